@@ -1,0 +1,1 @@
+//! Scoring extracted text against labelled datasets.
