@@ -1,8 +1,215 @@
 //! bodytext: strip the boilerplate from a web page and keep the article body as text.
+//!
+//! ```
+//! use bodytext::{Extractor, Options};
+//!
+//! let html = r#"<html><head><title>Rain in Spain</title></head><body>
+//!   <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+//!   <article><h1>Rain in Spain</h1>
+//!   <p>The rain in Spain stays mainly in the plain, the forecasters said on Monday,
+//!   as the wettest spring in a decade went on across the central plateau.</p>
+//!   <p>Farmers welcomed the rain after two dry years, though several roads were closed.</p>
+//!   </article><footer>© 2024 Example News</footer></body></html>"#;
+//! let article = Extractor::new(Options::default()).extract(html, None);
+//! assert_eq!(article.title, "Rain in Spain");
+//! assert!(article.text.starts_with("Rain in Spain\nThe rain in Spain stays"));
+//! assert!(!article.text.contains("Home"));
+//! assert!(!article.text.contains("2024"));
+//! ```
 #![deny(missing_docs)]
 
+pub mod block;
+pub mod classify;
 pub mod decode;
 pub mod eval;
+mod explain;
+pub mod features;
+pub mod hints;
+mod locate;
+mod pipeline;
+pub mod revise;
+mod segment;
+mod select;
+mod text;
+pub mod tuning;
 
-/// Placeholder until the pipeline lands.
-pub struct Extractor;
+use std::fmt;
+
+pub use url::Url;
+
+pub use crate::classify::{Label, Reason};
+pub use crate::explain::{ExplainedBlock, Explanation};
+
+/// Settings of an [`Extractor`]. The heuristic thresholds are constants in [`tuning`].
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Options {
+    /// Largest input accepted by [`Extractor::extract_bytes`], in bytes (after gunzip).
+    /// Default 128 MiB: far above real pages (the largest dev-set page is under 5 MB) and
+    /// low enough that a runaway input fails fast with [`ErrorKind::TooLarge`].
+    pub max_input_bytes: usize,
+    /// Charset to decode with instead of sniffing one (`None`: BOM, `<meta>`, detection).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_input_bytes: 128 * 1024 * 1024,
+            encoding: None,
+        }
+    }
+}
+
+/// The extracted article.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Article {
+    /// The page title (`og:title`, else `<title>`), empty when the page has none.
+    pub title: String,
+    /// The article body, one block per line; empty when the page has no article.
+    pub text: String,
+    /// The base URL given for the page.
+    pub url: Option<Url>,
+}
+
+/// What went wrong with an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is larger than [`Options::max_input_bytes`].
+    TooLarge,
+    /// The input is gzip-compressed and could not be decompressed.
+    Gzip,
+}
+
+/// An input that could not be extracted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+impl Error {
+    fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// What kind of error this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Extracts articles. Build it once and share it: it is `Send + Sync` and every method
+/// takes `&self`.
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    options: Options,
+}
+
+impl Extractor {
+    /// An extractor with these options.
+    pub fn new(options: Options) -> Extractor {
+        Extractor { options }
+    }
+
+    /// The options it was built with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Extract the article from a page's HTML. Never fails: a page without an article
+    /// gives an empty `text`.
+    ///
+    /// ```
+    /// let e = bodytext::Extractor::default();
+    /// assert_eq!(e.extract("<ul><li><a href=/>Home</a></li></ul>", None).text, "");
+    /// ```
+    pub fn extract(&self, html: &str, base_url: Option<&Url>) -> Article {
+        let outcome = pipeline::run(html);
+        let text = outcome
+            .blocks
+            .iter()
+            .zip(&outcome.verdicts)
+            .filter(|(_, v)| v.label == Label::Content)
+            .map(|(b, _)| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        Article {
+            title: outcome.title,
+            text,
+            url: base_url.cloned(),
+        }
+    }
+
+    /// Extract from the page's bytes: gunzipped when they are gzip, decoded from the
+    /// charset of the byte order mark, the `<meta>` declaration, or detection.
+    ///
+    /// ```
+    /// let e = bodytext::Extractor::default();
+    /// let latin1 = b"<meta charset=iso-8859-1><p>Caf\xe9 cr\xe8me, the menu said.</p>";
+    /// let article = e.extract_bytes(latin1, None).unwrap();
+    /// assert_eq!(article.title, "");
+    /// ```
+    pub fn extract_bytes(&self, bytes: &[u8], base_url: Option<&Url>) -> Result<Article, Error> {
+        let html = self.decode(bytes)?;
+        Ok(self.extract(&html, base_url))
+    }
+
+    /// Every block of the page with its features, label and the reason for it.
+    ///
+    /// ```
+    /// let e = bodytext::Extractor::default();
+    /// let x = e.explain("<p>Short.</p>", None);
+    /// assert_eq!(x.blocks.len(), 1);
+    /// assert_eq!(x.blocks[0].text, "Short.");
+    /// ```
+    pub fn explain(&self, html: &str, base_url: Option<&Url>) -> Explanation {
+        let _ = base_url;
+        explain::explain(pipeline::run(html))
+    }
+
+    /// [`Extractor::explain`] from bytes, decoded as [`Extractor::extract_bytes`] does.
+    pub fn explain_bytes(
+        &self,
+        bytes: &[u8],
+        base_url: Option<&Url>,
+    ) -> Result<Explanation, Error> {
+        let html = self.decode(bytes)?;
+        Ok(self.explain(&html, base_url))
+    }
+
+    fn decode(&self, bytes: &[u8]) -> Result<String, Error> {
+        let limit = self.options.max_input_bytes;
+        let unzipped;
+        let bytes = if decode::is_gzip(bytes) {
+            unzipped = decode::gunzip(bytes, limit)
+                .map_err(|e| Error::new(ErrorKind::Gzip, format!("cannot gunzip input: {e}")))?;
+            &unzipped[..]
+        } else {
+            bytes
+        };
+        if bytes.len() > limit {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                format!(
+                    "input of {} bytes is over the limit of {limit} bytes",
+                    bytes.len()
+                ),
+            ));
+        }
+        Ok(decode::decode(bytes, self.options.encoding).text)
+    }
+}

@@ -1,0 +1,239 @@
+//! Label each block on its own, from its features and the hints around it.
+
+use std::fmt;
+
+use crate::block::{Block, BlockKind};
+use crate::features::Features;
+use crate::hints::{Hint, Hints};
+use crate::tuning::{
+    HINT_OVERRIDE_WORDS, LONG_BLOCK_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
+    SENTENCE_BLOCK_CHARS, SHORT_BLOCK_WORDS,
+};
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// Part of the article.
+    Content,
+    /// Page chrome.
+    Boilerplate,
+    /// Too short to judge alone; the revise stage decides from the neighbours.
+    Undecided,
+}
+
+impl Label {
+    /// A short name for the explain table.
+    pub fn name(self) -> &'static str {
+        match self {
+            Label::Content => "CONTENT",
+            Label::Boilerplate => "boiler",
+            Label::Undecided => "undecided",
+        }
+    }
+}
+
+/// Why a block got its label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Reason {
+    /// No letter or digit in it.
+    NoWords,
+    /// An ancestor's class, id or tag names chrome.
+    Hint(Hint),
+    /// Mostly link text.
+    LinkDensity,
+    /// A photo credit or copyright line.
+    Credit,
+    /// Long prose, or a sentence of prose length.
+    Prose,
+    /// Medium length with sentence punctuation.
+    Sentence,
+    /// Medium length without sentence punctuation.
+    Fragment,
+    /// Short.
+    Short,
+    /// A heading.
+    Heading,
+    /// Revised: the nearest decided neighbours are content.
+    NeighboursContent,
+    /// Revised: the nearest decided neighbours are chrome.
+    NeighboursBoilerplate,
+    /// Revised: a heading followed by content.
+    HeadingBeforeContent,
+    /// Revised: a heading not followed by content.
+    HeadingWithoutContent,
+    /// Selected out: not inside the main container.
+    OutsideMain,
+    /// Selected in: the article's headline.
+    Headline,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::NoWords => f.write_str("no-words"),
+            Reason::Hint(h) => write!(f, "hint:{}", h.name()),
+            Reason::LinkDensity => f.write_str("link-density"),
+            Reason::Credit => f.write_str("credit"),
+            Reason::Prose => f.write_str("prose"),
+            Reason::Sentence => f.write_str("sentence"),
+            Reason::Fragment => f.write_str("fragment"),
+            Reason::Short => f.write_str("short"),
+            Reason::Heading => f.write_str("heading"),
+            Reason::NeighboursContent => f.write_str("neighbours-content"),
+            Reason::NeighboursBoilerplate => f.write_str("neighbours-boiler"),
+            Reason::HeadingBeforeContent => f.write_str("heading-before-content"),
+            Reason::HeadingWithoutContent => f.write_str("heading-alone"),
+            Reason::OutsideMain => f.write_str("outside-main"),
+            Reason::Headline => f.write_str("headline"),
+        }
+    }
+}
+
+/// A label with its reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    /// The label.
+    pub label: Label,
+    /// Why.
+    pub reason: Reason,
+}
+
+impl Verdict {
+    /// A verdict of `label` for `reason`.
+    pub fn new(label: Label, reason: Reason) -> Verdict {
+        Verdict { label, reason }
+    }
+}
+
+/// Label one block from its kind, its local hints and its features alone.
+pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verdict {
+    use Label::*;
+    if f.words == 0 {
+        return Verdict::new(Boilerplate, Reason::NoWords);
+    }
+    let long_prose = f.words >= HINT_OVERRIDE_WORDS && f.link_density < MAX_LINK_DENSITY_SHORT;
+    if let Some(hint) = hints
+        .negative()
+        .iter()
+        .find(|h| !(h.is_weak() && long_prose))
+    {
+        return Verdict::new(Boilerplate, Reason::Hint(hint));
+    }
+    if f.link_density > MAX_LINK_DENSITY
+        || (f.link_density > MAX_LINK_DENSITY_SHORT && f.words < LONG_BLOCK_WORDS)
+    {
+        return Verdict::new(Boilerplate, Reason::LinkDensity);
+    }
+    if f.credit {
+        return Verdict::new(Boilerplate, Reason::Credit);
+    }
+    if let BlockKind::Heading(_) = kind {
+        return Verdict::new(Undecided, Reason::Heading);
+    }
+    if kind == BlockKind::Preformatted && f.words >= SHORT_BLOCK_WORDS {
+        return Verdict::new(Content, Reason::Prose);
+    }
+    if f.words >= LONG_BLOCK_WORDS || (chars >= SENTENCE_BLOCK_CHARS && f.ends_sentence) {
+        return Verdict::new(Content, Reason::Prose);
+    }
+    if f.words < SHORT_BLOCK_WORDS {
+        return Verdict::new(Undecided, Reason::Short);
+    }
+    if f.ends_sentence {
+        Verdict::new(Content, Reason::Sentence)
+    } else {
+        Verdict::new(Undecided, Reason::Fragment)
+    }
+}
+
+/// Classify every block.
+pub fn classify_all(blocks: &[Block], features: &[Features]) -> Vec<Verdict> {
+    blocks
+        .iter()
+        .zip(features)
+        .map(|(b, f)| classify(b.kind, b.local_hints, f, b.chars))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feats(words: u32, link_density: f32, ends_sentence: bool) -> Features {
+        Features {
+            words,
+            link_density,
+            text_density: words as f32,
+            sentence_marks: u32::from(ends_sentence),
+            commas: 0,
+            ends_sentence,
+            position: 0.5,
+            credit: false,
+        }
+    }
+
+    #[test]
+    fn long_prose_is_content() {
+        let v = classify(
+            BlockKind::Paragraph,
+            Hints::NONE,
+            &feats(40, 0.0, true),
+            240,
+        );
+        assert_eq!(v, Verdict::new(Label::Content, Reason::Prose));
+    }
+
+    #[test]
+    fn one_sentence_of_prose_length_is_content() {
+        // "Stone's four part series 'The Putin Interviews' will premiere on Showtime June 12."
+        let v = classify(BlockKind::Paragraph, Hints::NONE, &feats(13, 0.0, true), 70);
+        assert_eq!(v.label, Label::Content);
+    }
+
+    #[test]
+    fn link_lists_are_boilerplate() {
+        let v = classify(BlockKind::ListItem, Hints::NONE, &feats(9, 1.0, false), 60);
+        assert_eq!(v, Verdict::new(Label::Boilerplate, Reason::LinkDensity));
+        let v = classify(BlockKind::Paragraph, Hints::NONE, &feats(10, 0.3, true), 60);
+        assert_eq!(v.reason, Reason::LinkDensity);
+    }
+
+    #[test]
+    fn short_blocks_wait_for_their_neighbours() {
+        let v = classify(BlockKind::Paragraph, Hints::NONE, &feats(2, 0.0, false), 11);
+        assert_eq!(v, Verdict::new(Label::Undecided, Reason::Short));
+        let v = classify(
+            BlockKind::Heading(2),
+            Hints::NONE,
+            &feats(5, 0.0, false),
+            30,
+        );
+        assert_eq!(v.reason, Reason::Heading);
+    }
+
+    #[test]
+    fn hints_mark_chrome_unless_weak_and_long() {
+        let share = Hints::of(Hint::Share);
+        let v = classify(BlockKind::Paragraph, share, &feats(80, 0.0, true), 500);
+        assert_eq!(v.reason, Reason::Hint(Hint::Share));
+        let footer = Hints::of(Hint::Footer);
+        let v = classify(BlockKind::Paragraph, footer, &feats(80, 0.0, true), 500);
+        assert_eq!(v.label, Label::Content);
+        let v = classify(BlockKind::Paragraph, footer, &feats(8, 0.0, true), 50);
+        assert_eq!(v.reason, Reason::Hint(Hint::Footer));
+        let content = Hints::of(Hint::Content);
+        let v = classify(BlockKind::Paragraph, content, &feats(40, 0.0, true), 240);
+        assert_eq!(v.label, Label::Content);
+    }
+
+    #[test]
+    fn credits_and_empty_blocks_go() {
+        let mut f = feats(4, 0.0, false);
+        f.credit = true;
+        let v = classify(BlockKind::Paragraph, Hints::NONE, &f, 20);
+        assert_eq!(v.reason, Reason::Credit);
+        let v = classify(BlockKind::Paragraph, Hints::NONE, &feats(0, 0.0, false), 1);
+        assert_eq!(v.reason, Reason::NoWords);
+    }
+}

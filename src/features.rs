@@ -1,0 +1,154 @@
+//! Pure functions from a block's raw counts to the features the classifier reads.
+
+use crate::block::Block;
+use crate::tuning::{MAX_CREDIT_WORDS, WRAP_COLUMNS};
+
+/// What the classifier knows about one block.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Features {
+    /// Words in the block.
+    pub words: u32,
+    /// Words inside links divided by words (0 for an empty block).
+    pub link_density: f32,
+    /// Words per line when the text is wrapped at [`WRAP_COLUMNS`] columns, last line excluded
+    /// when there is more than one (boilerpipe's text density).
+    pub text_density: f32,
+    /// Sentence-ending punctuation marks (`.`, `!`, `?` and their CJK and Arabic forms).
+    pub sentence_marks: u32,
+    /// Commas (Latin, CJK, Arabic).
+    pub commas: u32,
+    /// Whether the text ends like a sentence (punctuation, possibly before a closing quote).
+    pub ends_sentence: bool,
+    /// Where the block sits in the page, 0 (first) to 1 (last).
+    pub position: f32,
+    /// Whether the block reads as a photo credit or copyright line (`©`, `Photo:`, `Credit:`).
+    pub credit: bool,
+}
+
+/// Compute the features of block `index` of `count`.
+pub fn features(block: &Block, index: usize, count: usize) -> Features {
+    let text = block.text.as_str();
+    Features {
+        words: block.words,
+        link_density: link_density(block.words, block.link_words),
+        text_density: text_density(text),
+        sentence_marks: text.chars().filter(|c| is_sentence_mark(*c)).count() as u32,
+        commas: text.chars().filter(|c| is_comma(*c)).count() as u32,
+        ends_sentence: ends_sentence(text),
+        position: if count > 1 {
+            index as f32 / (count - 1) as f32
+        } else {
+            0.0
+        },
+        credit: is_credit(text, block.words),
+    }
+}
+
+/// Words in links over words; 0 when there are no words.
+pub fn link_density(words: u32, link_words: u32) -> f32 {
+    if words == 0 {
+        0.0
+    } else {
+        link_words.min(words) as f32 / words as f32
+    }
+}
+
+/// Words per line of `text` wrapped greedily at [`WRAP_COLUMNS`] columns, without the last
+/// line when there are several (a paragraph's last line is short by nature).
+pub fn text_density(text: &str) -> f32 {
+    let mut lines: u32 = 0;
+    let mut column = 0usize;
+    let mut words: u32 = 0;
+    let mut last_line_words: u32 = 0;
+    for word in text.split_whitespace() {
+        let width = word.chars().count();
+        if lines == 0 || (column > 0 && column + 1 + width > WRAP_COLUMNS) {
+            lines += 1;
+            column = width;
+            last_line_words = 1;
+        } else {
+            column += 1 + width;
+            last_line_words += 1;
+        }
+        words += 1;
+    }
+    match lines {
+        0 => 0.0,
+        1 => words as f32,
+        n => (words - last_line_words) as f32 / (n - 1) as f32,
+    }
+}
+
+fn is_sentence_mark(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '…' | '।')
+}
+
+fn is_comma(c: char) -> bool {
+    matches!(c, ',' | '，' | '、' | '،')
+}
+
+/// Whether the text ends with sentence punctuation, possibly followed by closing quotes or
+/// brackets.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .rev()
+        .find(|c| {
+            !matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '」' | '』' | '）'
+            )
+        })
+        .is_some_and(is_sentence_mark)
+}
+
+/// Words that open a credit line, compared case-insensitively.
+const CREDIT_OPENERS: &[&str] = &[
+    "©", "(c)", "photo:", "photos:", "image:", "credit:", "credits:", "source:", "foto:",
+];
+
+/// Whether a short text is a photo credit or copyright line.
+pub fn is_credit(text: &str, words: u32) -> bool {
+    if words > MAX_CREDIT_WORDS {
+        return false;
+    }
+    let lower = text.trim_start().to_lowercase();
+    CREDIT_OPENERS.iter().any(|o| lower.starts_with(o))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn density_of_one_line_is_its_words() {
+        assert_eq!(text_density("Listen Live"), 2.0);
+        assert_eq!(text_density(""), 0.0);
+    }
+
+    #[test]
+    fn density_skips_the_last_line() {
+        let text = "word ".repeat(40);
+        // 16 words of 5 columns fill an 80-column line (16*4 + 15 spaces = 79).
+        assert_eq!(text_density(&text), 16.0);
+    }
+
+    #[test]
+    fn sentences_and_credits() {
+        assert!(ends_sentence(
+            "\"What are we supposed to do?\" Putin asked."
+        ));
+        assert!(ends_sentence("He said: \"No.\""));
+        assert!(!ends_sentence("Get short URL"));
+        assert!(is_credit("© Sputnik / Sergey Guneev", 3));
+        assert!(is_credit("Photo: Jane Roe/Agency", 3));
+        assert!(!is_credit("Photosynthesis is a process", 4));
+    }
+
+    #[test]
+    fn link_density_is_bounded() {
+        assert_eq!(link_density(0, 0), 0.0);
+        assert_eq!(link_density(4, 9), 1.0);
+        assert_eq!(link_density(4, 1), 0.25);
+    }
+}

@@ -1,0 +1,311 @@
+//! What a class or id, or a semantic tag, says about the element: the hint table.
+//!
+//! All patterns live in this one table. Class and id values are split into lowercase tokens
+//! at every non-alphanumeric character, so `share-bar`, `share_bar` and `shareBar` all give
+//! tokens containing `share`, while `ad` only matches a whole token (it hides inside
+//! `header`, `shadow` and `load`).
+
+use std::fmt;
+
+/// One thing a class, id or tag can say about an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Hint {
+    /// Site navigation (`nav`, `navbar`, `<nav>`).
+    Nav,
+    /// A menu.
+    Menu,
+    /// Share buttons.
+    Share,
+    /// Social-network widgets.
+    Social,
+    /// Related content.
+    Related,
+    /// Recommendations ("you may also like").
+    Recommended,
+    /// Reader comments.
+    Comment,
+    /// A footer (`<footer>` or a class naming one).
+    Footer,
+    /// A sidebar (`<aside>`, `sidebar`, `rail`, `widget`).
+    Sidebar,
+    /// Promotion or sponsored content.
+    Promo,
+    /// Advertising.
+    Ad,
+    /// A cookie banner.
+    Cookie,
+    /// A consent dialog.
+    Consent,
+    /// A newsletter box.
+    Newsletter,
+    /// A subscription or paywall prompt.
+    Subscribe,
+    /// A breadcrumb trail.
+    Breadcrumb,
+    /// A tag or category list.
+    Tag,
+    /// An image caption or credit (`<figure>`, `<figcaption>`, `caption`, `credit`).
+    Caption,
+    /// A page or section header (`<header>`, `masthead`).
+    Header,
+    /// A form.
+    Form,
+    /// Pagination links.
+    Pager,
+    /// A name that says the element holds the content (`article`, `content`, `post`, `story`).
+    Content,
+}
+
+impl Hint {
+    /// Every hint, in bit order.
+    pub const ALL: [Hint; 22] = [
+        Hint::Nav,
+        Hint::Menu,
+        Hint::Share,
+        Hint::Social,
+        Hint::Related,
+        Hint::Recommended,
+        Hint::Comment,
+        Hint::Footer,
+        Hint::Sidebar,
+        Hint::Promo,
+        Hint::Ad,
+        Hint::Cookie,
+        Hint::Consent,
+        Hint::Newsletter,
+        Hint::Subscribe,
+        Hint::Breadcrumb,
+        Hint::Tag,
+        Hint::Caption,
+        Hint::Header,
+        Hint::Form,
+        Hint::Pager,
+        Hint::Content,
+    ];
+
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+
+    /// The hint's name as the explain table prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Hint::Nav => "nav",
+            Hint::Menu => "menu",
+            Hint::Share => "share",
+            Hint::Social => "social",
+            Hint::Related => "related",
+            Hint::Recommended => "recommended",
+            Hint::Comment => "comment",
+            Hint::Footer => "footer",
+            Hint::Sidebar => "sidebar",
+            Hint::Promo => "promo",
+            Hint::Ad => "ad",
+            Hint::Cookie => "cookie",
+            Hint::Consent => "consent",
+            Hint::Newsletter => "newsletter",
+            Hint::Subscribe => "subscribe",
+            Hint::Breadcrumb => "breadcrumb",
+            Hint::Tag => "tag",
+            Hint::Caption => "caption",
+            Hint::Header => "header",
+            Hint::Form => "form",
+            Hint::Pager => "pager",
+            Hint::Content => "content",
+        }
+    }
+
+    /// Weak hints are overridden by long prose: a `footer` class on a wrapper or an
+    /// `<aside>` holding a long paragraph does not make the paragraph chrome.
+    pub fn is_weak(self) -> bool {
+        matches!(
+            self,
+            Hint::Footer | Hint::Sidebar | Hint::Header | Hint::Form | Hint::Menu | Hint::Promo
+        )
+    }
+}
+
+/// A set of hints.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hints(u32);
+
+impl Hints {
+    /// No hint.
+    pub const NONE: Hints = Hints(0);
+
+    /// The set holding one hint.
+    pub fn of(hint: Hint) -> Hints {
+        Hints(hint.bit())
+    }
+
+    /// Whether the set holds `hint`.
+    pub fn has(self, hint: Hint) -> bool {
+        self.0 & hint.bit() != 0
+    }
+
+    /// Add `hint`.
+    pub fn insert(&mut self, hint: Hint) {
+        self.0 |= hint.bit();
+    }
+
+    /// The union of both sets.
+    pub fn union(self, other: Hints) -> Hints {
+        Hints(self.0 | other.0)
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The set without the [`Hint::Content`] hint: only what names chrome.
+    pub fn negative(self) -> Hints {
+        Hints(self.0 & !Hint::Content.bit())
+    }
+
+    /// The hints in the set, in bit order.
+    pub fn iter(self) -> impl Iterator<Item = Hint> {
+        Hint::ALL.into_iter().filter(move |h| self.has(*h))
+    }
+}
+
+impl fmt::Display for Hints {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for hint in self.iter() {
+            if !first {
+                f.write_str(",")?;
+            }
+            f.write_str(hint.name())?;
+            first = false;
+        }
+        if first {
+            f.write_str("-")?;
+        }
+        Ok(())
+    }
+}
+
+/// How a pattern matches a class or id token.
+#[derive(Clone, Copy)]
+enum Match {
+    /// The token is the pattern.
+    Token(&'static str),
+    /// The token contains the pattern.
+    Within(&'static str),
+}
+
+/// The table of class/id patterns. Substring patterns are long enough not to hide inside
+/// ordinary words; short ones must be whole tokens.
+const PATTERNS: &[(Match, Hint)] = &[
+    (Match::Within("nav"), Hint::Nav),
+    (Match::Token("topbar"), Hint::Nav),
+    (Match::Token("skip"), Hint::Nav),
+    (Match::Within("menu"), Hint::Menu),
+    (Match::Within("share"), Hint::Share),
+    (Match::Within("sharing"), Hint::Share),
+    (Match::Within("social"), Hint::Social),
+    (Match::Within("follow"), Hint::Social),
+    (Match::Within("related"), Hint::Related),
+    (Match::Within("recommend"), Hint::Recommended),
+    (Match::Within("mostread"), Hint::Recommended),
+    (Match::Within("popular"), Hint::Recommended),
+    (Match::Within("trending"), Hint::Recommended),
+    (Match::Within("teaser"), Hint::Recommended),
+    (Match::Within("comment"), Hint::Comment),
+    (Match::Within("disqus"), Hint::Comment),
+    (Match::Token("replies"), Hint::Comment),
+    (Match::Token("respond"), Hint::Comment),
+    (Match::Within("footer"), Hint::Footer),
+    (Match::Within("sidebar"), Hint::Sidebar),
+    (Match::Token("aside"), Hint::Sidebar),
+    (Match::Token("rail"), Hint::Sidebar),
+    (Match::Within("widget"), Hint::Sidebar),
+    (Match::Within("promo"), Hint::Promo),
+    (Match::Within("sponsor"), Hint::Promo),
+    (Match::Token("ad"), Hint::Ad),
+    (Match::Token("ads"), Hint::Ad),
+    (Match::Token("adv"), Hint::Ad),
+    (Match::Within("advert"), Hint::Ad),
+    (Match::Token("adslot"), Hint::Ad),
+    (Match::Token("adunit"), Hint::Ad),
+    (Match::Token("dfp"), Hint::Ad),
+    (Match::Within("cookie"), Hint::Cookie),
+    (Match::Token("gdpr"), Hint::Consent),
+    (Match::Within("consent"), Hint::Consent),
+    (Match::Within("newsletter"), Hint::Newsletter),
+    (Match::Within("subscri"), Hint::Subscribe),
+    (Match::Within("signup"), Hint::Subscribe),
+    (Match::Within("paywall"), Hint::Subscribe),
+    (Match::Within("breadcrumb"), Hint::Breadcrumb),
+    (Match::Token("crumbs"), Hint::Breadcrumb),
+    (Match::Token("tag"), Hint::Tag),
+    (Match::Token("tags"), Hint::Tag),
+    (Match::Within("taglist"), Hint::Tag),
+    (Match::Within("tagcloud"), Hint::Tag),
+    (Match::Token("keywords"), Hint::Tag),
+    (Match::Within("caption"), Hint::Caption),
+    (Match::Within("credit"), Hint::Caption),
+    (Match::Within("masthead"), Hint::Header),
+    (Match::Token("header"), Hint::Header),
+    (Match::Within("pagination"), Hint::Pager),
+    (Match::Token("pager"), Hint::Pager),
+    (Match::Within("article"), Hint::Content),
+    (Match::Within("content"), Hint::Content),
+    (Match::Token("entry"), Hint::Content),
+    (Match::Token("post"), Hint::Content),
+    (Match::Within("story"), Hint::Content),
+    (Match::Token("body"), Hint::Content),
+    (Match::Token("main"), Hint::Content),
+    (Match::Token("text"), Hint::Content),
+];
+
+/// The hints named by a class or id attribute value.
+pub(crate) fn from_names(value: &str) -> Hints {
+    let mut hints = Hints::NONE;
+    let lower = value.to_ascii_lowercase();
+    for token in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if token.is_empty() {
+            continue;
+        }
+        for (pattern, hint) in PATTERNS {
+            let hit = match pattern {
+                Match::Token(t) => token == *t,
+                Match::Within(t) => token.contains(t),
+            };
+            if hit {
+                hints.insert(*hint);
+            }
+        }
+    }
+    hints
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_patterns_need_a_whole_token() {
+        assert!(from_names("ad-slot top").has(Hint::Ad));
+        assert!(!from_names("header shadow download").has(Hint::Ad));
+        assert!(from_names("site-header").has(Hint::Header));
+    }
+
+    #[test]
+    fn long_patterns_match_inside_tokens() {
+        let h = from_names("shareBar socialLinks");
+        assert!(h.has(Hint::Share) && h.has(Hint::Social));
+        assert!(from_names("article-body").has(Hint::Content));
+        assert_eq!(from_names("c-3f2a x1"), Hints::NONE);
+    }
+
+    #[test]
+    fn display_lists_names() {
+        let mut h = Hints::of(Hint::Nav);
+        h.insert(Hint::Tag);
+        assert_eq!(h.to_string(), "nav,tag");
+        assert_eq!(Hints::NONE.to_string(), "-");
+    }
+}

@@ -1,0 +1,246 @@
+//! Find the main container: the element whose subtree holds the article's prose.
+//!
+//! Each block of prose adds a content score to the elements above it (the idea of
+//! Readability's candidate scoring, computed here over the block list and the element
+//! table, with no second walk of the tree); the best element, widened to its strong
+//! siblings, is the main container.
+
+use crate::block::Block;
+use crate::features::Features;
+use crate::hints::{Hint, Hints};
+use crate::segment::{Element, NO_ELEMENT, TagClass};
+use crate::tuning::*;
+
+/// The main container: the chosen elements, as ranges of element indices.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct MainContainer {
+    /// The best-scored element.
+    pub top: u32,
+    /// Element index ranges `[start, end)` that form the main content, in order.
+    pub ranges: Vec<(u32, u32)>,
+}
+
+/// Hints that say an element is not the article when they stand on it or an ancestor.
+/// Forms wrap whole pages on some platforms and headers wrap headlines, so they don't count.
+fn unlikely(hints: Hints) -> bool {
+    !hints.has(Hint::Content)
+        && hints
+            .negative()
+            .iter()
+            .any(|h| !matches!(h, Hint::Form | Hint::Header))
+}
+
+/// A block's contribution to the score of its containers.
+fn block_score(block: &Block, f: &Features) -> f32 {
+    if block.chars < MIN_SCORED_CHARS || block.hinted_ancestors.iter().any(|(_, h)| unlikely(*h)) {
+        return 0.0;
+    }
+    let length = (block.chars as f32 / SCORE_CHARS_PER_POINT).min(SCORE_MAX_LENGTH_POINTS);
+    (1.0 + f.commas as f32 + length) * (1.0 - f.link_density)
+}
+
+fn base_score(e: &Element) -> f32 {
+    let tag = match e.tag {
+        TagClass::Wrapper => TAG_SCORE_DIV,
+        TagClass::Textual => TAG_SCORE_TEXTUAL,
+        TagClass::List => TAG_SCORE_LIST,
+        TagClass::Heading => TAG_SCORE_HEADING,
+        TagClass::Paragraph | TagClass::Root | TagClass::Other => 0.0,
+    };
+    let mut class = 0.0;
+    if e.hints.has(Hint::Content) {
+        class += CLASS_SCORE_POSITIVE;
+    }
+    if e.hints.negative().iter().any(|h| h != Hint::Form) {
+        class += CLASS_SCORE_NEGATIVE;
+    }
+    tag + class
+}
+
+/// Score the elements and choose the main container; `None` when nothing scores enough.
+pub(crate) fn locate(
+    blocks: &[Block],
+    features: &[Features],
+    elements: &[Element],
+) -> Option<MainContainer> {
+    let n = elements.len();
+    let mut score = vec![0.0f32; n];
+    let mut touched = vec![false; n];
+    let mut chars = vec![0u32; n];
+    let mut ends_sentence = vec![false; n];
+    for (block, f) in blocks.iter().zip(features) {
+        let Some(owner) = elements.get(block.owner as usize) else {
+            continue;
+        };
+        if let Some(c) = chars.get_mut(block.owner as usize) {
+            *c += block.chars;
+        }
+        if let Some(e) = ends_sentence.get_mut(block.owner as usize) {
+            *e = f.ends_sentence;
+        }
+        let s = block_score(block, f);
+        if s <= 0.0 {
+            continue;
+        }
+        // Text straight inside a wrapper scores the wrapper itself (a `<div>` of `<br>`
+        // lines is its own paragraph container); text in a paragraph scores its parent.
+        let mut at = if owner.tag == TagClass::Wrapper {
+            block.owner
+        } else {
+            owner.parent
+        };
+        for level in 0..SCORE_ANCESTOR_LEVELS {
+            let Some(e) = elements.get(at as usize) else {
+                break;
+            };
+            let i = at as usize;
+            if !touched[i] {
+                touched[i] = true;
+                score[i] = base_score(e);
+            }
+            score[i] += match level {
+                0 => s,
+                1 => s / 2.0,
+                _ => s / (3.0 * level as f32),
+            };
+            at = e.parent;
+        }
+    }
+    let final_score: Vec<f32> = elements
+        .iter()
+        .zip(&score)
+        .map(|(e, s)| {
+            let ld = crate::features::link_density(e.words, e.link_words);
+            s * (1.0 - ld)
+        })
+        .collect();
+    let mut candidates: Vec<u32> = (0..n as u32)
+        .filter(|&i| touched[i as usize] && elements[i as usize].tag != TagClass::Root)
+        .collect();
+    candidates.sort_by(|a, b| final_score[*b as usize].total_cmp(&final_score[*a as usize]));
+    let &first = candidates.first()?;
+    let best = final_score[first as usize];
+    if best < MIN_CONTAINER_SCORE {
+        return None;
+    }
+    let mut top = first;
+    let contains = |outer: u32, inner: u32| {
+        outer <= inner && elements.get(outer as usize).is_some_and(|e| inner < e.end)
+    };
+    let is_root = |i: u32| {
+        elements
+            .get(i as usize)
+            .is_none_or(|e| e.tag == TagClass::Root)
+    };
+
+    // An article cut into several wrappers: climb to the ancestor holding most of them.
+    let alternatives: Vec<u32> = candidates
+        .iter()
+        .skip(1)
+        .take(TOP_CANDIDATES)
+        .copied()
+        .filter(|&c| final_score[c as usize] >= best * ALTERNATIVE_SHARE)
+        .collect();
+    if alternatives.len() >= MIN_ALTERNATIVES {
+        let mut at = elements[top as usize].parent;
+        while !is_root(at) {
+            let held = alternatives.iter().filter(|&&c| contains(at, c)).count();
+            if held >= MIN_ALTERNATIVES {
+                top = at;
+                break;
+            }
+            at = elements[at as usize].parent;
+        }
+    }
+    // A parent that scores better than its best child is the better container.
+    let mut last = final_score[top as usize];
+    let threshold = last * PARENT_SCORE_SHARE;
+    let mut at = elements[top as usize].parent;
+    while !is_root(at) {
+        let s = final_score[at as usize];
+        if touched[at as usize] {
+            if s < threshold {
+                break;
+            }
+            if s > last {
+                top = at;
+                break;
+            }
+            last = s;
+        }
+        at = elements[at as usize].parent;
+    }
+    // A lone child says nothing its parent doesn't.
+    while let Some(parent) = elements.get(elements[top as usize].parent as usize) {
+        if parent.tag == TagClass::Root || parent.children != 1 {
+            break;
+        }
+        top = elements[top as usize].parent;
+    }
+
+    let top_score = final_score[top as usize];
+    let parent = elements[top as usize].parent;
+    let top_class = elements[top as usize].class.as_deref();
+    let siblings: Vec<u32> = if parent == NO_ELEMENT {
+        vec![top]
+    } else {
+        let end = elements[parent as usize].end;
+        (parent + 1..end)
+            .filter(|&i| elements[i as usize].parent == parent)
+            .collect()
+    };
+    let mut ranges = Vec::new();
+    for s in siblings {
+        let e = &elements[s as usize];
+        let keep = s == top || {
+            let bonus = if top_class.is_some() && e.class.as_deref() == top_class {
+                top_score * SIBLING_SCORE_SHARE
+            } else {
+                0.0
+            };
+            let strong = touched[s as usize]
+                && final_score[s as usize] + bonus
+                    >= SIBLING_MIN_SCORE.max(top_score * SIBLING_SCORE_SHARE);
+            let ld = crate::features::link_density(e.words, e.link_words);
+            let paragraph = e.tag == TagClass::Paragraph
+                && !unlikely(e.hints)
+                && ((chars[s as usize] > SIBLING_PARAGRAPH_CHARS
+                    && ld < SIBLING_PARAGRAPH_LINK_DENSITY)
+                    || (chars[s as usize] > 0 && ld == 0.0 && ends_sentence[s as usize]));
+            strong || paragraph
+        };
+        if keep {
+            ranges.push((s, e.end));
+        }
+    }
+    Some(MainContainer { top, ranges })
+}
+
+/// Mark each block inside or outside the main container, and keep as its local hints only
+/// those of its ancestors inside the container (what stands above was outweighed).
+pub(crate) fn mark(blocks: &mut [Block], main: Option<&MainContainer>) {
+    for block in blocks {
+        let range = match main {
+            None => Some((0, u32::MAX)),
+            Some(m) => m
+                .ranges
+                .iter()
+                .copied()
+                .find(|&(s, e)| s <= block.owner && block.owner < e),
+        };
+        match range {
+            Some((start, _)) => {
+                block.in_main = true;
+                block.local_hints = block
+                    .hinted_ancestors
+                    .iter()
+                    .filter(|(at, _)| main.is_none() || *at > start)
+                    .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
+            }
+            None => {
+                block.in_main = false;
+                block.local_hints = block.hints;
+            }
+        }
+    }
+}

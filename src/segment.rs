@@ -1,0 +1,581 @@
+//! Parse the page and cut it into text blocks: the only module that sees html5ever's tree.
+//!
+//! The tree is walked with an explicit stack, never recursion, so a page nested 100,000
+//! levels deep costs memory on the heap and not the thread's stack.
+
+use html5ever::tendril::TendrilSink;
+use html5ever::{Attribute, LocalName, ParseOpts, local_name, parse_document};
+use markup5ever_rcdom::{Handle, NodeData, RcDom};
+
+use crate::block::{Block, BlockKind, Container};
+use crate::hints::{self, Hint, Hints};
+use crate::text::{TextBuffer, count_words};
+
+/// Index of "no element": the parent of the root.
+pub(crate) const NO_ELEMENT: u32 = u32::MAX;
+
+/// Most hinted ancestors a block remembers (the nearest ones); deeper chains are pathological.
+const MAX_HINTED_ANCESTORS: usize = 32;
+
+/// Tags in the path a block records.
+const PATH_TAGS: usize = 3;
+
+/// What an element's tag says about it as a container of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TagClass {
+    /// `div`, `section`, `article`, `main`: the usual wrappers.
+    Wrapper,
+    /// `pre`, `td`, `blockquote`.
+    Textual,
+    /// Lists, list items, definition lists and forms.
+    List,
+    /// Headings and `th`.
+    Heading,
+    /// `p`.
+    Paragraph,
+    /// `body` and `html`: never the main container themselves.
+    Root,
+    /// Everything else that is a block.
+    Other,
+}
+
+/// A block-level element of the page, in document (pre-)order.
+#[derive(Debug, Clone)]
+pub(crate) struct Element {
+    /// The tag name.
+    pub name: LocalName,
+    /// Index of the nearest block-level ancestor, or [`NO_ELEMENT`].
+    pub parent: u32,
+    /// One past the index of the last element inside this one.
+    pub end: u32,
+    /// The tag, as a container.
+    pub tag: TagClass,
+    /// Hints from this element's own class, id and tag.
+    pub hints: Hints,
+    /// The class attribute, for comparing siblings.
+    pub class: Option<Box<str>>,
+    /// Words of all blocks inside.
+    pub words: u32,
+    /// Words inside links of all blocks inside.
+    pub link_words: u32,
+    /// Block-level element children.
+    pub children: u32,
+}
+
+/// Everything the walk found: blocks, elements and the head's facts.
+#[derive(Debug, Default)]
+pub(crate) struct Page {
+    /// Text blocks in document order.
+    pub blocks: Vec<Block>,
+    /// Block-level elements in document order.
+    pub elements: Vec<Element>,
+    /// Text of `<title>`.
+    pub title: String,
+    /// `og:title` or `twitter:title`.
+    pub meta_title: Option<String>,
+}
+
+/// Parse `html` and cut it into blocks.
+pub(crate) fn segment(html: &str) -> Page {
+    let dom = parse_document(RcDom::default(), ParseOpts::default()).one(html);
+    let mut walker = Walker::default();
+    walker.walk(&dom.document);
+    walker.page
+}
+
+/// Per-frame context inherited by an element's descendants.
+#[derive(Debug, Clone, Copy)]
+struct Context {
+    container: Container,
+    hints: Hints,
+    in_head: bool,
+    pre: bool,
+    quote: bool,
+    heading: u8,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context {
+            container: Container::None,
+            hints: Hints::NONE,
+            in_head: false,
+            pre: false,
+            quote: false,
+            heading: 0,
+        }
+    }
+}
+
+/// One open node of the walk.
+struct Frame {
+    node: Handle,
+    next_child: usize,
+    ctx: Context,
+    /// Index of this element in the element table when it is a block element.
+    element: Option<u32>,
+    /// Whether this frame pushed onto the hinted-ancestor chain.
+    pushed_hint: bool,
+    /// Whether this frame opened a link.
+    opened_link: bool,
+}
+
+#[derive(Default)]
+struct Walker {
+    page: Page,
+    buffer: TextBuffer,
+    /// Hints of inline elements that contributed text to the open block.
+    buffer_hints: Hints,
+    /// Open block-level elements, innermost last.
+    open_blocks: Vec<u32>,
+    /// Hinted open ancestors, innermost last.
+    hint_chain: Vec<(u32, Hints)>,
+    /// Where the open link's text starts in the buffer.
+    link_start: Option<usize>,
+    /// Link words of the open block so far.
+    link_words: u32,
+    depth: u32,
+}
+
+impl Walker {
+    fn walk(&mut self, document: &Handle) {
+        let mut stack = vec![Frame {
+            node: document.clone(),
+            next_child: 0,
+            ctx: Context::default(),
+            element: None,
+            pushed_hint: false,
+            opened_link: false,
+        }];
+        while let Some(top) = stack.last_mut() {
+            let child = top.node.children.borrow().get(top.next_child).cloned();
+            match child {
+                Some(child) => {
+                    top.next_child += 1;
+                    let ctx = top.ctx;
+                    if let Some(frame) = self.enter(child, ctx) {
+                        self.depth += 1;
+                        stack.push(frame);
+                    }
+                }
+                None => {
+                    if let Some(frame) = stack.pop() {
+                        self.depth = self.depth.saturating_sub(1);
+                        self.exit(frame);
+                    }
+                }
+            }
+        }
+        self.flush(Context::default());
+    }
+
+    /// Handle a child node; returns the frame to push when its children must be walked.
+    fn enter(&mut self, node: Handle, ctx: Context) -> Option<Frame> {
+        let (name, attrs) = match &node.data {
+            NodeData::Text { contents } => {
+                if !ctx.in_head {
+                    self.buffer.push_text(&contents.borrow(), ctx.pre);
+                    self.buffer_hints = self.buffer_hints.union(ctx.hints);
+                }
+                return None;
+            }
+            NodeData::Element { name, attrs, .. } => (name.local.clone(), attrs),
+            _ => return None,
+        };
+        let attrs = attrs.borrow();
+        if ctx.in_head {
+            self.read_head_element(&name, &node, &attrs);
+            return None;
+        }
+        if is_skipped(&name) || is_hidden(&attrs) {
+            return None;
+        }
+        match name {
+            local_name!("br") | local_name!("hr") => {
+                self.flush(ctx);
+                return None;
+            }
+            local_name!("head") => {
+                let ctx = Context {
+                    in_head: true,
+                    ..ctx
+                };
+                return Some(Frame::new(node.clone(), ctx));
+            }
+            _ => {}
+        }
+        let frame_parent_ctx = ctx;
+        let mut ctx = ctx;
+        let mut own = Hints::NONE;
+        let mut class = None;
+        for attr in attrs.iter() {
+            match attr.name.local {
+                local_name!("class") => {
+                    own = own.union(hints::from_names(&attr.value));
+                    class = Some(Box::<str>::from(&*attr.value));
+                }
+                local_name!("id") | local_name!("role") => {
+                    own = own.union(hints::from_names(&attr.value));
+                }
+                _ => {}
+            }
+        }
+        if let Some((container, hint)) = semantic_container(&name) {
+            ctx.container = container;
+            if let Some(hint) = hint {
+                own.insert(hint);
+            }
+        }
+        match name {
+            local_name!("pre") => ctx.pre = true,
+            local_name!("blockquote") | local_name!("q") => ctx.quote = true,
+            _ => {}
+        }
+        if let Some(level) = heading_level(&name) {
+            ctx.heading = level;
+        }
+        ctx.hints = ctx.hints.union(own);
+
+        let parent_ctx_for_flush = frame_parent_ctx;
+        let mut frame = Frame::new(node.clone(), ctx);
+        if is_block(&name) {
+            self.flush(parent_ctx_for_flush);
+            let index = self.page.elements.len() as u32;
+            let parent = self.open_blocks.last().copied().unwrap_or(NO_ELEMENT);
+            if let Some(p) = self.page.elements.get_mut(parent as usize) {
+                p.children += 1;
+            }
+            self.page.elements.push(Element {
+                tag: tag_class(&name),
+                name,
+                parent,
+                end: index + 1,
+                hints: own,
+                class,
+                words: 0,
+                link_words: 0,
+                children: 0,
+            });
+            self.open_blocks.push(index);
+            frame.element = Some(index);
+        } else if name == local_name!("a") && self.link_start.is_none() {
+            self.link_start = Some(self.buffer.len());
+            frame.opened_link = true;
+        }
+        if !own.is_empty() {
+            let at = frame
+                .element
+                .or_else(|| self.open_blocks.last().copied())
+                .unwrap_or(NO_ELEMENT);
+            self.hint_chain.push((at, own));
+            frame.pushed_hint = true;
+        }
+        Some(frame)
+    }
+
+    fn exit(&mut self, frame: Frame) {
+        if frame.opened_link
+            && let Some(start) = self.link_start.take()
+        {
+            self.link_words += count_words(self.buffer.since(start));
+        }
+        if let Some(index) = frame.element {
+            self.flush(frame.ctx);
+            self.open_blocks.pop();
+            let end = self.page.elements.len() as u32;
+            let (words, link_words, parent) = match self.page.elements.get_mut(index as usize) {
+                Some(e) => {
+                    e.end = end;
+                    (e.words, e.link_words, e.parent)
+                }
+                None => return,
+            };
+            if let Some(p) = self.page.elements.get_mut(parent as usize) {
+                p.words += words;
+                p.link_words += link_words;
+            }
+        }
+        if frame.pushed_hint {
+            self.hint_chain.pop();
+        }
+    }
+
+    /// End the open block, if it holds any text.
+    fn flush(&mut self, ctx: Context) {
+        if let Some(start) = self.link_start {
+            self.link_words += count_words(self.buffer.since(start));
+            self.link_start = Some(0);
+        }
+        let link_words = std::mem::take(&mut self.link_words);
+        let inline_hints = std::mem::take(&mut self.buffer_hints);
+        let Some(text) = self.buffer.take() else {
+            return;
+        };
+        let owner = self.open_blocks.last().copied().unwrap_or(NO_ELEMENT);
+        let words = count_words(&text);
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        let kind = self.block_kind(owner, ctx);
+        if let Some(e) = self.page.elements.get_mut(owner as usize) {
+            e.words += words;
+            e.link_words += link_words.min(words);
+        }
+        let skip = self.hint_chain.len().saturating_sub(MAX_HINTED_ANCESTORS);
+        let hinted_ancestors = self.hint_chain.get(skip..).unwrap_or_default().to_vec();
+        let hints = hinted_ancestors
+            .iter()
+            .fold(inline_hints, |acc, (_, h)| acc.union(*h));
+        self.page.blocks.push(Block {
+            text,
+            kind,
+            words,
+            link_words: link_words.min(words),
+            chars,
+            depth: self.depth,
+            path: self.path(),
+            container: ctx.container,
+            hints,
+            local_hints: hints,
+            in_main: false,
+            owner,
+            hinted_ancestors,
+        });
+    }
+
+    /// The kind of a block from its holding element and the context around it.
+    fn block_kind(&self, owner: u32, ctx: Context) -> BlockKind {
+        if ctx.heading > 0 {
+            return BlockKind::Heading(ctx.heading);
+        }
+        if ctx.pre {
+            return BlockKind::Preformatted;
+        }
+        let name = self.page.elements.get(owner as usize).map(|e| &e.name);
+        match name {
+            Some(&local_name!("li")) | Some(&local_name!("dd")) | Some(&local_name!("dt")) => {
+                BlockKind::ListItem
+            }
+            Some(&local_name!("td")) | Some(&local_name!("th")) => BlockKind::Cell,
+            Some(&local_name!("figcaption")) | Some(&local_name!("caption")) => BlockKind::Caption,
+            _ if ctx.quote => BlockKind::Quote,
+            _ => BlockKind::Paragraph,
+        }
+    }
+
+    /// The last few open block tags, outermost first: `div > div > p`.
+    fn path(&self) -> String {
+        let skip = self.open_blocks.len().saturating_sub(PATH_TAGS);
+        let mut path = String::new();
+        for index in self.open_blocks.iter().skip(skip) {
+            if let Some(e) = self.page.elements.get(*index as usize) {
+                if !path.is_empty() {
+                    path.push_str(" > ");
+                }
+                path.push_str(&e.name);
+            }
+        }
+        path
+    }
+
+    /// Take what the head says: the title, `og:title`.
+    fn read_head_element(&mut self, name: &LocalName, node: &Handle, attrs: &[Attribute]) {
+        match *name {
+            local_name!("title") => {
+                let mut title = TextBuffer::default();
+                for child in node.children.borrow().iter() {
+                    if let NodeData::Text { contents } = &child.data {
+                        title.push_text(&contents.borrow(), false);
+                    }
+                }
+                if let Some(text) = title.take() {
+                    self.page.title = text;
+                }
+            }
+            local_name!("meta") => {
+                let attr = |key: LocalName| {
+                    attrs
+                        .iter()
+                        .find(|a| a.name.local == key)
+                        .map(|a| a.value.trim().to_string())
+                };
+                let key = attr(local_name!("property")).or_else(|| attr(local_name!("name")));
+                let is_title = key.is_some_and(|k| {
+                    k.eq_ignore_ascii_case("og:title") || k.eq_ignore_ascii_case("twitter:title")
+                });
+                if is_title && self.page.meta_title.is_none() {
+                    self.page.meta_title = attr(local_name!("content")).filter(|c| !c.is_empty());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Frame {
+    fn new(node: Handle, ctx: Context) -> Frame {
+        Frame {
+            node,
+            next_child: 0,
+            ctx,
+            element: None,
+            pushed_hint: false,
+            opened_link: false,
+        }
+    }
+}
+
+/// Elements whose content is never article text.
+fn is_skipped(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("noscript")
+            | local_name!("template")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("iframe")
+            | local_name!("button")
+            | local_name!("select")
+            | local_name!("option")
+            | local_name!("datalist")
+            | local_name!("textarea")
+            | local_name!("input")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("canvas")
+            | local_name!("audio")
+            | local_name!("video")
+            | local_name!("map")
+            | local_name!("link")
+            | local_name!("meta")
+    )
+}
+
+/// Whether the element is hidden from readers: `hidden`, `aria-hidden="true"`, or an inline
+/// `display:none` / `visibility:hidden`.
+fn is_hidden(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| match a.name.local {
+        local_name!("hidden") => true,
+        local_name!("aria-hidden") => a.value.trim().eq_ignore_ascii_case("true"),
+        local_name!("style") => {
+            let style: String = a
+                .value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        }
+        _ => false,
+    })
+}
+
+/// Elements that start and end a block of text.
+fn is_block(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("html")
+            | local_name!("body")
+            | local_name!("address")
+            | local_name!("article")
+            | local_name!("aside")
+            | local_name!("blockquote")
+            | local_name!("center")
+            | local_name!("dd")
+            | local_name!("details")
+            | local_name!("dialog")
+            | local_name!("dir")
+            | local_name!("div")
+            | local_name!("dl")
+            | local_name!("dt")
+            | local_name!("fieldset")
+            | local_name!("figcaption")
+            | local_name!("figure")
+            | local_name!("footer")
+            | local_name!("form")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("header")
+            | local_name!("hgroup")
+            | local_name!("legend")
+            | local_name!("li")
+            | local_name!("main")
+            | local_name!("menu")
+            | local_name!("nav")
+            | local_name!("ol")
+            | local_name!("p")
+            | local_name!("pre")
+            | local_name!("section")
+            | local_name!("summary")
+            | local_name!("table")
+            | local_name!("caption")
+            | local_name!("tbody")
+            | local_name!("thead")
+            | local_name!("tfoot")
+            | local_name!("tr")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("ul")
+    )
+}
+
+fn tag_class(name: &LocalName) -> TagClass {
+    match *name {
+        local_name!("div")
+        | local_name!("section")
+        | local_name!("article")
+        | local_name!("main") => TagClass::Wrapper,
+        local_name!("pre") | local_name!("td") | local_name!("blockquote") => TagClass::Textual,
+        local_name!("ol")
+        | local_name!("ul")
+        | local_name!("dl")
+        | local_name!("dd")
+        | local_name!("dt")
+        | local_name!("li")
+        | local_name!("form")
+        | local_name!("address") => TagClass::List,
+        local_name!("h1")
+        | local_name!("h2")
+        | local_name!("h3")
+        | local_name!("h4")
+        | local_name!("h5")
+        | local_name!("h6")
+        | local_name!("th") => TagClass::Heading,
+        local_name!("p") => TagClass::Paragraph,
+        local_name!("body") | local_name!("html") => TagClass::Root,
+        _ => TagClass::Other,
+    }
+}
+
+fn heading_level(name: &LocalName) -> Option<u8> {
+    match *name {
+        local_name!("h1") => Some(1),
+        local_name!("h2") => Some(2),
+        local_name!("h3") => Some(3),
+        local_name!("h4") => Some(4),
+        local_name!("h5") => Some(5),
+        local_name!("h6") => Some(6),
+        _ => None,
+    }
+}
+
+/// The semantic container a tag opens, and the hint it carries.
+fn semantic_container(name: &LocalName) -> Option<(Container, Option<Hint>)> {
+    Some(match *name {
+        local_name!("article") => (Container::Article, None),
+        local_name!("main") => (Container::Main, None),
+        local_name!("nav") => (Container::Nav, Some(Hint::Nav)),
+        local_name!("aside") => (Container::Aside, Some(Hint::Sidebar)),
+        local_name!("header") => (Container::Header, Some(Hint::Header)),
+        local_name!("footer") => (Container::Footer, Some(Hint::Footer)),
+        local_name!("form") => (Container::Form, Some(Hint::Form)),
+        local_name!("figure") | local_name!("figcaption") => {
+            (Container::Figure, Some(Hint::Caption))
+        }
+        _ => return None,
+    })
+}

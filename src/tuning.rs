@@ -1,0 +1,95 @@
+//! Every heuristic constant of the extractor, in one place.
+//!
+//! Each constant names its unit, why it exists and what it was tuned with. They were
+//! calibrated *as a set* against the project corpus (`corpus/`) and the dev datasets in
+//! `../shared/datasets` (measured with `bodytext eval`); changing one in isolation moves the
+//! balance of the others, so re-run the eval over every dataset after touching any of them.
+
+/// Width of the virtual text column used for text density, in characters.
+///
+/// Boilerpipe's definition: text density is the number of words per line when the block is
+/// wrapped at 80 columns, so long prose scores high and menus of short items score low.
+pub const WRAP_COLUMNS: usize = 80;
+
+/// Han, Kana and Hangul characters that count as one word.
+///
+/// Scripts written without spaces have no whitespace words; two characters approximate one
+/// word of Chinese or Japanese well enough for the length thresholds below.
+pub const CJK_CHARS_PER_WORD: u32 = 2;
+
+/// Minimum characters for a block to add to its ancestors' container score.
+///
+/// Readability's 25-character floor: shorter texts (labels, buttons, menu items) say
+/// nothing about where the article is.
+pub const MIN_SCORED_CHARS: u32 = 25;
+
+/// Characters per point of length bonus in a block's content score.
+pub const SCORE_CHARS_PER_POINT: f32 = 100.0;
+
+/// Cap of the length bonus, in points, so one huge block does not outweigh many paragraphs.
+pub const SCORE_MAX_LENGTH_POINTS: f32 = 3.0;
+
+/// How many ancestors above a block's own element receive part of its score.
+///
+/// The parent gets all of it, the grandparent half, and further levels `1 / (3 * level)`.
+pub const SCORE_ANCESTOR_LEVELS: usize = 5;
+
+/// Base container score of a `div`, in points (it is the usual article wrapper).
+pub const TAG_SCORE_DIV: f32 = 5.0;
+/// Base container score of `pre`, `td` and `blockquote`, in points.
+pub const TAG_SCORE_TEXTUAL: f32 = 3.0;
+/// Base container score of list and form elements, in points (rarely the article itself).
+pub const TAG_SCORE_LIST: f32 = -3.0;
+/// Base container score of headings and `th`, in points.
+pub const TAG_SCORE_HEADING: f32 = -5.0;
+/// Container score for a class or id that names content (`article`, `content`, `post`...).
+pub const CLASS_SCORE_POSITIVE: f32 = 25.0;
+/// Container score for a class or id that names chrome (`sidebar`, `comment`, `share`...).
+pub const CLASS_SCORE_NEGATIVE: f32 = -25.0;
+
+/// Below this container score, in points, no element is trusted as the main container and
+/// the selection falls back to the block labels alone.
+pub const MIN_CONTAINER_SCORE: f32 = 10.0;
+
+/// A parent replaces the top candidate when its score is at least this share of the top's
+/// and it contains this many other strong candidates (an article cut into several wrappers).
+pub const ALTERNATIVE_SHARE: f32 = 0.75;
+/// How many strong alternative candidates must share an ancestor to climb to it.
+pub const MIN_ALTERNATIVES: usize = 3;
+/// How many of the best-scored containers are considered as alternatives.
+pub const TOP_CANDIDATES: usize = 5;
+/// Climbing stops at a parent scoring under this share of the current candidate.
+pub const PARENT_SCORE_SHARE: f32 = 1.0 / 3.0;
+
+/// A sibling of the main container joins it when it scores this share of the main one...
+pub const SIBLING_SCORE_SHARE: f32 = 0.2;
+/// ...and at least this many points.
+pub const SIBLING_MIN_SCORE: f32 = 10.0;
+/// A paragraph sibling joins when it has at least this many characters...
+pub const SIBLING_PARAGRAPH_CHARS: u32 = 80;
+/// ...and at most this link density.
+pub const SIBLING_PARAGRAPH_LINK_DENSITY: f32 = 0.25;
+
+/// Above this link density (words in links / words) a block is navigation, whatever its length.
+pub const MAX_LINK_DENSITY: f32 = 0.5;
+/// Above this link density a block that is not long prose is navigation.
+pub const MAX_LINK_DENSITY_SHORT: f32 = 0.25;
+/// Blocks of at least this many words are long prose.
+pub const LONG_BLOCK_WORDS: u32 = 25;
+/// Blocks with fewer words are short: they cannot be judged alone and are decided by their
+/// neighbours ("Listen Live" among chrome goes, a one-line quote among paragraphs stays).
+pub const SHORT_BLOCK_WORDS: u32 = 7;
+/// Blocks of at least this many characters that end a sentence are prose (jusText's
+/// `length_low` of 70 characters).
+pub const SENTENCE_BLOCK_CHARS: u32 = 70;
+/// A credit line (`©`, `Photo:`) longer than this many words is prose, not a credit.
+pub const MAX_CREDIT_WORDS: u32 = 15;
+/// Blocks of at least this many words with under [`MAX_LINK_DENSITY_SHORT`] link density
+/// override a weak hint such as `footer` or `sidebar` on an ancestor.
+pub const HINT_OVERRIDE_WORDS: u32 = 60;
+
+/// A heading is content when a content block follows within this many blocks.
+pub const HEADING_LOOKAHEAD: usize = 3;
+
+/// Share of the title's words a heading must contain to be taken as the headline.
+pub const HEADLINE_TITLE_OVERLAP: f32 = 0.5;
