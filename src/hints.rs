@@ -187,12 +187,15 @@ impl fmt::Display for Hints {
     }
 }
 
-/// How a pattern matches a class or id token.
+/// How a pattern matches a class or id name (one whitespace-separated value, lowercased).
 #[derive(Clone, Copy)]
 enum Match {
-    /// The token is the pattern.
+    /// The whole name is the pattern (`tag`, but not WordPress's `tag-react`).
+    Name(&'static str),
+    /// A part of the name between `-`, `_` and other separators is the pattern.
     Token(&'static str),
-    /// The token contains the pattern.
+    /// The name with its separators removed contains the pattern (`right_rail` holds
+    /// `rightrail`).
     Within(&'static str),
 }
 
@@ -220,7 +223,9 @@ const PATTERNS: &[(Match, Hint)] = &[
     (Match::Within("footer"), Hint::Footer),
     (Match::Within("sidebar"), Hint::Sidebar),
     (Match::Token("aside"), Hint::Sidebar),
-    (Match::Token("rail"), Hint::Sidebar),
+    (Match::Within("rightrail"), Hint::Sidebar),
+    (Match::Within("leftrail"), Hint::Sidebar),
+    (Match::Within("siderail"), Hint::Sidebar),
     (Match::Within("widget"), Hint::Sidebar),
     (Match::Within("promo"), Hint::Promo),
     (Match::Within("sponsor"), Hint::Promo),
@@ -240,8 +245,8 @@ const PATTERNS: &[(Match, Hint)] = &[
     (Match::Within("paywall"), Hint::Subscribe),
     (Match::Within("breadcrumb"), Hint::Breadcrumb),
     (Match::Token("crumbs"), Hint::Breadcrumb),
-    (Match::Token("tag"), Hint::Tag),
-    (Match::Token("tags"), Hint::Tag),
+    (Match::Name("tag"), Hint::Tag),
+    (Match::Within("tags"), Hint::Tag),
     (Match::Within("taglist"), Hint::Tag),
     (Match::Within("tagcloud"), Hint::Tag),
     (Match::Token("keywords"), Hint::Tag),
@@ -265,14 +270,15 @@ const PATTERNS: &[(Match, Hint)] = &[
 pub(crate) fn from_names(value: &str) -> Hints {
     let mut hints = Hints::NONE;
     let lower = value.to_ascii_lowercase();
-    for token in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if token.is_empty() {
-            continue;
-        }
+    for name in lower.split_ascii_whitespace() {
+        let joined: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
         for (pattern, hint) in PATTERNS {
             let hit = match pattern {
-                Match::Token(t) => token == *t,
-                Match::Within(t) => token.contains(t),
+                Match::Name(t) => name == *t,
+                Match::Token(t) => name
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|token| token == *t),
+                Match::Within(t) => joined.contains(t),
             };
             if hit {
                 hints.insert(*hint);
@@ -299,6 +305,19 @@ mod tests {
         assert!(h.has(Hint::Share) && h.has(Hint::Social));
         assert!(from_names("article-body").has(Hint::Content));
         assert_eq!(from_names("c-3f2a x1"), Hints::NONE);
+    }
+
+    #[test]
+    fn wordpress_term_classes_are_not_tag_lists() {
+        assert!(!from_names("post type-post tag-react category-news").has(Hint::Tag));
+        assert!(from_names("post-tags").has(Hint::Tag));
+        assert!(from_names("tag").has(Hint::Tag));
+    }
+
+    #[test]
+    fn only_side_rails_are_sidebars() {
+        assert!(from_names("right_rail").has(Hint::Sidebar));
+        assert!(!from_names("center_rail").has(Hint::Sidebar));
     }
 
     #[test]

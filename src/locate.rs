@@ -30,9 +30,12 @@ fn unlikely(hints: Hints) -> bool {
             .any(|h| !matches!(h, Hint::Form | Hint::Header))
 }
 
-/// A block's contribution to the score of its containers.
-fn block_score(block: &Block, f: &Features) -> f32 {
-    if block.chars < MIN_SCORED_CHARS || block.hinted_ancestors.iter().any(|(_, h)| unlikely(*h)) {
+/// A block's contribution to the score of its containers; with `strip_unlikely`, nothing
+/// from blocks under an element whose name says chrome.
+fn block_score(block: &Block, f: &Features, strip_unlikely: bool) -> f32 {
+    if block.chars < MIN_SCORED_CHARS
+        || (strip_unlikely && block.hinted_ancestors.iter().any(|(_, h)| unlikely(*h)))
+    {
         return 0.0;
     }
     let length = (block.chars as f32 / SCORE_CHARS_PER_POINT).min(SCORE_MAX_LENGTH_POINTS);
@@ -57,11 +60,57 @@ fn base_score(e: &Element) -> f32 {
     tag + class
 }
 
-/// Score the elements and choose the main container; `None` when nothing scores enough.
+/// Choose the main container; `None` when nothing scores enough.
+///
+/// Blocks under chrome-named elements are left out of the scoring first. When that leaves
+/// less than [`MIN_MAIN_WORDS`] words, the names were misleading (a `center_rail` column, a
+/// wrapper whose id is a URL full of `/tag/`), and the scoring is run again with them in,
+/// keeping whichever container holds more words (Readability's retry without
+/// `FLAG_STRIP_UNLIKELYS`).
 pub(crate) fn locate(
     blocks: &[Block],
     features: &[Features],
     elements: &[Element],
+) -> Option<MainContainer> {
+    let strict = choose(blocks, features, elements, true);
+    let strict_words = strict.as_ref().map_or(0, |m| words_inside(blocks, m));
+    if strict_words >= MIN_MAIN_WORDS {
+        return strict;
+    }
+    let loose = choose(blocks, features, elements, false);
+    let loose_words = loose.as_ref().map_or(0, |m| words_inside(blocks, m));
+    if loose_words > strict_words { loose } else { strict }
+}
+
+/// Words outside links in the blocks inside `main`.
+fn words_inside(blocks: &[Block], main: &MainContainer) -> u32 {
+    blocks
+        .iter()
+        .filter(|b| main.contains(b.owner))
+        .map(|b| b.words - b.link_words)
+        .sum()
+}
+
+impl MainContainer {
+    /// The range holding element `index`, if any.
+    fn range_of(&self, index: u32) -> Option<(u32, u32)> {
+        self.ranges
+            .iter()
+            .copied()
+            .find(|&(s, e)| s <= index && index < e)
+    }
+
+    fn contains(&self, index: u32) -> bool {
+        self.range_of(index).is_some()
+    }
+}
+
+/// Score the elements and choose the main container; `None` when nothing scores enough.
+fn choose(
+    blocks: &[Block],
+    features: &[Features],
+    elements: &[Element],
+    strip_unlikely: bool,
 ) -> Option<MainContainer> {
     let n = elements.len();
     let mut score = vec![0.0f32; n];
@@ -78,7 +127,7 @@ pub(crate) fn locate(
         if let Some(e) = ends_sentence.get_mut(block.owner as usize) {
             *e = f.ends_sentence;
         }
-        let s = block_score(block, f);
+        let s = block_score(block, f, strip_unlikely);
         if s <= 0.0 {
             continue;
         }
@@ -222,11 +271,7 @@ pub(crate) fn mark(blocks: &mut [Block], main: Option<&MainContainer>) {
     for block in blocks {
         let range = match main {
             None => Some((0, u32::MAX)),
-            Some(m) => m
-                .ranges
-                .iter()
-                .copied()
-                .find(|&(s, e)| s <= block.owner && block.owner < e),
+            Some(m) => m.range_of(block.owner),
         };
         match range {
             Some((start, _)) => {

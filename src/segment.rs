@@ -220,6 +220,11 @@ impl Walker {
                 _ => {}
             }
         }
+        // A class on `<html>` or `<body>` describes the whole page (`ads-enabled`,
+        // `has-sidebar`), never a part of it.
+        if matches!(name, local_name!("html") | local_name!("body")) {
+            own = Hints::NONE;
+        }
         if let Some((container, hint)) = semantic_container(&name) {
             ctx.container = container;
             if let Some(hint) = hint {

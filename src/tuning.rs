@@ -51,6 +51,11 @@ pub const CLASS_SCORE_NEGATIVE: f32 = -25.0;
 /// the selection falls back to the block labels alone.
 pub const MIN_CONTAINER_SCORE: f32 = 10.0;
 
+/// Words (outside links) the main container must hold before the chrome-named elements
+/// are trusted; under it the scoring is redone with them (Readability retries under 500
+/// characters, about 80 words).
+pub const MIN_MAIN_WORDS: u32 = 80;
+
 /// A parent replaces the top candidate when its score is at least this share of the top's
 /// and it contains this many other strong candidates (an article cut into several wrappers).
 pub const ALTERNATIVE_SHARE: f32 = 0.75;
