@@ -288,6 +288,25 @@ pub(crate) fn from_names(value: &str) -> Hints {
     hints
 }
 
+/// Parts an id may have before it reads as a heading anchor rather than a role.
+///
+/// Documentation and wiki pages give sections ids made from their headings
+/// (`sharing-with-a-single-developer`); such an id names the topic, not chrome.
+const MAX_ID_PARTS: usize = 3;
+
+/// The hints named by an id attribute value: as [`from_names`], unless the id is a slug.
+pub(crate) fn from_id(value: &str) -> Hints {
+    let parts = value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .count();
+    if parts > MAX_ID_PARTS {
+        Hints::NONE
+    } else {
+        from_names(value)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,6 +331,12 @@ mod tests {
         assert!(!from_names("post type-post tag-react category-news").has(Hint::Tag));
         assert!(from_names("post-tags").has(Hint::Tag));
         assert!(from_names("tag").has(Hint::Tag));
+    }
+
+    #[test]
+    fn heading_anchor_ids_are_not_hints() {
+        assert_eq!(from_id("sharing-with-a-single-developer"), Hints::NONE);
+        assert!(from_id("share-bar").has(Hint::Share));
     }
 
     #[test]

@@ -79,7 +79,11 @@ pub(crate) fn locate(
     }
     let loose = choose(blocks, features, elements, false);
     let loose_words = loose.as_ref().map_or(0, |m| words_inside(blocks, m));
-    if loose_words > strict_words { loose } else { strict }
+    if loose_words > strict_words {
+        loose
+    } else {
+        strict
+    }
 }
 
 /// Words outside links in the blocks inside `main`.
@@ -267,7 +271,13 @@ fn choose(
 
 /// Mark each block inside or outside the main container, and keep as its local hints only
 /// those of its ancestors inside the container (what stands above was outweighed).
-pub(crate) fn mark(blocks: &mut [Block], main: Option<&MainContainer>) {
+///
+/// Inside the container, an ancestor holding at least [`DOMINANT_HINT_SHARE`] of its words
+/// is the article itself under a misleading name (`quicktags-toolbar` around a WordPress
+/// post): its hints are dropped too, except [`Hint::Comment`], since a comment section
+/// can outweigh the article it follows.
+pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&MainContainer>) {
+    let main_words = main.map_or(0, |m| words_inside(blocks, m)) as f32;
     for block in blocks {
         let range = match main {
             None => Some((0, u32::MAX)),
@@ -279,7 +289,16 @@ pub(crate) fn mark(blocks: &mut [Block], main: Option<&MainContainer>) {
                 block.local_hints = block
                     .hinted_ancestors
                     .iter()
-                    .filter(|(at, _)| main.is_none() || *at > start)
+                    .filter(|(at, h)| {
+                        let inside = main.is_none() || *at > start;
+                        let dominant = main.is_some()
+                            && !h.has(Hint::Comment)
+                            && elements.get(*at as usize).is_some_and(|e| {
+                                (e.words - e.link_words.min(e.words)) as f32
+                                    >= DOMINANT_HINT_SHARE * main_words
+                            });
+                        inside && !dominant
+                    })
                     .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
             }
             None => {

@@ -31,7 +31,7 @@ pub(crate) fn run(html: &str) -> Outcome {
         .map(|(i, b)| features(b, i, count))
         .collect();
     let main = locate(&page.blocks, &feats, &page.elements);
-    mark(&mut page.blocks, main.as_ref());
+    mark(&mut page.blocks, &page.elements, main.as_ref());
     let mut verdicts = classify_all(&page.blocks, &feats);
     let kinds: Vec<BlockKind> = page.blocks.iter().map(|b| b.kind).collect();
     revise(&kinds, &feats, &mut verdicts);

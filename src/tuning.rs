@@ -56,6 +56,10 @@ pub const MIN_CONTAINER_SCORE: f32 = 10.0;
 /// characters, about 80 words).
 pub const MIN_MAIN_WORDS: u32 = 80;
 
+/// Share of the main container's words (outside links) above which a hinted element inside
+/// it is taken for the article itself, and its hint ignored.
+pub const DOMINANT_HINT_SHARE: f32 = 0.5;
+
 /// A parent replaces the top candidate when its score is at least this share of the top's
 /// and it contains this many other strong candidates (an article cut into several wrappers).
 pub const ALTERNATIVE_SHARE: f32 = 0.75;
@@ -98,3 +102,10 @@ pub const HEADING_LOOKAHEAD: usize = 3;
 
 /// Share of the title's words a heading must contain to be taken as the headline.
 pub const HEADLINE_TITLE_OVERLAP: f32 = 0.5;
+
+/// Most elements (open elements plus active formatting elements, as the tree builder
+/// counts them) the HTML parser keeps open; deeper start tags are dropped and their text
+/// kept. Browsers cap the tree at 512 levels, and html5ever's tree builder walks its whole
+/// stack per token, so parsing costs input length × depth: without a cap, 100,000 nested
+/// `<div>`s take half a minute.
+pub const MAX_TREE_DEPTH: usize = 512;
