@@ -121,7 +121,16 @@ impl Hint {
     pub fn is_weak(self) -> bool {
         matches!(
             self,
-            Hint::Footer | Hint::Sidebar | Hint::Header | Hint::Form | Hint::Menu | Hint::Promo
+            Hint::Footer
+                | Hint::Sidebar
+                | Hint::Header
+                | Hint::Form
+                | Hint::Menu
+                | Hint::Promo
+                | Hint::Tag
+                | Hint::Caption
+                | Hint::Pager
+                | Hint::Breadcrumb
         )
     }
 }
@@ -152,6 +161,11 @@ impl Hints {
     /// The union of both sets.
     pub fn union(self, other: Hints) -> Hints {
         Hints(self.0 | other.0)
+    }
+
+    /// The set without `hint`.
+    pub fn without(self, hint: Hint) -> Hints {
+        Hints(self.0 & !hint.bit())
     }
 
     /// Whether the set is empty.

@@ -18,16 +18,21 @@ pub(crate) struct MainContainer {
     pub top: u32,
     /// Element index ranges `[start, end)` that form the main content, in order.
     pub ranges: Vec<(u32, u32)>,
+    /// Whether the prose of the page is in chrome-named elements: a forum thread or a
+    /// discussion page, whose posts sit in `comment` containers and are its content.
+    pub discussion: bool,
 }
 
 /// Hints that say an element is not the article when they stand on it or an ancestor.
-/// Forms wrap whole pages on some platforms and headers wrap headlines, so they don't count.
+/// Forms wrap whole pages on some platforms and headers wrap headlines, so they don't count;
+/// a content name (`article`, `body`) outweighs the weak ones (`footer`, `sidebar`) but not
+/// the strong ones: `comment-body` is a comment.
 fn unlikely(hints: Hints) -> bool {
-    !hints.has(Hint::Content)
-        && hints
-            .negative()
-            .iter()
-            .any(|h| !matches!(h, Hint::Form | Hint::Header))
+    let content = hints.has(Hint::Content);
+    hints
+        .negative()
+        .iter()
+        .any(|h| !matches!(h, Hint::Form | Hint::Header) && !(content && h.is_weak()))
 }
 
 /// A block's contribution to the score of its containers; with `strip_unlikely`, nothing
@@ -74,13 +79,13 @@ pub(crate) fn locate(
 ) -> Option<MainContainer> {
     let strict = choose(blocks, features, elements, true);
     let strict_words = strict.as_ref().map_or(0, |m| words_inside(blocks, m));
-    if strict_words >= MIN_MAIN_WORDS {
-        return strict;
-    }
     let loose = choose(blocks, features, elements, false);
     let loose_words = loose.as_ref().map_or(0, |m| words_inside(blocks, m));
-    if loose_words > strict_words {
-        loose
+    if strict_words < MIN_MAIN_WORDS && loose_words > strict_words {
+        loose.map(|m| MainContainer {
+            discussion: true,
+            ..m
+        })
     } else {
         strict
     }
@@ -266,7 +271,11 @@ fn choose(
             ranges.push((s, e.end));
         }
     }
-    Some(MainContainer { top, ranges })
+    Some(MainContainer {
+        top,
+        ranges,
+        discussion: false,
+    })
 }
 
 /// Mark each block inside or outside the main container, and keep as its local hints only
@@ -278,6 +287,7 @@ fn choose(
 /// can outweigh the article it follows.
 pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&MainContainer>) {
     let main_words = main.map_or(0, |m| words_inside(blocks, m)) as f32;
+    let discussion = main.is_some_and(|m| m.discussion);
     for block in blocks {
         let range = match main {
             None => Some((0, u32::MAX)),
@@ -300,6 +310,9 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                         inside && !dominant
                     })
                     .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
+                if discussion {
+                    block.local_hints = block.local_hints.without(Hint::Comment);
+                }
             }
             None => {
                 block.in_main = false;
