@@ -16,6 +16,9 @@ use crate::tuning::*;
 pub(crate) struct MainContainer {
     /// The best-scored element.
     pub top: u32,
+    /// The candidate before climbing to an ancestor with more prose: names on it and on
+    /// its ancestors were outweighed by its score, so they are not hints.
+    pub core: u32,
     /// Element index ranges `[start, end)` that form the main content, in order.
     pub ranges: Vec<(u32, u32)>,
     /// Whether the prose of the page is in chrome-named elements: a forum thread or a
@@ -126,6 +129,9 @@ fn choose(
     let mut touched = vec![false; n];
     let mut chars = vec![0u32; n];
     let mut ends_sentence = vec![false; n];
+    // Content score of the blocks directly in each element, summed into prefix sums below
+    // so that any element's whole subtree is one subtraction.
+    let mut own_score = vec![0.0f32; n + 1];
     for (block, f) in blocks.iter().zip(features) {
         let Some(owner) = elements.get(block.owner as usize) else {
             continue;
@@ -140,6 +146,7 @@ fn choose(
         if s <= 0.0 {
             continue;
         }
+        own_score[block.owner as usize] += s;
         // Text straight inside a wrapper scores the wrapper itself (a `<div>` of `<br>`
         // lines is its own paragraph container); text in a paragraph scores its parent.
         let mut at = if owner.tag == TagClass::Wrapper {
@@ -228,6 +235,34 @@ fn choose(
         }
         at = elements[at as usize].parent;
     }
+    // An article cut into many sections, none dominant: climb to the nearest ancestor whose
+    // prose before the candidate is a good share of the candidate's. Only what precedes
+    // counts: comments and teaser rails follow an article, its first sections don't.
+    let mut prefix = Vec::with_capacity(n + 1);
+    let mut running = 0.0f32;
+    prefix.push(0.0);
+    for s in own_score.iter().take(n) {
+        running += s;
+        prefix.push(running);
+    }
+    let subtree = |i: u32| {
+        let e = &elements[i as usize];
+        prefix[e.end as usize] - prefix[i as usize]
+    };
+    let core = top;
+    'climb: loop {
+        let own = subtree(top);
+        let mut at = elements[top as usize].parent;
+        while !is_root(at) {
+            let before = prefix[top as usize] - prefix[at as usize];
+            if before >= CLIMB_PRECEDING_SHARE * own {
+                top = at;
+                continue 'climb;
+            }
+            at = elements[at as usize].parent;
+        }
+        break;
+    }
     // A lone child says nothing its parent doesn't.
     while let Some(parent) = elements.get(elements[top as usize].parent as usize) {
         if parent.tag == TagClass::Root || parent.children != 1 {
@@ -273,6 +308,7 @@ fn choose(
     }
     Some(MainContainer {
         top,
+        core,
         ranges,
         discussion: false,
     })
@@ -300,7 +336,15 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                     .hinted_ancestors
                     .iter()
                     .filter(|(at, h)| {
-                        let inside = main.is_none() || *at > start;
+                        let inside = match main {
+                            None => true,
+                            Some(m) => {
+                                *at > start
+                                    && !elements.get(*at as usize).is_some_and(|e| {
+                                        *at <= m.core && m.core < e.end
+                                    })
+                            }
+                        };
                         let dominant = main.is_some()
                             && !h.has(Hint::Comment)
                             && elements.get(*at as usize).is_some_and(|e| {

@@ -70,6 +70,12 @@ pub const TOP_CANDIDATES: usize = 5;
 /// Climbing stops at a parent scoring under this share of the current candidate.
 pub const PARENT_SCORE_SHARE: f32 = 1.0 / 3.0;
 
+/// The candidate climbs to the nearest ancestor whose prose *before* the candidate scores
+/// at least this share of the candidate's own (an article cut into sections, the best of
+/// which comes late). Tuned on wcxb-dev and dragnet-train together: 0.5 recovered split
+/// articles; counting prose after the candidate too pulled in unlabelled comments.
+pub const CLIMB_PRECEDING_SHARE: f32 = 0.5;
+
 /// A sibling of the main container joins it when it scores this share of the main one...
 pub const SIBLING_SCORE_SHARE: f32 = 0.2;
 /// ...and at least this many points.
