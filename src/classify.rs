@@ -7,7 +7,7 @@ use crate::features::Features;
 use crate::hints::{Hint, Hints};
 use crate::tuning::{
     HINT_OVERRIDE_WORDS, LONG_BLOCK_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
-    SENTENCE_BLOCK_CHARS, SHORT_BLOCK_WORDS,
+    MAX_NOTICE_WORDS, MIN_NOTICE_TERMS, SENTENCE_BLOCK_CHARS, SHORT_BLOCK_WORDS,
 };
 
 /// What a block is.
@@ -44,6 +44,8 @@ pub enum Reason {
     LinkDensity,
     /// A photo credit or copyright line.
     Credit,
+    /// A site notice in prose: cookie banner, newsletter box, paywall.
+    Notice,
     /// Long prose, or a sentence of prose length.
     Prose,
     /// Medium length with sentence punctuation.
@@ -75,6 +77,7 @@ impl fmt::Display for Reason {
             Reason::Hint(h) => write!(f, "hint:{}", h.name()),
             Reason::LinkDensity => f.write_str("link-density"),
             Reason::Credit => f.write_str("credit"),
+            Reason::Notice => f.write_str("notice"),
             Reason::Prose => f.write_str("prose"),
             Reason::Sentence => f.write_str("sentence"),
             Reason::Fragment => f.write_str("fragment"),
@@ -128,6 +131,9 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
     if f.credit {
         return Verdict::new(Boilerplate, Reason::Credit);
     }
+    if f.notice_terms >= MIN_NOTICE_TERMS && f.words < MAX_NOTICE_WORDS {
+        return Verdict::new(Boilerplate, Reason::Notice);
+    }
     if let BlockKind::Heading(_) = kind {
         return Verdict::new(Undecided, Reason::Heading);
     }
@@ -170,6 +176,7 @@ mod tests {
             ends_sentence,
             position: 0.5,
             credit: false,
+            notice_terms: 0,
         }
     }
 
@@ -224,6 +231,17 @@ mod tests {
         assert_eq!(v.reason, Reason::Hint(Hint::Footer));
         let content = Hints::of(Hint::Content);
         let v = classify(BlockKind::Paragraph, content, &feats(40, 0.0, true), 240);
+        assert_eq!(v.label, Label::Content);
+    }
+
+    #[test]
+    fn notices_in_prose_go() {
+        let mut f = feats(30, 0.0, true);
+        f.notice_terms = 2;
+        let v = classify(BlockKind::Paragraph, Hints::NONE, &f, 200);
+        assert_eq!(v.reason, Reason::Notice);
+        f.notice_terms = 1;
+        let v = classify(BlockKind::Paragraph, Hints::NONE, &f, 200);
         assert_eq!(v.label, Label::Content);
     }
 

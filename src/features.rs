@@ -23,6 +23,9 @@ pub struct Features {
     pub position: f32,
     /// Whether the block reads as a photo credit or copyright line (`©`, `Photo:`, `Credit:`).
     pub credit: bool,
+    /// Distinct site-notice terms in the text ("cookies", "privacy policy", "newsletter"...):
+    /// cookie banners, newsletter boxes and paywalls written as prose.
+    pub notice_terms: u32,
 }
 
 /// Compute the features of block `index` of `count`.
@@ -41,7 +44,37 @@ pub fn features(block: &Block, index: usize, count: usize) -> Features {
             0.0
         },
         credit: is_credit(text, block.words),
+        notice_terms: notice_terms(text),
     }
+}
+
+/// Terms of site notices (consent, subscription, legal), lowercase. A paragraph using
+/// several of them is a banner or a box, not the article.
+const NOTICE_TERMS: &[&str] = &[
+    "cookie",
+    "consent",
+    "privacy policy",
+    "privacy statement",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "sign up",
+    "inbox",
+    "unsubscribe",
+    "all rights reserved",
+    "terms of use",
+    "terms of service",
+    "javascript",
+    "your browser",
+    "personal data",
+    "partners",
+    "datenschutz",
+];
+
+/// How many distinct [`NOTICE_TERMS`] `text` contains.
+pub fn notice_terms(text: &str) -> u32 {
+    let lower = text.to_lowercase();
+    NOTICE_TERMS.iter().filter(|t| lower.contains(*t)).count() as u32
 }
 
 /// Words in links over words; 0 when there are no words.
@@ -143,6 +176,13 @@ mod tests {
         assert!(is_credit("© Sputnik / Sergey Guneev", 3));
         assert!(is_credit("Photo: Jane Roe/Agency", 3));
         assert!(!is_credit("Photosynthesis is a process", 4));
+    }
+
+    #[test]
+    fn notices_are_counted_by_distinct_terms() {
+        let banner = "We use cookies to improve your experience. See our Privacy Policy.";
+        assert_eq!(notice_terms(banner), 2);
+        assert_eq!(notice_terms("The harbour was dredged in May."), 0);
     }
 
     #[test]

@@ -76,6 +76,7 @@ mod tests {
             ends_sentence,
             position: 0.0,
             credit: false,
+            notice_terms: 0,
         }
     }
 

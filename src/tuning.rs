@@ -99,6 +99,13 @@ pub const SHORT_BLOCK_WORDS: u32 = 7;
 pub const SENTENCE_BLOCK_CHARS: u32 = 70;
 /// A credit line (`©`, `Photo:`) longer than this many words is prose, not a credit.
 pub const MAX_CREDIT_WORDS: u32 = 15;
+/// Distinct site-notice terms ("cookie", "privacy policy", "newsletter"...) that make a
+/// block a notice: one term is ordinary prose, two in one paragraph is a banner.
+pub const MIN_NOTICE_TERMS: u32 = 2;
+/// Notices are shorter than this many words; longer text using the terms is an article
+/// about them.
+pub const MAX_NOTICE_WORDS: u32 = 120;
+
 /// Blocks of at least this many words with under [`MAX_LINK_DENSITY_SHORT`] link density
 /// override a weak hint such as `footer` or `sidebar` on an ancestor.
 pub const HINT_OVERRIDE_WORDS: u32 = 60;
