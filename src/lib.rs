@@ -26,6 +26,7 @@ mod explain;
 pub mod features;
 pub mod hints;
 mod locate;
+mod parse;
 mod pipeline;
 pub mod revise;
 mod segment;

@@ -1,0 +1,681 @@
+//! Parse HTML with html5ever in time linear in the input, whatever its nesting.
+//!
+//! html5ever's tree builder checks element scopes by walking the whole stack of open
+//! elements, and reconstructs the whole list of active formatting elements before most
+//! tokens, so a page nested `d` levels deep costs `O(n·d)`: 100,000 nested `<div>`s take
+//! half a minute (servo/html5ever#788). Browsers cap the tree at 512 levels. Here a
+//! [`TokenSink`] sits between the tokenizer and the tree builder, measures the builder's
+//! real state before every start tag and drops start tags (and their end tags) while it is
+//! at the limit; text is always forwarded, so a flattened subtree keeps its words and only
+//! loses its structure.
+
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use html5ever::interface::ElemName;
+use html5ever::interface::Tracer;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, EndTag, StartTag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer,
+    TokenizerOpts,
+};
+use html5ever::tree_builder::{
+    ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
+};
+use html5ever::{Attribute, ExpandedName, LocalName, QualName, TokenizerResult, local_name, ns};
+use markup5ever_rcdom::{Handle, Node, NodeData, RcDom};
+
+/// What the parser had to give up on an input.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ParseReport {
+    /// Some start tags were dropped because the tree was at the depth limit.
+    pub depth_limited: bool,
+    /// Start tags dropped (their elements' text was kept, their structure lost).
+    pub dropped_tags: u64,
+}
+
+/// Parse `html` into an RcDom, never letting more than `max_depth` counted elements be open
+/// in the tree builder.
+///
+/// Counted are the tree builder's open elements plus its active formatting elements (both
+/// are walked per token, so both must be bounded). A start tag arriving when the count is
+/// `max_depth` or more is dropped, except void elements (they never stay open) and elements
+/// whose content the tokenizer must read as raw text (`script`, `style`, `textarea`, ...:
+/// dropping them would turn code into visible text). Formatting start tags (`<b>`, `<a>`,
+/// ...) are dropped earlier, at [`MAX_FORMATTING`] formatting elements held, because the
+/// builder clones every active one back into the tree after a block closes them. One token
+/// can push at most the active formatting elements back on the stack, so the stack stays
+/// under `max_depth + MAX_FORMATTING` and the parse costs `O(len · max_depth)`. The tree
+/// is built in [`Dom`], RcDom with two of its own quadratic paths made linear.
+pub(crate) fn parse(html: &str, max_depth: usize) -> (RcDom, ParseReport) {
+    let limit = DepthLimit {
+        inner: TreeBuilder::new(
+            Dom::default(),
+            TreeBuilderOpts {
+                // As a browser without JavaScript: `<noscript>` holds markup, which the
+                // segmenter can reveal when the scripted page shows no article.
+                scripting_enabled: false,
+                ..TreeBuilderOpts::default()
+            },
+        ),
+        max_depth,
+        pending_drops: RefCell::new(HashMap::new()),
+        measured: Cell::new(None),
+        dropped: Cell::new(0),
+    };
+    let tokenizer = Tokenizer::new(limit, TokenizerOpts::default());
+    let queue = BufferQueue::default();
+    queue.push_back(StrTendril::from_slice(html));
+    // `Script` asks the caller to run a script and `EncodingIndicator` to restart with
+    // another encoding: neither applies, so both just continue.
+    while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
+    tokenizer.end();
+    let dropped = tokenizer.sink.dropped.get();
+    let dom = tokenizer.sink.inner.sink.finish();
+    let report = ParseReport {
+        depth_limited: dropped > 0,
+        dropped_tags: dropped,
+    };
+    (dom, report)
+}
+
+/// A token sink that forwards to the tree builder `inner` but drops start tags while the
+/// builder holds `max_depth` or more elements.
+struct DepthLimit<Sink: TreeSink> {
+    inner: TreeBuilder<Sink::Handle, Sink>,
+    max_depth: usize,
+    /// Per tag name, start tags dropped whose end tags have not arrived yet: the next end
+    /// tags of that name are dropped too, so they do not close a kept ancestor early.
+    pending_drops: RefCell<HashMap<LocalName, u64>>,
+    /// Start tags dropped.
+    dropped: Cell<u64>,
+    /// The last [`DepthLimit::held`], while no token that can change it was forwarded
+    /// since: a run of dropped start tags is measured once.
+    measured: Cell<Option<Held>>,
+}
+
+impl<Sink: TreeSink> DepthLimit<Sink>
+where
+    Sink::Handle: Clone,
+{
+    /// What the tree builder holds now, in `O(held)`: no more than the builder itself
+    /// spends on the next token.
+    fn held(&self) -> Held {
+        if let Some(held) = self.measured.get() {
+            return held;
+        }
+        let counter = Counter {
+            sink: &self.inner.sink,
+            held: Cell::new(Held::default()),
+            seen_document: Cell::new(false),
+        };
+        self.inner.trace_handles(&counter);
+        let held = counter.held.get();
+        self.measured.set(Some(held));
+        held
+    }
+}
+
+impl<Sink: TreeSink> TokenSink for DepthLimit<Sink>
+where
+    Sink::Handle: Clone,
+{
+    type Handle = Sink::Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Sink::Handle> {
+        if let TagToken(ref tag) = token {
+            match tag.kind {
+                StartTag => {
+                    if !never_dropped(&tag.name) && self.held().is_full(&tag.name, self.max_depth) {
+                        *self
+                            .pending_drops
+                            .borrow_mut()
+                            .entry(tag.name.clone())
+                            .or_default() += 1;
+                        self.dropped.set(self.dropped.get() + 1);
+                        return TokenSinkResult::Continue;
+                    }
+                }
+                EndTag => {
+                    let mut pending = self.pending_drops.borrow_mut();
+                    if let Some(count) = pending.get_mut(&tag.name) {
+                        *count -= 1;
+                        if *count == 0 {
+                            pending.remove(&tag.name);
+                        }
+                        return TokenSinkResult::Continue;
+                    }
+                }
+            }
+        }
+        // Errors and comments leave the open elements and the active formatting list as
+        // they are; anything else may change them.
+        if !matches!(token, Token::ParseError(_) | Token::CommentToken(_)) {
+            self.measured.set(None);
+        }
+        self.inner.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        self.inner.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// Start tags kept even at the depth limit: void elements never stay open, and the raw
+/// text elements switch the tokenizer's state (dropping `<script>` would tokenize its code
+/// as markup and text), then close at their end tag.
+fn never_dropped(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("area")
+            | local_name!("base")
+            | local_name!("basefont")
+            | local_name!("bgsound")
+            | local_name!("br")
+            | local_name!("col")
+            | local_name!("embed")
+            | local_name!("hr")
+            | local_name!("img")
+            | local_name!("input")
+            | local_name!("keygen")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("param")
+            | local_name!("source")
+            | local_name!("track")
+            | local_name!("wbr")
+            | local_name!("script")
+            | local_name!("style")
+            | local_name!("textarea")
+            | local_name!("title")
+            | local_name!("xmp")
+            | local_name!("iframe")
+            | local_name!("noembed")
+            | local_name!("noframes")
+            | local_name!("noscript")
+            | local_name!("plaintext")
+    )
+}
+
+/// Elements the tree builder holds.
+#[derive(Debug, Clone, Copy, Default)]
+struct Held {
+    /// Open elements plus active formatting elements (plus `<head>` and `<form>` when
+    /// set): an element both open and active counts twice.
+    elements: usize,
+    /// Those of them that are formatting elements (`<a>`, `<b>`, `<font>`, ...).
+    formatting: usize,
+}
+
+impl Held {
+    /// Whether a start tag `name` must be dropped.
+    ///
+    /// Formatting elements have a lower cap, [`MAX_FORMATTING`]: every formatting element
+    /// closed by a block's end (`<p><b id=1>x</p>`) stays in the active list and is cloned
+    /// back into the tree before the next text, so with 500 of them each 20-byte
+    /// `<p><b id=N>x</p>` added 500 elements to the tree (3 s and 2.3 GB for 400 KB).
+    fn is_full(&self, name: &LocalName, max_depth: usize) -> bool {
+        self.elements >= max_depth
+            || (is_formatting(name) && self.formatting >= MAX_FORMATTING.min(max_depth))
+    }
+}
+
+/// Most formatting elements (counted as in [`Held::formatting`]) the tree builder holds
+/// before further formatting start tags are dropped. Ordinary pages nest a handful.
+const MAX_FORMATTING: usize = 64;
+
+/// The formatting elements of the HTML spec: those the tree builder keeps in its list of
+/// active formatting elements and reopens after a block closes them.
+fn is_formatting(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("a")
+            | local_name!("b")
+            | local_name!("big")
+            | local_name!("code")
+            | local_name!("em")
+            | local_name!("font")
+            | local_name!("i")
+            | local_name!("nobr")
+            | local_name!("s")
+            | local_name!("small")
+            | local_name!("strike")
+            | local_name!("strong")
+            | local_name!("tt")
+            | local_name!("u")
+    )
+}
+
+/// Counts the handles the tree builder traces.
+struct Counter<'a, Sink> {
+    sink: &'a Sink,
+    held: Cell<Held>,
+    /// The document handle comes first; it is not an element.
+    seen_document: Cell<bool>,
+}
+
+impl<Sink: TreeSink> Tracer for Counter<'_, Sink> {
+    type Handle = Sink::Handle;
+
+    fn trace_handle(&self, node: &Sink::Handle) {
+        if !self.seen_document.replace(true) {
+            return;
+        }
+        let mut held = self.held.get();
+        held.elements += 1;
+        let name = self.sink.elem_name(node);
+        if *name.ns() == ns!(html) && is_formatting(name.local_name()) {
+            held.formatting += 1;
+        }
+        self.held.set(held);
+    }
+}
+
+/// [`RcDom`] with two linear-time fixes; everything else is RcDom's own code.
+///
+/// - RcDom finds a node among its parent's children by scanning from the first child, and
+///   foster parenting (content misplaced in a `<table>` goes before the table) does so once
+///   per misplaced token: `<table>` and 100,000 `x<img>` took 10 s. The node sought is
+///   nearly always the last child or close to it, so [`Dom`] scans from the end.
+/// - Every `<html>` or `<body>` tag after the first adds its new attributes to the
+///   element, and RcDom hashes all the element's attribute names to find the new ones:
+///   100,000 `<body aN>` took 3 minutes. [`Dom`] keeps the names hashed.
+#[derive(Default)]
+struct Dom {
+    dom: RcDom,
+    /// The `<html>` and `<body>` elements that received attributes, with their names.
+    attr_names: RefCell<Vec<(Handle, HashSet<QualName>)>>,
+}
+
+/// `target`'s parent and its index among the parent's children, searched from the end.
+fn parent_and_index(target: &Handle) -> Option<(Handle, usize)> {
+    let weak = target.parent.take()?;
+    target.parent.set(Some(weak.clone()));
+    let parent = weak.upgrade()?;
+    let index = parent
+        .children
+        .borrow()
+        .iter()
+        .rposition(|child| Rc::ptr_eq(child, target))?;
+    Some((parent, index))
+}
+
+impl TreeSink for Dom {
+    type Handle = Handle;
+    type Output = RcDom;
+    type ElemName<'a> = ExpandedName<'a>;
+
+    fn finish(self) -> RcDom {
+        self.dom
+    }
+
+    fn parse_error(&self, msg: Cow<'static, str>) {
+        self.dom.parse_error(msg);
+    }
+
+    fn get_document(&self) -> Handle {
+        self.dom.get_document()
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a Handle) -> ExpandedName<'a> {
+        self.dom.elem_name(target)
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        self.dom.create_element(name, attrs, flags)
+    }
+
+    fn create_comment(&self, text: StrTendril) -> Handle {
+        self.dom.create_comment(text)
+    }
+
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> Handle {
+        self.dom.create_pi(target, data)
+    }
+
+    fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
+        self.dom.append(parent, child);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &Handle,
+        prev_element: &Handle,
+        child: NodeOrText<Handle>,
+    ) {
+        // RcDom's version, calling the fast `append_before_sibling` below.
+        let parent = element.parent.take();
+        let has_parent = parent.is_some();
+        element.parent.set(parent);
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.dom.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        public_id: StrTendril,
+        system_id: StrTendril,
+    ) {
+        self.dom
+            .append_doctype_to_document(name, public_id, system_id);
+    }
+
+    fn mark_script_already_started(&self, node: &Handle) {
+        self.dom.mark_script_already_started(node);
+    }
+
+    fn pop(&self, node: &Handle) {
+        self.dom.pop(node);
+    }
+
+    fn get_template_contents(&self, target: &Handle) -> Handle {
+        self.dom.get_template_contents(target)
+    }
+
+    fn same_node(&self, x: &Handle, y: &Handle) -> bool {
+        self.dom.same_node(x, y)
+    }
+
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.dom.set_quirks_mode(mode);
+    }
+
+    fn append_before_sibling(&self, sibling: &Handle, child: NodeOrText<Handle>) {
+        // RcDom's version with the index searched from the end.
+        let Some((parent, index)) = parent_and_index(sibling) else {
+            return self.dom.append_before_sibling(sibling, child);
+        };
+        let child = match child {
+            NodeOrText::AppendText(text) => {
+                if let Some(previous) = index.checked_sub(1) {
+                    let children = parent.children.borrow();
+                    if let NodeData::Text { contents } = &children[previous].data {
+                        contents.borrow_mut().push_tendril(&text);
+                        return;
+                    }
+                }
+                Node::new(NodeData::Text {
+                    contents: RefCell::new(text),
+                })
+            }
+            NodeOrText::AppendNode(node) => node,
+        };
+        self.remove_from_parent(&child);
+        child.parent.set(Some(Rc::downgrade(&parent)));
+        parent.children.borrow_mut().insert(index, child);
+    }
+
+    fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
+        let NodeData::Element {
+            attrs: existing, ..
+        } = &target.data
+        else {
+            return self.dom.add_attrs_if_missing(target, attrs);
+        };
+        let mut cache = self.attr_names.borrow_mut();
+        let index = match cache.iter().position(|(node, _)| Rc::ptr_eq(node, target)) {
+            Some(index) => index,
+            None => {
+                let names = existing.borrow().iter().map(|a| a.name.clone()).collect();
+                cache.push((target.clone(), names));
+                cache.len() - 1
+            }
+        };
+        let names = &mut cache[index].1;
+        existing.borrow_mut().extend(
+            attrs
+                .into_iter()
+                .filter(|attr| names.insert(attr.name.clone())),
+        );
+    }
+
+    fn associate_with_form(
+        &self,
+        target: &Handle,
+        form: &Handle,
+        nodes: (&Handle, Option<&Handle>),
+    ) {
+        self.dom.associate_with_form(target, form, nodes);
+    }
+
+    fn remove_from_parent(&self, target: &Handle) {
+        if let Some((parent, index)) = parent_and_index(target) {
+            parent.children.borrow_mut().remove(index);
+            target.parent.set(None);
+        }
+    }
+
+    fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
+        self.dom.reparent_children(node, new_parent);
+    }
+
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &Handle) -> bool {
+        self.dom.is_mathml_annotation_xml_integration_point(handle)
+    }
+
+    fn set_current_line(&self, line_number: u64) {
+        self.dom.set_current_line(line_number);
+    }
+
+    fn allow_declarative_shadow_roots(&self, intended_parent: &Handle) -> bool {
+        self.dom.allow_declarative_shadow_roots(intended_parent)
+    }
+
+    fn attach_declarative_shadow(
+        &self,
+        location: &Handle,
+        template: &Handle,
+        attrs: &[Attribute],
+    ) -> bool {
+        self.dom
+            .attach_declarative_shadow(location, template, attrs)
+    }
+
+    fn maybe_clone_an_option_into_selectedcontent(&self, option: &Handle) {
+        self.dom.maybe_clone_an_option_into_selectedcontent(option);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use html5ever::serialize::{SerializeOpts, serialize};
+    use html5ever::tendril::TendrilSink;
+    use html5ever::{ParseOpts, parse_document};
+    use markup5ever_rcdom::SerializableHandle;
+    use std::time::{Duration, Instant};
+
+    fn to_html(dom: &RcDom) -> String {
+        let mut out = Vec::new();
+        let handle: SerializableHandle = dom.document.clone().into();
+        serialize(&mut out, &handle, SerializeOpts::default()).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// All text in document order, and the deepest element nesting.
+    fn text_and_depth(dom: &RcDom) -> (String, usize) {
+        let mut text = String::new();
+        let mut deepest = 0;
+        let mut stack = vec![(dom.document.clone(), 0)];
+        while let Some((node, depth)) = stack.pop() {
+            deepest = deepest.max(depth);
+            if let NodeData::Text { contents } = &node.data {
+                text.push_str(&contents.borrow());
+            }
+            for child in node.children.borrow().iter().rev() {
+                stack.push((child.clone(), depth + 1));
+            }
+        }
+        (text, deepest)
+    }
+
+    /// Parses `html` with the limit, checking it took under `budget`.
+    fn parse_within(html: &str, budget: Duration) -> (RcDom, ParseReport) {
+        let start = Instant::now();
+        let parsed = parse(html, 512);
+        let took = start.elapsed();
+        assert!(took < budget, "took {took:?}");
+        parsed
+    }
+
+    fn assert_same_as_html5ever(html: &str) {
+        let mut opts = ParseOpts::default();
+        opts.tree_builder.scripting_enabled = false;
+        let expected = parse_document(RcDom::default(), opts).one(html);
+        let (dom, report) = parse(html, 512);
+        assert_eq!(report, ParseReport::default());
+        assert_eq!(to_html(&dom), to_html(&expected));
+    }
+
+    #[test]
+    fn ordinary_markup_parses_as_html5ever_does() {
+        let pages = [
+            "<!DOCTYPE html><html><head><title>T &amp; a</title>\
+             <script>if (a < b && c > d) document.write('<p>x</p>')</script>\
+             <style>p > a { color: red }</style></head>\
+             <body><p>One<p>Two<ul><li>a<li>b</ul><textarea><b>not bold</b></textarea>\
+             <table><tr><td>1<td>2<tr><td>3</table><div>tail</div>",
+            "<p>unclosed <b>bold <i>both</b> italic</i> plain<p>next",
+            "<table>misplaced<tr><td>cell</td></tr>text<img src=x></table>after",
+            "<select><option>a<option>b<optgroup><option>c</select><dl><dt>t<dd>d<dt>u</dl>",
+            "<a href=1>one<a href=2>two</a><div><a>three<div>four</a></div>",
+            "<body a=1><body b=2 a=3><html lang=en><svg><g><rect/></g></svg><math><mi>x</mi></math>",
+            "<template><tr><td>t</td></tr></template><noscript><p>ns</p></noscript><plaintext><b>",
+            "<ruby>漢<rt>kan<rp>(</rp></ruby><frameset><frame></frameset>",
+            "",
+        ];
+        for page in pages {
+            assert_same_as_html5ever(page);
+        }
+        // Thousands of unclosed implied-end elements never reach the limit.
+        assert_same_as_html5ever(&"<p>para <b>bold</b> <p>para ".repeat(5_000));
+        assert_same_as_html5ever(&"<ul><li>a<li>b</ul><dl><dt>t<dd>d</dl>".repeat(2_000));
+        assert_same_as_html5ever(&"<table><tr><td>cell <td>cell ".repeat(100));
+        for path in [
+            "corpus/news/seed-nato-putin.html",
+            "corpus/news/council-budget-most-read.html",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+            if let Ok(bytes) = std::fs::read(&path) {
+                assert_same_as_html5ever(&String::from_utf8_lossy(&bytes));
+            }
+        }
+    }
+
+    #[test]
+    fn deep_divs_are_flattened_keeping_their_text() {
+        let html = format!(
+            "{}hello world{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let (dom, report) = parse_within(&html, Duration::from_secs(3));
+        assert!(report.depth_limited);
+        assert!(report.dropped_tags > 99_000);
+        let (text, depth) = text_and_depth(&dom);
+        assert_eq!(text.trim(), "hello world");
+        assert!(depth <= 520, "depth {depth}");
+        // Text after the deep part lands back at the top.
+        let html = format!("{html}<p>after</p>");
+        let (dom, _) = parse(&html, 512);
+        let body = to_html(&dom);
+        assert!(
+            body.ends_with("</div><p>after</p></body></html>"),
+            "{}",
+            &body[body.len() - 60..]
+        );
+    }
+
+    #[test]
+    fn deep_lists_stay_linear() {
+        let html = format!("{}hello world", "<ul><li>".repeat(200_000));
+        let (dom, report) = parse_within(&html, Duration::from_secs(3));
+        assert!(report.depth_limited);
+        let (text, depth) = text_and_depth(&dom);
+        assert_eq!(text, "hello world");
+        assert!(depth <= 520, "depth {depth}");
+    }
+
+    #[test]
+    fn nested_links_and_italics_stay_linear() {
+        let html = format!("{}hello world", "<a><i>".repeat(40_000));
+        let (dom, report) = parse_within(&html, Duration::from_secs(3));
+        assert!(report.depth_limited);
+        let (text, depth) = text_and_depth(&dom);
+        assert_eq!(text, "hello world");
+        assert!(depth <= 1040, "depth {depth}");
+    }
+
+    #[test]
+    fn unclosed_formatting_elements_stay_linear() {
+        for (tag, count) in [("<b>", 100_000), ("<a>", 40_000), ("<font>", 40_000)] {
+            let html = format!("{}hello world", tag.repeat(count));
+            let (dom, _) = parse_within(&html, Duration::from_secs(3));
+            let (text, depth) = text_and_depth(&dom);
+            assert_eq!(text, "hello world", "{tag}");
+            assert!(depth <= 1040, "{tag}: depth {depth}");
+        }
+        // Distinct attributes defeat the Noah's Ark clause: the list of active formatting
+        // elements grows with the stack, and both are capped together.
+        let html: String = (0..10_000).map(|i| format!("<p><b id={i}>x</p>")).collect();
+        let (_, report) = parse_within(&html, Duration::from_secs(3));
+        assert!(report.depth_limited);
+    }
+
+    #[test]
+    fn stray_end_tags_do_not_hide_depth() {
+        // A token counter would see `</span>` cancel `<div>`; the limit measures the tree.
+        let html = format!("{}hello world", "<div></span>".repeat(20_000));
+        let (dom, report) = parse_within(&html, Duration::from_secs(3));
+        assert!(report.depth_limited);
+        assert!(text_and_depth(&dom).1 <= 520);
+        // Elements nesting without their context (`optgroup` outside `select`, `rt` outside
+        // `ruby`) are measured as well.
+        for tag in ["<optgroup>", "<rt>", "<table><tr><td>"] {
+            let html = format!("{}hello world", tag.repeat(20_000));
+            let (dom, report) = parse_within(&html, Duration::from_secs(3));
+            assert!(report.depth_limited, "{tag}");
+            assert!(text_and_depth(&dom).1 <= 1600, "{tag}");
+        }
+    }
+
+    #[test]
+    fn raw_text_elements_are_kept_at_the_limit() {
+        let html = format!(
+            "{}<script>if (a<b) x()</script><textarea><i>t</i></textarea>",
+            "<div>".repeat(600)
+        );
+        let (dom, report) = parse(&html, 512);
+        assert!(report.depth_limited);
+        let (text, _) = text_and_depth(&dom);
+        assert_eq!(text, "if (a<b) x()<i>t</i>");
+    }
+
+    #[test]
+    fn foster_parenting_and_attribute_merging_stay_linear() {
+        // html5ever's own RcDom takes 10 s on 100,000 `x<img>` here.
+        let html = format!("<table>{}</table>", "x<img>".repeat(2_000));
+        assert_same_as_html5ever(&html);
+        let html = format!("<table>{}</table>", "x<img>".repeat(50_000));
+        parse_within(&html, Duration::from_secs(3));
+        // html5ever's own RcDom takes 3 minutes on 100,000 `<body aN>`.
+        let html: String = (0..20_000)
+            .map(|i| format!("<body a{i}=1><html b{i}>"))
+            .collect();
+        let (dom, _) = parse_within(&html, Duration::from_secs(3));
+        let body = to_html(&dom);
+        assert!(body.contains(" a19999=\"1\""));
+        assert!(body.contains(" b19999=\"\""));
+    }
+}
