@@ -267,7 +267,9 @@ const PATTERNS: &[(Match, Hint)] = &[
     (Match::Within("caption"), Hint::Caption),
     (Match::Within("credit"), Hint::Caption),
     (Match::Within("masthead"), Hint::Header),
-    (Match::Token("header"), Hint::Header),
+    (Match::Within("siteheader"), Hint::Header),
+    (Match::Within("globalheader"), Hint::Header),
+    (Match::Within("pageheader"), Hint::Header),
     (Match::Within("pagination"), Hint::Pager),
     (Match::Token("pager"), Hint::Pager),
     (Match::Within("article"), Hint::Content),
@@ -330,6 +332,7 @@ mod tests {
         assert!(from_names("ad-slot top").has(Hint::Ad));
         assert!(!from_names("header shadow download").has(Hint::Ad));
         assert!(from_names("site-header").has(Hint::Header));
+        assert!(!from_names("wprm-recipe-header").has(Hint::Header));
     }
 
     #[test]

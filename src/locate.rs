@@ -35,7 +35,7 @@ fn unlikely(hints: Hints) -> bool {
     hints
         .negative()
         .iter()
-        .any(|h| !matches!(h, Hint::Form | Hint::Header) && !(content && h.is_weak()))
+        .any(|h| !(matches!(h, Hint::Form | Hint::Header) || (content && h.is_weak())))
 }
 
 /// A block's contribution to the score of its containers; with `strip_unlikely`, nothing
@@ -340,9 +340,9 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                             None => true,
                             Some(m) => {
                                 *at > start
-                                    && !elements.get(*at as usize).is_some_and(|e| {
-                                        *at <= m.core && m.core < e.end
-                                    })
+                                    && !elements
+                                        .get(*at as usize)
+                                        .is_some_and(|e| *at <= m.core && m.core < e.end)
                             }
                         };
                         let dominant = main.is_some()

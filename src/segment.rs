@@ -3,13 +3,14 @@
 //! The tree is walked with an explicit stack, never recursion, so a page nested 100,000
 //! levels deep costs memory on the heap and not the thread's stack.
 
-use html5ever::tendril::TendrilSink;
-use html5ever::{Attribute, LocalName, ParseOpts, local_name, parse_document};
+use html5ever::{Attribute, LocalName, local_name};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::block::{Block, BlockKind, Container};
 use crate::hints::{self, Hint, Hints};
+use crate::parse::{ParseReport, parse};
 use crate::text::{TextBuffer, count_words};
+use crate::tuning::MAX_TREE_DEPTH;
 
 /// Index of "no element": the parent of the root.
 pub(crate) const NO_ELEMENT: u32 = u32::MAX;
@@ -73,13 +74,35 @@ pub(crate) struct Page {
     pub title: String,
     /// `og:title` or `twitter:title`.
     pub meta_title: Option<String>,
+    /// Hidden elements and `<noscript>`s left out of the walk.
+    pub concealed: u32,
+    /// What the parser gave up on (structure flattened beyond [`MAX_TREE_DEPTH`]).
+    pub parse: ParseReport,
 }
 
-/// Parse `html` and cut it into blocks.
-pub(crate) fn segment(html: &str) -> Page {
-    let dom = parse_document(RcDom::default(), ParseOpts::default()).one(html);
-    let mut walker = Walker::default();
-    walker.walk(&dom.document);
+/// A parsed page, opaque outside this module.
+pub(crate) struct Document {
+    dom: RcDom,
+    report: ParseReport,
+}
+
+/// Parse `html` (scripting off, nesting bounded by [`MAX_TREE_DEPTH`]).
+pub(crate) fn parse_page(html: &str) -> Document {
+    let (dom, report) = parse(html, MAX_TREE_DEPTH);
+    Document { dom, report }
+}
+
+/// Cut a parsed page into blocks. With `reveal`, hidden elements and `<noscript>` are
+/// walked too: the second try for pages whose visible markup holds no article (a
+/// server-rendered page kept hidden until its scripts run, a forum that serves its posts
+/// to crawlers in `<noscript>`).
+pub(crate) fn segment(doc: &Document, reveal: bool) -> Page {
+    let mut walker = Walker {
+        reveal,
+        ..Walker::default()
+    };
+    walker.walk(&doc.dom.document);
+    walker.page.parse = doc.report;
     walker.page
 }
 
@@ -123,6 +146,8 @@ struct Frame {
 #[derive(Default)]
 struct Walker {
     page: Page,
+    /// Walk hidden elements and `<noscript>` too.
+    reveal: bool,
     buffer: TextBuffer,
     /// Hints of inline elements that contributed text to the open block.
     buffer_hints: Hints,
@@ -187,7 +212,16 @@ impl Walker {
             self.read_head_element(&name, &node, &attrs);
             return None;
         }
-        if is_skipped(&name) || is_hidden(&attrs) {
+        if name == local_name!("title") {
+            self.read_head_element(&name, &node, &attrs);
+            return None;
+        }
+        if name == local_name!("noscript") || is_hidden(&attrs) {
+            if !self.reveal {
+                self.page.concealed += 1;
+                return None;
+            }
+        } else if is_skipped(&name) {
             return None;
         }
         match name {
@@ -214,9 +248,8 @@ impl Walker {
                     own = own.union(hints::from_names(&attr.value));
                     class = Some(Box::<str>::from(&*attr.value));
                 }
-                local_name!("id") | local_name!("role") => {
-                    own = own.union(hints::from_names(&attr.value));
-                }
+                local_name!("id") => own = own.union(hints::from_id(&attr.value)),
+                local_name!("role") => own = own.union(hints::from_names(&attr.value)),
                 _ => {}
             }
         }
@@ -384,7 +417,7 @@ impl Walker {
     /// Take what the head says: the title, `og:title`.
     fn read_head_element(&mut self, name: &LocalName, node: &Handle, attrs: &[Attribute]) {
         match *name {
-            local_name!("title") => {
+            local_name!("title") if self.page.title.is_empty() => {
                 let mut title = TextBuffer::default();
                 for child in node.children.borrow().iter() {
                     if let NodeData::Text { contents } = &child.data {
@@ -434,7 +467,6 @@ fn is_skipped(name: &LocalName) -> bool {
         *name,
         local_name!("script")
             | local_name!("style")
-            | local_name!("noscript")
             | local_name!("template")
             | local_name!("svg")
             | local_name!("math")
@@ -457,12 +489,24 @@ fn is_skipped(name: &LocalName) -> bool {
 }
 
 /// Whether the element is hidden from readers: `hidden`, `aria-hidden="true"`, or an inline
-/// `display:none` / `visibility:hidden`.
+/// `display:none` / `visibility:hidden` on anything but a disclosure panel.
+///
+/// A collapsed accordion or tab panel (`role="region"` or `role="tabpanel"`, or labelled by
+/// its toggle with `aria-labelledby`) is hidden only until a click: its text is part of the
+/// page, and the wcxb-dev truths keep it.
 fn is_hidden(attrs: &[Attribute]) -> bool {
+    let disclosure = attrs.iter().any(|a| match a.name.local {
+        local_name!("aria-labelledby") => true,
+        local_name!("role") => {
+            let role = a.value.trim();
+            role.eq_ignore_ascii_case("region") || role.eq_ignore_ascii_case("tabpanel")
+        }
+        _ => false,
+    });
     attrs.iter().any(|a| match a.name.local {
         local_name!("hidden") => true,
         local_name!("aria-hidden") => a.value.trim().eq_ignore_ascii_case("true"),
-        local_name!("style") => {
+        local_name!("style") if !disclosure => {
             let style: String = a
                 .value
                 .chars()

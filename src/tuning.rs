@@ -122,3 +122,9 @@ pub const HEADLINE_TITLE_OVERLAP: f32 = 0.5;
 /// stack per token, so parsing costs input length × depth: without a cap, 100,000 nested
 /// `<div>`s take half a minute.
 pub const MAX_TREE_DEPTH: usize = 512;
+
+/// Below this many content words, a page that hid elements or had `<noscript>` is
+/// extracted again with them revealed (server-rendered pages kept hidden until their
+/// scripts run; forums serving their posts in `<noscript>`). Tuned on wcxb-dev, where such
+/// pages came out empty.
+pub const REVEAL_BELOW_WORDS: u32 = 50;
