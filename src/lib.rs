@@ -40,6 +40,7 @@ pub use url::Url;
 
 pub use crate::classify::{Label, Reason};
 pub use crate::explain::{ExplainedBlock, Explanation};
+pub use crate::pipeline::{Stage, StageTimes};
 
 /// Settings of an [`Extractor`]. The heuristic thresholds are constants in [`tuning`].
 #[derive(Debug, Clone)]
@@ -139,7 +140,39 @@ impl Extractor {
     /// assert_eq!(e.extract("<ul><li><a href=/>Home</a></li></ul>", None).text, "");
     /// ```
     pub fn extract(&self, html: &str, base_url: Option<&Url>) -> Article {
-        let outcome = pipeline::run(html);
+        self.extract_with(html, base_url, None)
+    }
+
+    /// [`Extractor::extract`], adding the time each stage took to `times` (for benchmarks).
+    ///
+    /// ```
+    /// let mut times = bodytext::StageTimes::default();
+    /// let e = bodytext::Extractor::default();
+    /// e.extract_timed("<p>Hello there, reader.</p>", None, &mut times);
+    /// assert!(times.total() > std::time::Duration::ZERO);
+    /// ```
+    pub fn extract_timed(
+        &self,
+        html: &str,
+        base_url: Option<&Url>,
+        times: &mut StageTimes,
+    ) -> Article {
+        self.extract_with(html, base_url, Some(times))
+    }
+
+    /// Only parse `html` into a tree and drop it: the floor that extraction builds on, for
+    /// benchmarks.
+    pub fn parse_only(&self, html: &str) {
+        drop(segment::parse_page(html));
+    }
+
+    fn extract_with(
+        &self,
+        html: &str,
+        base_url: Option<&Url>,
+        times: Option<&mut StageTimes>,
+    ) -> Article {
+        let outcome = pipeline::run(html, times);
         let text = outcome
             .blocks
             .iter()
@@ -179,7 +212,7 @@ impl Extractor {
     /// ```
     pub fn explain(&self, html: &str, base_url: Option<&Url>) -> Explanation {
         let _ = base_url;
-        explain::explain(pipeline::run(html))
+        explain::explain(pipeline::run(html, None))
     }
 
     /// [`Extractor::explain`] from bytes, decoded as [`Extractor::extract_bytes`] does.

@@ -12,6 +12,93 @@ use crate::segment::{Page, parse_page, segment};
 use crate::select::select;
 use crate::tuning::REVEAL_BELOW_WORDS;
 
+use std::time::{Duration, Instant};
+
+/// The stages, for timing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Stage {
+    /// html5ever parsing into the tree.
+    Parse,
+    /// Walking the tree into blocks.
+    Segment,
+    /// Block features.
+    Features,
+    /// Locating the main container.
+    Locate,
+    /// Classifying, revising and selecting the blocks.
+    Label,
+}
+
+impl Stage {
+    /// Every stage, in pipeline order.
+    pub const ALL: [Stage; 5] = [
+        Stage::Parse,
+        Stage::Segment,
+        Stage::Features,
+        Stage::Locate,
+        Stage::Label,
+    ];
+
+    /// The stage's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Parse => "parse",
+            Stage::Segment => "segment",
+            Stage::Features => "features",
+            Stage::Locate => "locate",
+            Stage::Label => "label",
+        }
+    }
+}
+
+/// Time spent in each stage, summed over the pages it was passed to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StageTimes {
+    spent: [Duration; 5],
+}
+
+impl StageTimes {
+    /// Time spent in `stage`.
+    pub fn get(&self, stage: Stage) -> Duration {
+        self.spent[stage as usize]
+    }
+
+    /// Add another page's times.
+    pub fn add(&mut self, other: &StageTimes) {
+        for (a, b) in self.spent.iter_mut().zip(other.spent) {
+            *a += b;
+        }
+    }
+
+    /// The total over all stages.
+    pub fn total(&self) -> Duration {
+        self.spent.iter().sum()
+    }
+}
+
+/// Lap timer over the stages; does nothing unless enabled, so untimed runs pay nothing.
+struct Laps<'a> {
+    times: Option<&'a mut StageTimes>,
+    last: Option<Instant>,
+}
+
+impl<'a> Laps<'a> {
+    fn new(times: Option<&'a mut StageTimes>) -> Laps<'a> {
+        let last = times.as_ref().map(|_| Instant::now());
+        Laps { times, last }
+    }
+
+    /// Charge the time since the last lap to `stage`.
+    fn lap(&mut self, stage: Stage) {
+        if let (Some(times), Some(last)) = (self.times.as_deref_mut(), self.last.as_mut()) {
+            let now = Instant::now();
+            times.spent[stage as usize] += now - *last;
+            *last = now;
+        }
+    }
+}
+
 /// Everything the stages produced for one page.
 pub(crate) struct Outcome {
     pub blocks: Vec<Block>,
@@ -30,13 +117,15 @@ pub(crate) struct Outcome {
 /// When the article found holds under [`REVEAL_BELOW_WORDS`] words and the walk left hidden
 /// elements or `<noscript>`s out, the stages run again with them in, and the fuller
 /// result is kept.
-pub(crate) fn run(html: &str) -> Outcome {
+pub(crate) fn run(html: &str, times: Option<&mut StageTimes>) -> Outcome {
+    let mut laps = Laps::new(times);
     let doc = parse_page(html);
-    let first = run_page(segment(&doc, false));
+    laps.lap(Stage::Parse);
+    let first = run_page(segment(&doc, false), &mut laps);
     if first.concealed == 0 || first.content_words >= REVEAL_BELOW_WORDS {
         return first;
     }
-    let second = run_page(segment(&doc, true));
+    let second = run_page(segment(&doc, true), &mut laps);
     if second.content_words > first.content_words {
         second
     } else {
@@ -45,7 +134,8 @@ pub(crate) fn run(html: &str) -> Outcome {
 }
 
 /// The stages after segmentation.
-fn run_page(mut page: Page) -> Outcome {
+fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
+    laps.lap(Stage::Segment);
     let count = page.blocks.len();
     let feats: Vec<Features> = page
         .blocks
@@ -53,8 +143,10 @@ fn run_page(mut page: Page) -> Outcome {
         .enumerate()
         .map(|(i, b)| features(b, i, count))
         .collect();
+    laps.lap(Stage::Features);
     let main = locate(&page.blocks, &feats, &page.elements);
     mark(&mut page.blocks, &page.elements, main.as_ref());
+    laps.lap(Stage::Locate);
     let mut verdicts = classify_all(&page.blocks, &feats);
     let kinds: Vec<BlockKind> = page.blocks.iter().map(|b| b.kind).collect();
     revise(&kinds, &feats, &mut verdicts);
@@ -71,6 +163,7 @@ fn run_page(mut page: Page) -> Outcome {
         .map(|(b, _)| b.words)
         .sum();
     let title = page.meta_title.take().unwrap_or(page.title);
+    laps.lap(Stage::Label);
     Outcome {
         blocks: page.blocks,
         features: feats,
