@@ -32,9 +32,17 @@ pub fn revise(kinds: &[BlockKind], features: &[Features], verdicts: &mut [Verdic
         if before[i].label != Label::Undecided || matches!(kinds[i], BlockKind::Heading(_)) {
             continue;
         }
+        // Between content and chrome, a sentence stays, and so do list items, quotes and
+        // cells that follow content (a list elaborating the paragraph before it).
+        let follows_content = matches!(
+            kinds[i],
+            BlockKind::ListItem | BlockKind::Quote | BlockKind::Cell
+        ) && prev[i] == Label::Content;
         let content = match (prev[i], next[i]) {
             (Label::Content, Label::Content) => true,
-            (Label::Content, _) | (_, Label::Content) => features[i].ends_sentence,
+            (Label::Content, _) | (_, Label::Content) => {
+                features[i].ends_sentence || follows_content
+            }
             _ => false,
         };
         verdicts[i] = if content {
@@ -126,6 +134,26 @@ mod tests {
         ];
         revise(&kinds, &feats, &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
+    }
+
+    #[test]
+    fn a_list_after_content_stays_before_chrome() {
+        let kinds = [
+            BlockKind::Paragraph,
+            BlockKind::ListItem,
+            BlockKind::ListItem,
+            BlockKind::Paragraph,
+        ];
+        let feats = [f(true), f(false), f(false), f(false)];
+        let mut verdicts = [
+            v(Label::Content),
+            v(Label::Undecided),
+            v(Label::Undecided),
+            v(Label::Boilerplate),
+        ];
+        revise(&kinds, &feats, &mut verdicts);
+        assert_eq!(verdicts[1].label, Label::Content);
+        assert_eq!(verdicts[2].label, Label::Content);
     }
 
     #[test]

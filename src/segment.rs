@@ -225,7 +225,13 @@ impl Walker {
             return None;
         }
         match name {
-            local_name!("br") | local_name!("hr") => {
+            local_name!("br") => {
+                if !self.buffer.line_break() {
+                    self.flush(ctx);
+                }
+                return None;
+            }
+            local_name!("hr") => {
                 self.flush(ctx);
                 return None;
             }

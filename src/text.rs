@@ -34,13 +34,25 @@ impl TextBuffer {
             } else if is_space(c) {
                 self.pending_space = true;
             } else {
-                if self.pending_space && !self.text.is_empty() {
+                if self.pending_space && !self.text.is_empty() && !self.text.ends_with('\n') {
                     self.text.push(' ');
                 }
                 self.pending_space = false;
                 self.text.push(c);
             }
         }
+    }
+
+    /// A `<br>`: a line break inside the block. Returns `false` when there is no line to
+    /// end (the block is empty or already ends with a break): a second `<br>` in a row ends
+    /// the paragraph instead, as old CMSs write paragraphs with `<br><br>`.
+    pub fn line_break(&mut self) -> bool {
+        if self.text.is_empty() || self.text.ends_with('\n') {
+            return false;
+        }
+        self.text.push('\n');
+        self.pending_space = false;
+        true
     }
 
     /// Bytes written so far.
@@ -111,6 +123,18 @@ mod tests {
         b.push_text("again", false);
         assert_eq!(b.take().as_deref(), Some("Hello world again"));
         assert_eq!(b.take(), None);
+    }
+
+    #[test]
+    fn one_break_ends_a_line_two_end_the_paragraph() {
+        let mut b = TextBuffer::default();
+        b.push_text("Ready", false);
+        assert!(b.line_break());
+        b.push_text(" Create ", false);
+        assert!(b.line_break());
+        assert!(!b.line_break());
+        assert_eq!(b.take().as_deref(), Some("Ready\nCreate"));
+        assert!(!b.line_break());
     }
 
     #[test]
