@@ -123,9 +123,7 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
     {
         return Verdict::new(Boilerplate, Reason::Hint(hint));
     }
-    if f.link_density > MAX_LINK_DENSITY
-        || (f.link_density > MAX_LINK_DENSITY_SHORT && f.words < LONG_BLOCK_WORDS)
-    {
+    if f.link_density > MAX_LINK_DENSITY {
         return Verdict::new(Boilerplate, Reason::LinkDensity);
     }
     if f.credit {
@@ -139,6 +137,11 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
     }
     if kind == BlockKind::Preformatted && f.words >= SHORT_BLOCK_WORDS {
         return Verdict::new(Content, Reason::Prose);
+    }
+    // A short text that is partly links (a list item naming a bug and its fixer, a related
+    // link with a sentence around it) could be either: the neighbours decide.
+    if f.link_density > MAX_LINK_DENSITY_SHORT && f.words < LONG_BLOCK_WORDS {
+        return Verdict::new(Undecided, Reason::LinkDensity);
     }
     if f.words >= LONG_BLOCK_WORDS || (chars >= SENTENCE_BLOCK_CHARS && f.ends_sentence) {
         return Verdict::new(Content, Reason::Prose);
@@ -203,7 +206,7 @@ mod tests {
         let v = classify(BlockKind::ListItem, Hints::NONE, &feats(9, 1.0, false), 60);
         assert_eq!(v, Verdict::new(Label::Boilerplate, Reason::LinkDensity));
         let v = classify(BlockKind::Paragraph, Hints::NONE, &feats(10, 0.3, true), 60);
-        assert_eq!(v.reason, Reason::LinkDensity);
+        assert_eq!(v, Verdict::new(Label::Undecided, Reason::LinkDensity));
     }
 
     #[test]

@@ -87,7 +87,8 @@ pub const SIBLING_PARAGRAPH_LINK_DENSITY: f32 = 0.25;
 
 /// Above this link density (words in links / words) a block is navigation, whatever its length.
 pub const MAX_LINK_DENSITY: f32 = 0.5;
-/// Above this link density a block that is not long prose is navigation.
+/// Above this link density a block that is not long prose is undecided: the neighbours
+/// tell a linked list item in an article from a menu entry.
 pub const MAX_LINK_DENSITY_SHORT: f32 = 0.25;
 /// Blocks of at least this many words are long prose.
 pub const LONG_BLOCK_WORDS: u32 = 25;
