@@ -306,6 +306,24 @@ fn choose(
             ranges.push((s, e.end));
         }
     }
+    // Posts of a thread or answers of a Q&A page repeat the class of the one that scored
+    // best, wherever they sit: take in every element of that class with prose of its own.
+    if let Some(class) = elements[core as usize].class.as_deref().filter(|c| !c.is_empty()) {
+        let wanted = SAME_CLASS_MIN_SHARE * subtree(core);
+        for (i, e) in elements.iter().enumerate() {
+            let i = i as u32;
+            let inside = ranges.iter().any(|&(s, end)| s <= i && i < end);
+            if !inside
+                && e.class.as_deref() == Some(class)
+                && !unlikely(e.hints)
+                && subtree(i) > 0.0
+                && subtree(i) >= wanted
+            {
+                ranges.push((i, e.end));
+            }
+        }
+        ranges.sort_unstable();
+    }
     Some(MainContainer {
         top,
         core,

@@ -76,6 +76,11 @@ pub const PARENT_SCORE_SHARE: f32 = 1.0 / 3.0;
 /// articles; counting prose after the candidate too pulled in unlabelled comments.
 pub const CLIMB_PRECEDING_SHARE: f32 = 0.5;
 
+/// An element anywhere in the page with the same class as the best candidate joins the
+/// main content when its blocks score at least this share of the candidate's (the other
+/// posts of a thread, the answers under a question).
+pub const SAME_CLASS_MIN_SHARE: f32 = 0.1;
+
 /// A sibling of the main container joins it when it scores this share of the main one...
 pub const SIBLING_SCORE_SHARE: f32 = 0.2;
 /// ...and at least this many points.
