@@ -2,6 +2,7 @@
 
 use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict};
+use crate::text::is_cjk;
 use crate::tuning::HEADLINE_TITLE_OVERLAP;
 
 /// Turn content outside the main container into boilerplate, then take in the headline.
@@ -54,9 +55,31 @@ fn headline(blocks: &[Block], verdicts: &[Verdict], title: &str) -> Option<usize
     best.map(|(i, _, _)| i)
 }
 
+/// Lowercase words of `text` for comparing a heading with the title; Han, Kana and Hangul
+/// characters count one by one, since those scripts put no spaces between words.
 fn lowercase_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    let mut words = Vec::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    {
+        if word.chars().any(is_cjk) {
+            words.extend(word.chars().map(String::from));
+        } else {
+            words.push(word.to_lowercase());
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_headings_compare_by_character() {
+        let words = lowercase_words("毎朝のお弁当 Tips");
+        assert_eq!(words.len(), 7);
+        assert_eq!(words.last().map(String::as_str), Some("tips"));
+    }
 }
