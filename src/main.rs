@@ -1,8 +1,15 @@
-//! The `bodytext` command line: extract article text from HTML files or stdin, or score
-//! extraction against labelled datasets (`bodytext eval`).
+//! The `bodytext` command line: extract article text from HTML files, folders, WARC files
+//! or stdin, score extraction against labelled datasets (`bodytext eval`), or time it
+//! (`bodytext bench`).
 
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+mod cli {
+    pub mod batch;
+    pub mod bench;
+    pub mod inputs;
+}
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -10,12 +17,19 @@ use bodytext::eval::{self, Dataset, PageResult, Summary};
 use bodytext::{Extractor, Options, Url};
 use clap::{Args, Parser, Subcommand};
 
+use crate::cli::batch::{self, Batch, Format, Sink};
+use crate::cli::inputs::{self, Inputs};
+
 const EXAMPLES: &str = "\
 Examples:
   bodytext page.html                     article text of a file
   curl -s https://example.com/a | bodytext --base-url https://example.com/a
   bodytext page.html.gz other.html       several files (gzip read transparently)
   bodytext --explain page.html           every block with its features, label and reason
+  bodytext -o out/ site/                 a folder, recursively: out/<same path>.txt per page
+  bodytext --jsonl crawl.warc.gz > a.jsonl   HTML responses of a WARC, one JSON line each
+  find . -name '*.html' | bodytext --files-from - --jsonl -j 4
+  bodytext bench ../shared/datasets/wcxb-dev   parse-only vs extraction throughput
   bodytext eval ../shared/datasets/l3s-gn1 --worst 10
   bodytext eval --save /tmp/pred ../shared/datasets/wcxb-dev";
 
@@ -32,8 +46,32 @@ struct Cli {
 
 #[derive(Args, Debug)]
 struct ExtractArgs {
-    /// HTML files to read (`.gz` is decompressed); none or `-` reads stdin.
+    /// HTML files (`.gz` is decompressed), folders (recursively: `.html`, `.htm`, and
+    /// those gzipped, plus WARC files) and WARC files (`.warc`, `.warc.gz`: every HTML
+    /// response); none or `-` reads stdin.
     files: Vec<PathBuf>,
+    /// Also read the inputs listed in LIST, one path a line (`-`: stdin).
+    #[arg(long, value_name = "LIST")]
+    files_from: Option<PathBuf>,
+    /// Write one file per page under DIR, mirroring the input tree (`.txt`), instead of
+    /// printing.
+    #[arg(
+        short = 'o',
+        long = "output-dir",
+        value_name = "DIR",
+        conflicts_with = "jsonl"
+    )]
+    output_dir: Option<PathBuf>,
+    /// Print one JSON object per page: {"source", "url", "title", "text"}, or
+    /// {"source", "error"} for a page that failed.
+    #[arg(long, conflicts_with = "explain")]
+    jsonl: bool,
+    /// Worker threads (0: one per core).
+    #[arg(short = 'j', long = "jobs", value_name = "N", default_value_t = 0)]
+    jobs: usize,
+    /// Refuse inputs larger than this many bytes (after gunzip).
+    #[arg(long, value_name = "BYTES")]
+    max_input_bytes: Option<usize>,
     /// URL the page was fetched from, for resolving its links.
     #[arg(long, value_name = "URL")]
     base_url: Option<Url>,
@@ -51,6 +89,25 @@ enum Command {
     /// Score extraction against labelled datasets (html/<id>.html[.gz] + truth/<id>.txt),
     /// with the ScrapingHub article-extraction benchmark metric.
     Eval(EvalArgs),
+    /// Time parsing alone and full extraction on folders of pages (a dataset's html/, or
+    /// any folder of .html[.gz] files), with the share of each stage.
+    Bench(BenchArgs),
+}
+
+#[derive(Args, Debug)]
+struct BenchArgs {
+    /// Dataset folders (html/<id>.html[.gz]) or folders of pages.
+    #[arg(required = true)]
+    dirs: Vec<PathBuf>,
+    /// Worker threads (default one: the single-thread figures).
+    #[arg(short = 'j', long = "jobs", value_name = "N", default_value_t = 1)]
+    jobs: usize,
+    /// Time each pass N times and keep the fastest.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    repeat: usize,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args, Debug)]
@@ -89,6 +146,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Eval(args)) => run_eval(args),
+        Some(Command::Bench(args)) => run_bench(args),
         None => run_extract(cli.extract),
     };
     match result {
@@ -101,14 +159,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn read_input(path: &Path) -> io::Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        io::stdin().lock().read_to_end(&mut bytes)?;
-        Ok(bytes)
-    } else {
-        std::fs::read(path)
-    }
+/// A rayon pool of `jobs` threads (0: one per core).
+fn pool(jobs: usize) -> io::Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("bodytext-{i}"))
+        .build()
+        .map_err(io::Error::other)
 }
 
 fn run_extract(args: ExtractArgs) -> io::Result<ExitCode> {
@@ -122,57 +179,85 @@ fn run_extract(args: ExtractArgs) -> io::Result<ExitCode> {
             }
         }
     }
-    let extractor = Extractor::new(options);
-    let files = if args.files.is_empty() {
+    if let Some(max) = args.max_input_bytes {
+        options.max_input_bytes = max;
+    }
+    let list_from_stdin = args
+        .files_from
+        .as_ref()
+        .is_some_and(|p| p.as_os_str() == "-");
+    let files = if args.files.is_empty() && args.files_from.is_none() {
         vec![PathBuf::from("-")]
     } else {
         args.files
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut failed = false;
-    for path in &files {
-        let name = if path.as_os_str() == "-" {
-            "<stdin>".to_string()
-        } else {
-            path.display().to_string()
-        };
-        let bytes = match read_input(path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                eprintln!("bodytext: {name}: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        let rendered = if args.explain {
-            extractor
-                .explain_bytes(&bytes, args.base_url.as_ref())
-                .map(|x| x.to_string())
-        } else {
-            extractor
-                .extract_bytes(&bytes, args.base_url.as_ref())
-                .map(|a| a.text)
-        };
-        match rendered {
-            Ok(mut text) => {
-                if !text.is_empty() && !text.ends_with('\n') {
-                    text.push('\n');
-                }
-                emit(&mut out, &text)?;
-            }
-            Err(e) => {
-                eprintln!("bodytext: {name}: {e}");
-                failed = true;
-            }
-        }
+    if list_from_stdin && files.iter().any(|f| f.as_os_str() == "-") {
+        eprintln!("bodytext: stdin cannot be both a page (-) and the --files-from list");
+        return Ok(ExitCode::from(2));
     }
-    out.flush()?;
-    Ok(if failed {
+    let list: Option<Box<dyn BufRead>> = match &args.files_from {
+        None => None,
+        Some(_) if list_from_stdin => Some(Box::new(io::stdin().lock())),
+        Some(path) => match std::fs::File::open(path) {
+            Ok(file) => Some(Box::new(io::BufReader::new(file))),
+            Err(e) => {
+                eprintln!("bodytext: {}: {e}", path.display());
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
+    // One page (a file, or stdin) keeps the plain behaviour: no bar, no summary.
+    let many = args.files_from.is_some()
+        || files.len() > 1
+        || files.iter().any(|f| f.is_dir() || inputs::is_warc(f));
+    let show_progress = many && io::stderr().is_terminal();
+    let total = if show_progress {
+        inputs::count_pages(&files, args.files_from.as_deref())
+    } else {
+        None
+    };
+    let format = if args.explain {
+        Format::Explain
+    } else if args.jsonl {
+        Format::Jsonl
+    } else {
+        Format::Text
+    };
+    let sink = match args.output_dir {
+        Some(dir) => Sink::Dir(dir),
+        None => Sink::Stdout,
+    };
+    let extractor = Extractor::new(options);
+    let pool = pool(args.jobs)?;
+    let batch = Batch {
+        extractor: &extractor,
+        pool: &pool,
+        format,
+        sink,
+        progress: batch::progress_bar(show_progress, total),
+    };
+    let tasks = Inputs::new(files, list, args.base_url);
+    let totals = batch::run_and_summarize(&batch, tasks)?;
+    Ok(if totals.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn run_bench(args: BenchArgs) -> io::Result<ExitCode> {
+    let extractor = Extractor::default();
+    let pool = pool(args.jobs)?;
+    let reports = cli::bench::run(&extractor, &pool, &args.dirs, args.repeat)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        emit(&mut out, &format!("{:#}\n", serde_json::json!(reports)))?;
+    } else {
+        emit(&mut out, &cli::bench::format_table(&reports))?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_eval(args: EvalArgs) -> io::Result<ExitCode> {

@@ -1,0 +1,341 @@
+//! Many pages through one shared `Extractor` on a rayon pool, with the results written in
+//! input order and memory bounded by a window of pages in flight.
+//!
+//! The main thread takes tasks from the (lazy) input iterator, hands each to the pool, and
+//! writes results as soon as every earlier one is written; it stops taking tasks while
+//! `window` pages are started but not written. So at most `window` inputs and results are
+//! in memory, whatever the size of the corpus, and a slow page delays the output behind it
+//! but never reorders it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{self, Read, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use bodytext::Extractor;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
+
+use super::inputs::{Payload, Task};
+
+/// Pages in flight per worker thread: enough that a slow page rarely starves the pool,
+/// few enough that memory stays at a few dozen pages.
+const WINDOW_PER_THREAD: usize = 16;
+
+/// Slack over `max_input_bytes` for a file's size on disk before it is refused unread: a
+/// gzip file can be slightly larger than its content (header, trailer, stored blocks).
+const GZIP_SLACK_BYTES: u64 = 1 << 16;
+
+/// What to print for each page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The article text.
+    Text,
+    /// The `--explain` block table.
+    Explain,
+    /// One JSON object a line.
+    Jsonl,
+}
+
+/// Where the results go.
+#[derive(Debug, Clone)]
+pub enum Sink {
+    /// Concatenated on stdout.
+    Stdout,
+    /// One file per page under this folder.
+    Dir(PathBuf),
+}
+
+/// What one page gave.
+struct Outcome {
+    source: String,
+    out_rel: PathBuf,
+    /// The rendered page, or the error.
+    result: Result<String, String>,
+}
+
+/// Counts for the closing summary.
+#[derive(Debug, Default)]
+pub struct Totals {
+    /// Pages processed, failed or not.
+    pub pages: u64,
+    /// Pages that failed.
+    pub failed: u64,
+}
+
+/// Read, extract and render one page. Never panics: a panic in the extractor is reported
+/// as that page's error, and the batch goes on.
+fn process(extractor: &Extractor, format: Format, task: Task) -> Outcome {
+    let Task {
+        source,
+        payload,
+        base_url,
+        out_rel,
+    } = task;
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let bytes = read_payload(payload, extractor.options().max_input_bytes)?;
+        let base = base_url.as_ref();
+        match format {
+            Format::Explain => extractor
+                .explain_bytes(&bytes, base)
+                .map(|x| with_newline(x.to_string())),
+            Format::Text => extractor
+                .extract_bytes(&bytes, base)
+                .map(|a| with_newline(a.text)),
+            Format::Jsonl => extractor.extract_bytes(&bytes, base).map(|a| {
+                json_line(&Record {
+                    source: &source,
+                    url: a.url.as_ref().map(|u| u.as_str()),
+                    title: &a.title,
+                    text: &a.text,
+                })
+            }),
+        }
+        .map_err(|e| e.to_string())
+    }))
+    .unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(format!("extractor panicked: {what}"))
+    });
+    Outcome {
+        source,
+        out_rel,
+        result,
+    }
+}
+
+fn read_payload(payload: Payload, max_bytes: usize) -> Result<Vec<u8>, String> {
+    match payload {
+        Payload::Bytes(bytes) => Ok(bytes),
+        Payload::Failed(e) => Err(e),
+        Payload::Stdin => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| e.to_string())?;
+            Ok(bytes)
+        }
+        Payload::Path(path) => {
+            // Refuse a huge file before reading it, so one stray disk image cannot take
+            // the memory the window is meant to bound.
+            let len = fs::metadata(&path).map_err(|e| e.to_string())?.len();
+            let limit = max_bytes as u64;
+            if len > limit.saturating_add(GZIP_SLACK_BYTES) {
+                return Err(format!(
+                    "input of {len} bytes is over the limit of {limit} bytes"
+                ));
+            }
+            fs::read(&path).map_err(|e| e.to_string())
+        }
+    }
+}
+
+fn with_newline(mut text: String) -> String {
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}
+
+/// A page's JSONL record. `Article` is `#[non_exhaustive]` and not `Serialize`, so its
+/// fields are listed here; a new metadata field is one more line.
+#[derive(Serialize)]
+struct Record<'a> {
+    source: &'a str,
+    url: Option<&'a str>,
+    title: &'a str,
+    text: &'a str,
+}
+
+/// A failed page's JSONL record.
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    source: &'a str,
+    error: &'a str,
+}
+
+/// One JSON object and a newline.
+fn json_line(value: &impl Serialize) -> String {
+    let mut line = serde_json::to_string(value).expect("a record of strings serializes");
+    line.push('\n');
+    line
+}
+
+/// Write `text` to `path` through a temporary name in the same folder, so that an
+/// interrupted run leaves complete files only.
+fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!(".{name}.bodytext-tmp"));
+    fs::write(&tmp, text)?;
+    fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
+}
+
+/// How a batch runs.
+pub struct Batch<'a> {
+    /// The one extractor every worker shares.
+    pub extractor: &'a Extractor,
+    /// The worker pool.
+    pub pool: &'a rayon::ThreadPool,
+    /// What to print.
+    pub format: Format,
+    /// Where.
+    pub sink: Sink,
+    /// The progress bar (hidden when stderr is not a terminal).
+    pub progress: ProgressBar,
+}
+
+impl Batch<'_> {
+    /// Run every task, writing in input order. Fails only when the output cannot be
+    /// written (a closed stdout is a broken-pipe error the caller exits quietly on).
+    pub fn run(&self, tasks: impl Iterator<Item = Task>) -> io::Result<Totals> {
+        let window = WINDOW_PER_THREAD * self.pool.current_num_threads().max(1);
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        let mut totals = Totals::default();
+        let mut writer = |outcome: Outcome| self.write(&mut out, &mut totals, outcome);
+        self.pool.in_place_scope(|scope| -> io::Result<()> {
+            let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+            let mut waiting: BTreeMap<usize, Outcome> = BTreeMap::new();
+            let (mut started, mut written) = (0usize, 0usize);
+            let mut receive = |block: bool,
+                               waiting: &mut BTreeMap<usize, Outcome>,
+                               written: &mut usize|
+             -> io::Result<()> {
+                let got = if block {
+                    rx.recv().ok()
+                } else {
+                    rx.try_recv().ok()
+                };
+                if let Some((i, outcome)) = got {
+                    waiting.insert(i, outcome);
+                }
+                while let Some(outcome) = waiting.remove(written) {
+                    writer(outcome)?;
+                    *written += 1;
+                }
+                Ok(())
+            };
+            for task in tasks {
+                while started - written >= window {
+                    receive(true, &mut waiting, &mut written)?;
+                }
+                let tx = tx.clone();
+                let (extractor, format, index) = (self.extractor, self.format, started);
+                scope.spawn(move |_| {
+                    let _ = tx.send((index, process(extractor, format, task)));
+                });
+                started += 1;
+                receive(false, &mut waiting, &mut written)?;
+            }
+            while written < started {
+                receive(true, &mut waiting, &mut written)?;
+            }
+            Ok(())
+        })?;
+        out.flush()?;
+        Ok(totals)
+    }
+
+    fn write(&self, out: &mut impl Write, totals: &mut Totals, outcome: Outcome) -> io::Result<()> {
+        totals.pages += 1;
+        let Outcome {
+            source,
+            out_rel,
+            result,
+        } = outcome;
+        match result {
+            Ok(rendered) => match &self.sink {
+                Sink::Stdout => out.write_all(rendered.as_bytes())?,
+                Sink::Dir(dir) => {
+                    let mut name = out_rel.into_os_string();
+                    name.push(".txt");
+                    let path = dir.join(name);
+                    if let Err(e) = write_atomically(&path, &rendered) {
+                        // The output folder is unusable: stop rather than fail every page.
+                        return Err(io::Error::new(e.kind(), format!("{}: {e}", path.display())));
+                    }
+                }
+            },
+            Err(error) => {
+                totals.failed += 1;
+                self.progress
+                    .suspend(|| eprintln!("bodytext: {source}: {error}"));
+                if self.format == Format::Jsonl && matches!(self.sink, Sink::Stdout) {
+                    let line = json_line(&ErrorRecord {
+                        source: &source,
+                        error: &error,
+                    });
+                    out.write_all(line.as_bytes())?;
+                }
+                self.progress
+                    .set_message(format!("{} failed", totals.failed));
+            }
+        }
+        self.progress.inc(1);
+        Ok(())
+    }
+}
+
+/// A progress bar on stderr: pages done, pages/s, failures and (when the total is known)
+/// ETA; hidden unless `show`.
+pub fn progress_bar(show: bool, total: Option<u64>) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let bar = match total {
+        Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()).with_style(
+            ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} pages  {per_sec:.0}  {msg:.red}  ETA {eta}",
+            )
+            .expect("valid progress template"),
+        ),
+        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
+            ProgressStyle::with_template("{spinner} {pos} pages  {per_sec:.0}  {msg:.red}")
+                .expect("valid progress template"),
+        ),
+    };
+    bar.set_message("0 failed");
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+/// The closing line: pages, failures, seconds.
+pub fn summary(totals: &Totals, elapsed: Duration) -> String {
+    let seconds = elapsed.as_secs_f64();
+    let rate = if seconds > 0.0 {
+        totals.pages as f64 / seconds
+    } else {
+        0.0
+    };
+    format!(
+        "bodytext: {} pages, {} failed, {seconds:.2} s ({rate:.0} pages/s)",
+        totals.pages, totals.failed
+    )
+}
+
+/// Time a batch and print the summary when it had more than one page.
+pub fn run_and_summarize(
+    batch: &Batch<'_>,
+    tasks: impl Iterator<Item = Task>,
+) -> io::Result<Totals> {
+    let start = Instant::now();
+    let totals = batch.run(tasks)?;
+    batch.progress.finish_and_clear();
+    if totals.pages > 1 {
+        eprintln!("{}", summary(&totals, start.elapsed()));
+    }
+    Ok(totals)
+}
