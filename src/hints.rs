@@ -282,11 +282,21 @@ const PATTERNS: &[(Match, Hint)] = &[
     (Match::Token("text"), Hint::Content),
 ];
 
+/// Whether a class names a taxonomy term that a CMS stamps on the post itself
+/// (`category-social_media`, `entry-category-news`, `tag-sharing`): the term's words are the
+/// topic, not the element's role.
+fn is_taxonomy_term(name: &str) -> bool {
+    name.starts_with("tag-") || name.contains("category-")
+}
+
 /// The hints named by a class or id attribute value.
 pub(crate) fn from_names(value: &str) -> Hints {
     let mut hints = Hints::NONE;
     let lower = value.to_ascii_lowercase();
     for name in lower.split_ascii_whitespace() {
+        if is_taxonomy_term(name) {
+            continue;
+        }
         let joined: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
         for (pattern, hint) in PATTERNS {
             let hit = match pattern {
@@ -348,6 +358,7 @@ mod tests {
         assert!(!from_names("post type-post tag-react category-news").has(Hint::Tag));
         assert!(from_names("post-tags").has(Hint::Tag));
         assert!(from_names("tag").has(Hint::Tag));
+        assert!(!from_names("entry-category-social_media entry").has(Hint::Social));
     }
 
     #[test]

@@ -114,7 +114,7 @@ pub const MAX_NOTICE_WORDS: u32 = 120;
 
 /// Blocks of at least this many words with under [`MAX_LINK_DENSITY_SHORT`] link density
 /// override a weak hint such as `footer` or `sidebar` on an ancestor.
-pub const HINT_OVERRIDE_WORDS: u32 = 60;
+pub const HINT_OVERRIDE_WORDS: u32 = 40;
 
 /// A heading is content when a content block follows within this many blocks.
 pub const HEADING_LOOKAHEAD: usize = 3;
