@@ -460,3 +460,31 @@ fn bench_reports_parse_and_extraction_throughput() {
         stdout(&table)
     );
 }
+
+/// The embedding recipe of README "Batch and speed": one `Extractor`, shared by reference
+/// across rayon threads.
+#[test]
+fn one_extractor_is_shared_across_threads() {
+    use rayon::prelude::*;
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<bodytext::Extractor>();
+
+    let extractor = bodytext::Extractor::new(bodytext::Options::default());
+    let pages: Vec<String> = (0..64).map(|i| page(&format!("Story {i}"), 2)).collect();
+    let texts: Vec<String> = pages
+        .par_iter()
+        .map(|html| extractor.extract(html, None).text)
+        .collect();
+    for (i, text) in texts.iter().enumerate() {
+        assert!(text.starts_with(&format!("Story {i}\n")), "{text}");
+    }
+    let readme = [
+        "<article><h1>One</h1><p>The first page has a paragraph of prose, long enough, with commas.</p></article>",
+        "<article><h1>Two</h1><p>The second page has another paragraph of prose, also with commas.</p></article>",
+    ];
+    let texts: Vec<String> = readme
+        .par_iter()
+        .map(|html| extractor.extract(html, None).text)
+        .collect();
+    assert!(texts[1].starts_with("Two"), "{texts:?}");
+}
