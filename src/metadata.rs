@@ -1,0 +1,2001 @@
+//! Page metadata: title, authors, dates, site name, language, canonical URL, description,
+//! image, tags and page type.
+//!
+//! The module sees no DOM types. The tree walker hands a collector each piece of evidence
+//! it meets (`<html lang>`, `<meta>`, `<link>`, JSON-LD scripts, `<title>`, headings,
+//! `<time>`, bylines), and the collector's `finish` weighs the sources in a fixed order of
+//! precedence, structured data first:
+//!
+//! - title: the declared titles (JSON-LD `headline`, `og:title`, `twitter:title`,
+//!   `dc.title`) and the `<title>` with the site name cut off; the `h1` that matches one of
+//!   them wins (it is the headline as shown, where declared titles are often shortened or
+//!   reworded for search engines), else the first declared title, else the `<title>`;
+//! - authors: JSON-LD `author`, `meta name=author`, `article:author`, `parsely-author`,
+//!   `sailthru.author`, `dc.creator`, else the byline text;
+//! - dates: JSON-LD, `article:*_time` and `og:*_time`, the meta names in common use,
+//!   `<time datetime>`, else (published only) the date in the URL path; all normalised to
+//!   ISO 8601 (`YYYY-MM-DD`, or `YYYY-MM-DDThh:mm:ss` with the offset when one is given);
+//! - language: `<html lang>`, `content-language`, else detected from the text;
+//! - site name, canonical URL, description, image, tags and page type from Open Graph,
+//!   `<meta>`, `<link>` and JSON-LD.
+//!
+//! Malformed JSON-LD is repaired where cheap (comment and CDATA wrappers, trailing commas,
+//! raw newlines in strings, several objects in one script) and otherwise ignored.
+
+// The walker does not call the collector yet: until it does, only the tests use it.
+#![cfg_attr(not(test), allow(dead_code))]
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use url::Url;
+
+use crate::text::count_words;
+
+/// Most `<meta>` entries kept; a page with more is generated junk.
+const MAX_META_ENTRIES: usize = 2048;
+
+/// Most JSON-LD scripts parsed per page.
+const MAX_JSON_LD_BLOCKS: usize = 32;
+
+/// Largest JSON-LD script parsed, in bytes (real ones are a few kilobytes; product
+/// listings reach a few hundred).
+const MAX_JSON_LD_BYTES: usize = 2 * 1024 * 1024;
+
+/// Most JSON-LD entities (typed objects) kept from all scripts of a page.
+const MAX_JSON_LD_ENTITIES: usize = 512;
+
+/// How deep nested JSON-LD (`@graph`, `mainEntity`, arrays) is searched for entities.
+const MAX_JSON_LD_DEPTH: usize = 6;
+
+/// Most headings, `<time>` elements and bylines remembered, each.
+const MAX_EVIDENCE: usize = 64;
+
+/// Longest heading, byline or title candidate considered, in bytes; longer texts are
+/// paragraphs, not titles or names.
+const MAX_SHORT_TEXT: usize = 400;
+
+/// Longest author name kept, in characters.
+const MAX_NAME_CHARS: usize = 100;
+
+/// Most words in one author name.
+const MAX_NAME_WORDS: usize = 10;
+
+/// Most authors and most tags reported.
+const MAX_LIST: usize = 64;
+
+/// Fewest words of body text for language detection (trigram statistics of shorter texts
+/// are noise).
+const MIN_DETECT_WORDS: u32 = 20;
+
+/// Bytes of body text given to the language detector (enough for a stable answer, and it
+/// keeps detection cheap on long pages).
+const DETECT_BYTES: usize = 4096;
+
+/// Fraction of an `h1`'s words that must occur in the `<title>` for it to be the main one.
+const H1_TITLE_OVERLAP: f32 = 0.5;
+
+/// Title separators between the page title and the site name.
+const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+
+/// Earliest and latest plausible year of a page date.
+const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+/// Earliest and latest plausible year of a date in a URL path (numbers in URLs are often
+/// ids, so the range is tighter).
+const URL_YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
+
+/// Metadata of a page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Metadata {
+    /// The article's title, without the site name.
+    pub title: Option<String>,
+    /// Author names, in page order, without duplicates.
+    pub authors: Vec<String>,
+    /// Publication date, ISO 8601 (`2024-05-17` or `2024-05-17T10:00:00+02:00`).
+    pub published: Option<String>,
+    /// Date of the last modification, ISO 8601 like `published`.
+    pub modified: Option<String>,
+    /// The name of the site or publication.
+    pub site_name: Option<String>,
+    /// Language tag as the page declares it (`en-US`), else the ISO 639-1 code detected
+    /// from the text (`de`).
+    pub language: Option<String>,
+    /// The canonical URL, absolute.
+    pub canonical_url: Option<String>,
+    /// The page's summary.
+    pub description: Option<String>,
+    /// URL of the main image.
+    pub image: Option<String>,
+    /// Tags, keywords and categories, in page order, without case-insensitive duplicates.
+    pub tags: Vec<String>,
+    /// The page type as the page declares it (`article`, `NewsArticle`, `website`).
+    pub page_type: Option<String>,
+}
+
+/// Collects metadata evidence while the page is walked; `finish` decides.
+#[derive(Debug, Default)]
+pub(crate) struct Collector {
+    html_lang: Option<String>,
+    /// `(lowercased name, property, http-equiv or itemprop, content)` of each `<meta>`.
+    metas: Vec<(String, String)>,
+    canonical: Option<String>,
+    json_ld_blocks: usize,
+    /// Typed JSON-LD objects from every script, in document order.
+    entities: Vec<Map<String, Value>>,
+    title_tag: Option<String>,
+    /// Texts of the `h1` elements.
+    h1s: Vec<String>,
+    /// `(datetime, itemprop or class)` of each `<time>`.
+    times: Vec<(String, Option<String>)>,
+    bylines: Vec<String>,
+}
+
+impl Collector {
+    /// The `lang` attribute of `<html>`.
+    pub(crate) fn html_lang(&mut self, value: &str) {
+        if self.html_lang.is_none() {
+            self.html_lang = language_tag(value);
+        }
+    }
+
+    /// A `<meta>` element: its `name`, `property`, `http-equiv` and `itemprop` attributes
+    /// (any may be absent) and its `content`.
+    pub(crate) fn meta(
+        &mut self,
+        name: Option<&str>,
+        property: Option<&str>,
+        http_equiv: Option<&str>,
+        itemprop: Option<&str>,
+        content: &str,
+    ) {
+        let content = fold(content);
+        if content.is_empty() {
+            return;
+        }
+        for key in [name, property, http_equiv, itemprop].into_iter().flatten() {
+            let key = key.trim();
+            if !key.is_empty() && self.metas.len() < MAX_META_ENTRIES {
+                self.metas.push((key.to_ascii_lowercase(), content.clone()));
+            }
+        }
+    }
+
+    /// A `<link>` element. Only `rel=canonical` is used: `rel=author` points to a profile
+    /// page, and the names come from the link texts (pass those to `byline`).
+    pub(crate) fn link(&mut self, rel: &str, href: &str) {
+        let href = href.trim();
+        if self.canonical.is_none()
+            && !href.is_empty()
+            && rel
+                .split_ascii_whitespace()
+                .any(|r| r.eq_ignore_ascii_case("canonical"))
+        {
+            self.canonical = Some(href.to_string());
+        }
+    }
+
+    /// The text of a `<script type="application/ld+json">`.
+    pub(crate) fn json_ld(&mut self, script_text: &str) {
+        if self.json_ld_blocks >= MAX_JSON_LD_BLOCKS || script_text.len() > MAX_JSON_LD_BYTES {
+            return;
+        }
+        self.json_ld_blocks += 1;
+        for value in parse_json_ld(script_text) {
+            collect_entities(&value, 0, &mut self.entities);
+        }
+    }
+
+    /// The text of `<title>` (the first one counts).
+    pub(crate) fn title_tag(&mut self, text: &str) {
+        if self.title_tag.is_none() {
+            let text = fold(text);
+            if !text.is_empty() {
+                self.title_tag = Some(text);
+            }
+        }
+    }
+
+    /// The text of a heading of `level` (1 for `h1`), in document order.
+    pub(crate) fn heading(&mut self, level: u8, text: &str) {
+        if level == 1 && self.h1s.len() < MAX_EVIDENCE && text.len() <= MAX_SHORT_TEXT {
+            let text = fold(text);
+            if !text.is_empty() {
+                self.h1s.push(text);
+            }
+        }
+    }
+
+    /// A `<time>` element: its `datetime` attribute (its text when it has none) and its
+    /// `itemprop`, else its `class`.
+    pub(crate) fn time(&mut self, datetime: &str, itemprop_or_class: Option<&str>) {
+        let datetime = datetime.trim();
+        if !datetime.is_empty() && self.times.len() < MAX_EVIDENCE {
+            self.times.push((
+                datetime.to_string(),
+                itemprop_or_class.map(str::to_ascii_lowercase),
+            ));
+        }
+    }
+
+    /// The text of an element that names the author: `rel=author`, a class with `author`
+    /// or `byline`, `itemprop=author`.
+    pub(crate) fn byline(&mut self, text: &str) {
+        if self.bylines.len() < MAX_EVIDENCE && text.len() <= MAX_SHORT_TEXT {
+            let text = fold(text);
+            if !text.is_empty() {
+                self.bylines.push(text);
+            }
+        }
+    }
+
+    /// Decide every field. `url` is the page's address (for the canonical URL, relative
+    /// images and the date in the path); `body_text` is the article text, for language
+    /// detection when the page declares none.
+    pub(crate) fn finish(self, url: Option<&Url>, body_text: &str) -> Metadata {
+        let ld = LinkedData::new(&self.entities);
+        let site_name = self
+            .meta_first(&["og:site_name"])
+            .map(str::to_string)
+            .or_else(|| ld.site_name())
+            .or_else(|| self.meta_first(&["application-name"]).map(str::to_string));
+        let title = self.title(&ld, site_name.as_deref());
+        let authors = self.authors(&ld);
+        let published = ld
+            .field(&["datePublished"], Rank::Page)
+            .and_then(|d| normalize_date(&d))
+            .or_else(|| self.meta_date(PUBLISHED_META))
+            .or_else(|| self.time_date(&["datepublished", "published", "pubdate", "entry-date"]))
+            .or_else(|| self.times.first().and_then(|(d, _)| normalize_date(d)))
+            .or_else(|| url.and_then(|u| url_date(u.path())));
+        let modified = ld
+            .field(&["dateModified"], Rank::Page)
+            .and_then(|d| normalize_date(&d))
+            .or_else(|| self.meta_date(MODIFIED_META))
+            .or_else(|| self.time_date(&["datemodified", "updated", "modified"]));
+        let language = self
+            .html_lang
+            .clone()
+            .or_else(|| {
+                self.meta_first(&["content-language", "language", "dc.language"])
+                    .and_then(|v| language_tag(v.split(',').next().unwrap_or(v)))
+            })
+            .or_else(|| detect_language(body_text))
+            .or_else(|| self.meta_first(&["og:locale"]).and_then(language_tag));
+        let canonical_url = self
+            .canonical
+            .as_deref()
+            .and_then(|c| absolute(c, url))
+            .or_else(|| self.meta_first(&["og:url"]).and_then(|c| absolute(c, url)));
+        let description = self
+            .meta_first(&["og:description", "description", "twitter:description"])
+            .map(str::to_string)
+            .or_else(|| ld.field(&["description"], Rank::Page));
+        let image = self
+            .meta_first(&[
+                "og:image",
+                "og:image:url",
+                "og:image:secure_url",
+                "twitter:image",
+                "twitter:image:src",
+            ])
+            .map(str::to_string)
+            .or_else(|| ld.image())
+            .map(|i| absolute(&i, url).unwrap_or(i));
+        let page_type = self
+            .meta_first(&["og:type"])
+            .map(str::to_string)
+            .or_else(|| ld.main_type());
+        Metadata {
+            title,
+            authors,
+            published,
+            modified,
+            site_name,
+            language,
+            canonical_url,
+            description,
+            image,
+            tags: self.tags(&ld),
+            page_type,
+        }
+    }
+
+    /// Content of the first `<meta>` with the first of `keys` that the page has.
+    fn meta_first(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|key| {
+            self.metas
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        })
+    }
+
+    /// Contents of every `<meta>` with `key`.
+    fn meta_all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.metas
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The first date among the `<meta>`s with `keys`, in the order of `keys`.
+    fn meta_date(&self, keys: &[&str]) -> Option<String> {
+        keys.iter()
+            .find_map(|key| self.meta_all(key).find_map(normalize_date))
+    }
+
+    /// The first `<time>` whose itemprop or class contains one of `marks`.
+    fn time_date(&self, marks: &[&str]) -> Option<String> {
+        self.times.iter().find_map(|(d, mark)| {
+            let mark = mark.as_deref()?;
+            if marks.iter().any(|m| mark.contains(m)) {
+                normalize_date(d)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The declared title (JSON-LD headline, `og:title`, `twitter:title`) as the page
+    /// shows it: the `h1` that matches a declared title or the `<title>` wins over them,
+    /// because declared titles are often shortened, reworded for search engines or
+    /// suffixed with the site name, while the `h1` is the headline readers see.
+    fn title(&self, ld: &LinkedData<'_>, site_name: Option<&str>) -> Option<String> {
+        let is_site = |t: &str| site_name.is_some_and(|s| t.eq_ignore_ascii_case(s));
+        let declared: Vec<String> = [
+            ld.headline(),
+            self.meta_first(&["og:title"]).map(str::to_string),
+            self.meta_first(&["twitter:title"]).map(str::to_string),
+            self.meta_first(&["dc.title", "dcterms.title"])
+                .map(str::to_string),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|t| t.len() <= MAX_SHORT_TEXT)
+        .map(|t| strip_site_name(&t, site_name))
+        .filter(|t| !t.is_empty() && !is_site(t))
+        .collect();
+        let title_tag = self
+            .title_tag
+            .as_deref()
+            .map(|t| strip_title_affix(t, site_name));
+        let references: Vec<&str> = declared
+            .iter()
+            .map(String::as_str)
+            .chain(title_tag.as_deref())
+            .collect();
+        self.main_h1(&references, site_name)
+            .or_else(|| declared.into_iter().next())
+            .or(title_tag)
+    }
+
+    /// The `h1` that best matches one of the `references` (declared titles and the
+    /// `<title>`); the only `h1` when there are no references.
+    fn main_h1(&self, references: &[&str], site_name: Option<&str>) -> Option<String> {
+        let h1s = self
+            .h1s
+            .iter()
+            .filter(|h| !site_name.is_some_and(|s| h.eq_ignore_ascii_case(s)));
+        if references.is_empty() {
+            let mut h1s = h1s;
+            let first = h1s.next()?;
+            return h1s.next().is_none().then(|| first.clone());
+        }
+        let references: Vec<Vec<String>> = references.iter().map(|r| words(r)).collect();
+        let mut best: Option<(usize, &String)> = None;
+        for h1 in h1s {
+            let h1_words = words(h1);
+            if h1_words.is_empty() {
+                continue;
+            }
+            for reference in &references {
+                let shared = h1_words.iter().filter(|w| reference.contains(w)).count();
+                if (shared as f32) < H1_TITLE_OVERLAP * h1_words.len() as f32 {
+                    continue;
+                }
+                if best.is_none_or(|(n, _)| shared > n) {
+                    best = Some((shared, h1));
+                }
+            }
+        }
+        best.map(|(_, h1)| h1.clone())
+    }
+
+    fn authors(&self, ld: &LinkedData<'_>) -> Vec<String> {
+        let from_ld = ld.authors();
+        if !from_ld.is_empty() {
+            return dedup(from_ld.iter().flat_map(|a| split_names(a)).collect());
+        }
+        for key in [
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "dcterms.creator",
+        ] {
+            let names: Vec<String> = self
+                .meta_all(key)
+                .filter(|v| !looks_like_url(v))
+                .flat_map(split_names)
+                .collect();
+            if !names.is_empty() {
+                return dedup(names);
+            }
+        }
+        self.bylines
+            .iter()
+            .map(|b| split_names(b))
+            .find(|names| !names.is_empty())
+            .map(dedup)
+            .unwrap_or_default()
+    }
+
+    fn tags(&self, ld: &LinkedData<'_>) -> Vec<String> {
+        let mut tags: Vec<String> = self.meta_all("article:tag").map(fold).collect();
+        for key in ["keywords", "news_keywords"] {
+            for value in self.meta_all(key) {
+                tags.extend(value.split(',').map(fold));
+            }
+        }
+        tags.extend(ld.keywords());
+        tags.retain(|t| !t.is_empty());
+        dedup(tags)
+    }
+}
+
+/// Meta names and properties of the publication date, by precedence.
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "citation_publication_date",
+    "citation_date",
+];
+
+/// Meta names and properties of the modification date, by precedence.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "article.updated",
+    "last-modified",
+    "lastmod",
+];
+
+/// How central a JSON-LD entity's type is to the page; lower is more central.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Rank {
+    /// Articles and posts.
+    Article,
+    /// Other content types (`Recipe`, `VideoObject`, unknown types).
+    Content,
+    /// `WebPage` and its subtypes.
+    Page,
+    /// Sites, organisations, people, breadcrumbs, images and other parts.
+    Part,
+}
+
+/// Article types of schema.org, without the `schema:` prefix.
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "Blog",
+    "Report",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "TechArticle",
+    "APIReference",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "AskPublicNewsArticle",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "DiscussionForumPosting",
+    "AdvertiserContentArticle",
+    "SatiricalArticle",
+    "Review",
+    "CriticReview",
+];
+
+/// `WebPage` and its subtypes.
+const PAGE_TYPES: &[&str] = &[
+    "WebPage",
+    "ItemPage",
+    "AboutPage",
+    "CollectionPage",
+    "ContactPage",
+    "FAQPage",
+    "QAPage",
+    "ProfilePage",
+    "SearchResultsPage",
+    "MedicalWebPage",
+    "CheckoutPage",
+    "RealEstateListing",
+];
+
+/// Types that describe a part of the page or its surroundings, never the page itself.
+const PART_TYPES: &[&str] = &[
+    "WebSite",
+    "Organization",
+    "NewsMediaOrganization",
+    "Corporation",
+    "LocalBusiness",
+    "Person",
+    "BreadcrumbList",
+    "ListItem",
+    "ImageObject",
+    "SiteNavigationElement",
+    "WPHeader",
+    "WPFooter",
+    "WPSideBar",
+    "SearchAction",
+    "EntryPoint",
+    "Brand",
+    "Place",
+    "PostalAddress",
+    "ContactPoint",
+    "Rating",
+    "AggregateRating",
+    "Offer",
+    "Country",
+];
+
+/// The `@type`s of a JSON-LD object, without `schema:` or schema.org URL prefixes.
+fn types(entity: &Map<String, Value>) -> Vec<&str> {
+    fn strip(t: &str) -> &str {
+        t.rsplit(['/', ':']).next().unwrap_or(t)
+    }
+    match entity.get("@type") {
+        Some(Value::String(t)) => vec![strip(t)],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).map(strip).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn rank(entity: &Map<String, Value>) -> Rank {
+    let types = types(entity);
+    if types.iter().any(|t| ARTICLE_TYPES.contains(t)) {
+        Rank::Article
+    } else if types.iter().any(|t| PAGE_TYPES.contains(t)) {
+        Rank::Page
+    } else if types.is_empty() || types.iter().all(|t| PART_TYPES.contains(t)) {
+        Rank::Part
+    } else {
+        Rank::Content
+    }
+}
+
+/// The JSON-LD entities of a page, most central first, with their `@id`s.
+struct LinkedData<'a> {
+    ranked: Vec<(Rank, &'a Map<String, Value>)>,
+    by_id: HashMap<&'a str, &'a Map<String, Value>>,
+}
+
+impl<'a> LinkedData<'a> {
+    fn new(entities: &'a [Map<String, Value>]) -> LinkedData<'a> {
+        let mut ranked: Vec<_> = entities.iter().map(|e| (rank(e), e)).collect();
+        ranked.sort_by_key(|(r, _)| *r);
+        let mut by_id = HashMap::new();
+        for e in entities {
+            if let Some(id) = e.get("@id").and_then(Value::as_str) {
+                by_id.entry(id).or_insert(e);
+            }
+        }
+        LinkedData { ranked, by_id }
+    }
+
+    /// Entities of rank `up_to` or more central.
+    fn central(&self, up_to: Rank) -> impl Iterator<Item = &'a Map<String, Value>> + '_ {
+        self.ranked
+            .iter()
+            .filter(move |(r, _)| *r <= up_to)
+            .map(|(_, e)| *e)
+    }
+
+    /// The first text of one of `keys` in the most central entity that has one.
+    fn field(&self, keys: &[&str], up_to: Rank) -> Option<String> {
+        self.central(up_to).find_map(|e| {
+            keys.iter()
+                .find_map(|k| e.get(*k).and_then(first_text).filter(|t| !t.is_empty()))
+        })
+    }
+
+    fn headline(&self) -> Option<String> {
+        self.field(&["headline"], Rank::Page)
+            .or_else(|| self.field(&["name"], Rank::Content))
+    }
+
+    fn main_type(&self) -> Option<String> {
+        let (_, entity) = self.ranked.first()?;
+        types(entity).first().map(|t| t.to_string())
+    }
+
+    /// The entity `value` stands for: itself, or the entity its `@id` names.
+    fn resolve(&self, value: &'a Value) -> Option<&'a Map<String, Value>> {
+        let object = value.as_object()?;
+        if object.len() <= 2
+            && !object.contains_key("name")
+            && let Some(target) = object
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(|id| self.by_id.get(id))
+        {
+            return Some(*target);
+        }
+        Some(object)
+    }
+
+    /// Names in an `author`-like value: a string, an object with a name, or an array.
+    fn names(&self, value: &'a Value, out: &mut Vec<String>) {
+        match value {
+            Value::String(s) => out.push(clean_text(s)),
+            Value::Array(items) => {
+                for item in items.iter().take(MAX_LIST) {
+                    self.names(item, out);
+                }
+            }
+            Value::Object(_) => {
+                if let Some(name) = self
+                    .resolve(value)
+                    .and_then(|e| e.get("name"))
+                    .and_then(first_text)
+                {
+                    out.push(name);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn authors(&self) -> Vec<String> {
+        for entity in self.central(Rank::Page) {
+            let mut names = Vec::new();
+            for key in ["author", "creator"] {
+                if let Some(value) = entity.get(key) {
+                    self.names(value, &mut names);
+                }
+                names.retain(|n| !n.is_empty() && !looks_like_url(n));
+                if !names.is_empty() {
+                    return names;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn site_name(&self) -> Option<String> {
+        let publisher = self.central(Rank::Page).find_map(|e| {
+            let mut names = Vec::new();
+            self.names(e.get("publisher")?, &mut names);
+            names.into_iter().find(|n| !n.is_empty())
+        });
+        publisher.or_else(|| {
+            self.ranked
+                .iter()
+                .find(|(_, e)| types(e).contains(&"WebSite"))
+                .and_then(|(_, e)| e.get("name"))
+                .and_then(first_text)
+                .filter(|n| !n.is_empty())
+        })
+    }
+
+    fn image(&self) -> Option<String> {
+        self.central(Rank::Page)
+            .find_map(|e| self.image_url(e.get("image")?, 0))
+    }
+
+    /// URL of an `image` value: a string, an `ImageObject` (or its `@id`), or an array.
+    fn image_url(&self, value: &'a Value, depth: usize) -> Option<String> {
+        if depth > 2 {
+            return None;
+        }
+        match value {
+            Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            Value::Array(items) => items.iter().find_map(|i| self.image_url(i, depth + 1)),
+            Value::Object(_) => {
+                let object = self.resolve(value)?;
+                ["url", "contentUrl"]
+                    .iter()
+                    .find_map(|k| self.image_url(object.get(*k)?, depth + 1))
+            }
+            _ => None,
+        }
+    }
+
+    fn keywords(&self) -> Vec<String> {
+        let Some(value) = self.central(Rank::Page).find_map(|e| e.get("keywords")) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        match value {
+            Value::String(s) => out.extend(s.split(',').map(clean_text)),
+            Value::Array(items) => out.extend(items.iter().filter_map(first_text)),
+            _ => {}
+        }
+        out
+    }
+}
+
+/// A JSON-LD value as text: a string, or the first string of an array.
+fn first_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(clean_text(s)),
+        Value::Array(items) => items.iter().find_map(|v| v.as_str().map(clean_text)),
+        _ => None,
+    }
+}
+
+/// The JSON values in a script's text: wrappers stripped, repaired once when it does not
+/// parse, every complete value of a sequence kept.
+fn parse_json_ld(text: &str) -> Vec<Value> {
+    let mut text = text.trim();
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+    ] {
+        if let Some(rest) = text.strip_prefix(open) {
+            text = rest.trim_start();
+            if let Some(rest) = text.strip_suffix(close) {
+                text = rest.trim_end();
+            }
+        }
+    }
+    let values = parse_values(text);
+    if !values.is_empty() {
+        return values;
+    }
+    parse_values(&repair_json(text))
+}
+
+/// Every JSON value of a whitespace-separated sequence, up to the first error.
+fn parse_values(text: &str) -> Vec<Value> {
+    serde_json::Deserializer::from_str(text)
+        .into_iter::<Value>()
+        .map_while(Result::ok)
+        .collect()
+}
+
+/// Fix the common hand-written JSON errors: trailing commas before `}` or `]`, raw line
+/// breaks and tabs inside strings.
+fn repair_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                '\n' | '\r' | '\t' => {
+                    out.push(' ');
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(c);
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            ',' => {
+                let rest = chars.clone().find(|c| !c.is_whitespace());
+                if matches!(rest, Some('}' | ']')) {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Add the typed objects in `value` to `out`: the value itself, the members of `@graph`
+/// and of top-level arrays, and `mainEntity`.
+fn collect_entities(value: &Value, depth: usize, out: &mut Vec<Map<String, Value>>) {
+    if depth > MAX_JSON_LD_DEPTH || out.len() >= MAX_JSON_LD_ENTITIES {
+        return;
+    }
+    match value {
+        Value::Array(items) => {
+            for item in items {
+                collect_entities(item, depth + 1, out);
+            }
+        }
+        Value::Object(object) => {
+            if object.contains_key("@type") {
+                out.push(object.clone());
+            }
+            for key in ["@graph", "mainEntity"] {
+                if let Some(inner) = object.get(key) {
+                    collect_entities(inner, depth + 1, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Collapse whitespace runs to one space and trim.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A JSON-LD string as text: HTML character references decoded (scripts are raw text,
+/// and many CMSs escape their JSON-LD as HTML), whitespace folded.
+fn clean_text(text: &str) -> String {
+    fold(&decode_entities(text))
+}
+
+/// Decode the HTML character references that occur in JSON-LD: numeric ones and the
+/// few named ones in common use. Unknown references are kept as they are.
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                "hellip" => Some('…'),
+                "ndash" => Some('–'),
+                "mdash" => Some('—'),
+                "lsquo" => Some('‘'),
+                "rsquo" => Some('’'),
+                "ldquo" => Some('“'),
+                "rdquo" => Some('”'),
+                _ => {
+                    let number = name.strip_prefix('#')?;
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => number.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }?;
+            Some((c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Lowercased alphanumeric words of `text`.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `text` is a URL rather than a name.
+fn looks_like_url(text: &str) -> bool {
+    let t = text.trim_start().to_ascii_lowercase();
+    t.starts_with("http://")
+        || t.starts_with("https://")
+        || t.starts_with("www.")
+        || t.starts_with('/')
+}
+
+/// Keep the first of each case-insensitively equal item, at most [`MAX_LIST`].
+fn dedup(items: Vec<String>) -> Vec<String> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for item in items {
+        let key = item.to_lowercase();
+        if !seen.contains(&key) {
+            seen.push(key);
+            out.push(item);
+            if out.len() == MAX_LIST {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Byte ranges of the title separators in `title`, in order.
+fn separators(title: &str) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = TITLE_SEPARATORS
+        .iter()
+        .flat_map(|sep| title.match_indices(sep).map(|(at, s)| (at, at + s.len())))
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+/// `title` without a leading or trailing part that is the site name.
+fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
+    let title = fold(title);
+    let Some(site) = site_name.map(fold).filter(|s| !s.is_empty()) else {
+        return title;
+    };
+    let seps = separators(&title);
+    if let Some(&(start, end)) = seps.last()
+        && title[end..].trim().eq_ignore_ascii_case(&site)
+    {
+        return title[..start].trim().to_string();
+    }
+    if let Some(&(start, end)) = seps.first()
+        && title[..start].trim().eq_ignore_ascii_case(&site)
+    {
+        return title[end..].trim().to_string();
+    }
+    title
+}
+
+/// The `<title>` without the site name: the part equal to `site_name` when there is one,
+/// else the shorter end part when the other side is much longer, else the last part.
+/// Never empty for a non-empty title.
+fn strip_title_affix(title: &str, site_name: Option<&str>) -> String {
+    let title = fold(title);
+    let stripped = strip_site_name(&title, site_name);
+    if stripped != title {
+        return if stripped.is_empty() { title } else { stripped };
+    }
+    let seps = separators(&title);
+    let (Some(&(first_start, first_end)), Some(&(last_start, last_end))) =
+        (seps.first(), seps.last())
+    else {
+        return title;
+    };
+    let head = title[..first_start].trim();
+    let after_head = title[first_end..].trim();
+    let before_tail = title[..last_start].trim();
+    let tail = title[last_end..].trim();
+    let chars = |s: &str| s.chars().count();
+    let candidate = if chars(head) * 2 <= chars(after_head) && chars(tail) * 2 > chars(before_tail)
+    {
+        // "Example News - Rain in Spain stays mainly in the plain"
+        after_head
+    } else {
+        // "Rain in Spain | Example News", "Rain in Spain | World | Example News"
+        before_tail
+    };
+    if words(candidate).is_empty() {
+        title
+    } else {
+        candidate.to_string()
+    }
+}
+
+/// Where the names of a byline end: part separators, date words, a parenthesis.
+const BYLINE_ENDS: [&str; 13] = [
+    " | ",
+    " · ",
+    " • ",
+    " — ",
+    " – ",
+    " - ",
+    "updated",
+    "published",
+    "posted",
+    "last modified",
+    "modified",
+    " on ",
+    "(",
+];
+
+/// Lowercase words that introduce the names of a byline.
+const BYLINE_PREFIXES: [&str; 14] = [
+    "written by",
+    "posted by",
+    "published by",
+    "words by",
+    "story by",
+    "by:",
+    "by ",
+    "author:",
+    "authors:",
+    "author ",
+    "von ",
+    "par ",
+    "por ",
+    "door ",
+];
+
+/// Author names in an author value or byline: "By Jane Doe and John Roe | May 17, 2024"
+/// gives "Jane Doe" and "John Roe". Credentials after a comma stay with their name
+/// ("Jane Doe, MD").
+fn split_names(text: &str) -> Vec<String> {
+    let mut text = fold(text);
+    // Cut at the first part separator, date or time word. ASCII lowercasing keeps the
+    // byte offsets of `text`.
+    let lower = text.to_ascii_lowercase();
+    let mut cut = text.len();
+    for marker in BYLINE_ENDS {
+        if let Some(at) = lower.find(marker)
+            && at > 0
+        {
+            cut = cut.min(at);
+        }
+    }
+    if let Some(at) = date_start(&text) {
+        cut = cut.min(at);
+    }
+    if cut < text.len() && text.is_char_boundary(cut) {
+        text.truncate(cut);
+    }
+    let mut rest = text.trim();
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        let prefix = BYLINE_PREFIXES
+            .iter()
+            .find(|p| lower.starts_with(**p) && rest.is_char_boundary(p.len()));
+        match prefix {
+            Some(p) => rest = rest[p.len()..].trim_start(),
+            None => break,
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    for part in rest
+        .split([',', ';', '&'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" And "))
+    {
+        let part = part.trim_matches(|c: char| c.is_whitespace() || ",;:|-".contains(c));
+        if part.is_empty() {
+            continue;
+        }
+        if is_credential(part)
+            && let Some(last) = names.last_mut()
+        {
+            last.push_str(", ");
+            last.push_str(part);
+            continue;
+        }
+        names.push(part.to_string());
+    }
+    names.retain(|n| {
+        n.chars().any(char::is_alphabetic)
+            && n.chars().count() <= MAX_NAME_CHARS
+            && n.split_whitespace().count() <= MAX_NAME_WORDS
+            && !looks_like_url(n)
+            && !n.starts_with('@')
+            && !n.eq_ignore_ascii_case("by")
+    });
+    names
+}
+
+/// Whether a comma-separated part of a byline is a credential of the name before it
+/// (`MD`, `Ph.D.`, `Jr.`, `RD`, `CEPF®`) rather than another name.
+fn is_credential(part: &str) -> bool {
+    let tokens: Vec<&str> = part.split_whitespace().collect();
+    !tokens.is_empty()
+        && tokens.len() <= 3
+        && tokens.iter().all(|t| {
+            let bare = t
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let upper = t.chars().filter(|c| c.is_uppercase()).count();
+            let lower = t.chars().filter(|c| c.is_lowercase()).count();
+            (upper > 0 && upper >= lower)
+                || matches!(bare.as_str(), "jr" | "sr" | "esq" | "phd")
+                || t.chars().all(|c| !c.is_alphabetic())
+        })
+}
+
+/// Byte offset where a date starts in a byline: a month name followed by a number, or a
+/// number run that looks like a date or year.
+fn date_start(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    let tokens: Vec<(usize, &str)> = text
+        .split(' ')
+        .map(|t| {
+            let at = offset;
+            offset += t.len() + 1;
+            (at, t)
+        })
+        .collect();
+    for (i, &(at, token)) in tokens.iter().enumerate() {
+        let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if month(bare).is_some()
+            && tokens
+                .get(i + 1)
+                .is_some_and(|(_, t)| t.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return Some(at);
+        }
+        if bare.len() >= 4 && bare.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some(at);
+        }
+        if bare.contains(['/', '.']) && bare.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// Month number of an English month name or abbreviation.
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
+        .map(|i| i as u32 + 1)
+}
+
+fn is_leap(year: u32) -> bool {
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+}
+
+/// Whether year, month and day make a real date in `years`.
+fn valid_date(y: u32, m: u32, d: u32, years: &std::ops::RangeInclusive<u32>) -> bool {
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => return false,
+    };
+    years.contains(&y) && (1..=days).contains(&d)
+}
+
+/// A time of day with an optional UTC offset in minutes.
+#[derive(Debug, Clone, Copy)]
+struct Time {
+    hour: u32,
+    minute: u32,
+    second: u32,
+    offset: Option<i32>,
+}
+
+fn format_date(y: u32, m: u32, d: u32, time: Option<Time>) -> String {
+    let mut out = format!("{y:04}-{m:02}-{d:02}");
+    if let Some(t) = time {
+        out.push_str(&format!("T{:02}:{:02}:{:02}", t.hour, t.minute, t.second));
+        if let Some(offset) = t.offset {
+            let sign = if offset < 0 { '-' } else { '+' };
+            let abs = offset.unsigned_abs();
+            out.push_str(&format!("{sign}{:02}:{:02}", abs / 60, abs % 60));
+        }
+    }
+    out
+}
+
+/// A date as ISO 8601: `YYYY-MM-DD`, with `Thh:mm:ss` and the offset when a time is
+/// given. Accepts ISO 8601 and its space-separated variant, `YYYY/MM/DD`, `YYYYMMDD`,
+/// `May 17, 2024`, `17 May 2024`, RFC 2822 and numeric `17.05.2024` / `05/17/2024`.
+/// Impossible dates give `None`.
+pub(crate) fn normalize_date(raw: &str) -> Option<String> {
+    let s = raw.trim();
+    if s.is_empty() || s.len() > 80 {
+        return None;
+    }
+    iso_date(s).or_else(|| textual_date(s))
+}
+
+/// Parse a run of ASCII digits at the start of `s` of length in `lens`.
+fn digits(s: &str, lens: std::ops::RangeInclusive<usize>) -> Option<(u32, &str)> {
+    let len = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !lens.contains(&len) {
+        return None;
+    }
+    Some((s[..len].parse().ok()?, &s[len..]))
+}
+
+fn iso_date(s: &str) -> Option<String> {
+    let (y, m, d, rest) = if let Some((ymd, rest)) = digits(s, 8..=8) {
+        (ymd / 10000, ymd / 100 % 100, ymd % 100, rest)
+    } else {
+        let (y, rest) = digits(s, 4..=4)?;
+        let sep = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '-' | '/' | '.'))?;
+        let (m, rest) = digits(&rest[1..], 1..=2)?;
+        let rest = rest.strip_prefix(sep)?;
+        let (d, rest) = digits(rest, 1..=2)?;
+        (y, m, d, rest)
+    };
+    if !valid_date(y, m, d, &YEARS) {
+        return None;
+    }
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let time = rest
+        .strip_prefix(['T', 't', ' '])
+        .and_then(|t| parse_time(t.trim_start()));
+    Some(format_date(y, m, d, time))
+}
+
+/// `hh:mm[:ss[.fff]][ ][am|pm][ ][Z|±hh[:]mm|UTC|GMT]`.
+fn parse_time(s: &str) -> Option<Time> {
+    let (mut hour, rest) = digits(s, 1..=2)?;
+    let (minute, mut rest) = digits(rest.strip_prefix(':')?, 2..=2)?;
+    let mut second = 0;
+    if let Some(r) = rest.strip_prefix(':') {
+        let (sec, r) = digits(r, 2..=2)?;
+        second = sec;
+        rest = r;
+        if let Some(frac) = rest.strip_prefix(['.', ',']) {
+            rest = frac.trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+    }
+    rest = rest.trim_start();
+    let lower = rest.to_ascii_lowercase();
+    if lower.starts_with("am") || lower.starts_with("pm") {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        hour %= 12;
+        if lower.starts_with("pm") {
+            hour += 12;
+        }
+        rest = rest[2..].trim_start();
+    }
+    if hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let offset = parse_offset(rest);
+    Some(Time {
+        hour,
+        minute,
+        second,
+        offset,
+    })
+}
+
+/// A UTC offset in minutes: `Z`, `UTC`, `GMT`, `+02:00`, `+0200`, `+02`.
+fn parse_offset(s: &str) -> Option<i32> {
+    let s = s.trim();
+    let upper = s.to_ascii_uppercase();
+    if upper == "Z" || upper == "UTC" || upper == "GMT" {
+        return Some(0);
+    }
+    let s = s
+        .strip_prefix("UTC")
+        .or_else(|| s.strip_prefix("GMT"))
+        .unwrap_or(s);
+    let sign = match s.chars().next()? {
+        '+' => 1,
+        '-' | '−' => -1,
+        _ => return None,
+    };
+    let body = s.get(s.chars().next()?.len_utf8()..)?;
+    let (hours, minutes) = match body.len() {
+        2 => (body.parse::<i32>().ok()?, 0),
+        4 => (body[..2].parse().ok()?, body[2..].parse().ok()?),
+        5 if body.as_bytes()[2] == b':' => (body[..2].parse().ok()?, body[3..].parse().ok()?),
+        _ => return None,
+    };
+    if !body.bytes().all(|b| b.is_ascii_digit() || b == b':') || hours > 14 || minutes > 59 {
+        return None;
+    }
+    Some(sign * (hours * 60 + minutes))
+}
+
+/// Dates with a month name (`May 17, 2024`, `Fri, 17 May 2024 10:00:00 +0000`) or in
+/// numeric day-month order (`17.05.2024`, `05/17/2024`).
+fn textual_date(s: &str) -> Option<String> {
+    let tokens: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let day = |t: &str| -> Option<u32> {
+        let t = t.trim_end_matches('.');
+        let t = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|suffix| t.strip_suffix(suffix))
+            .unwrap_or(t);
+        let (d, rest) = digits(t, 1..=2)?;
+        rest.is_empty().then_some(d)
+    };
+    let year = |t: &str| -> Option<u32> {
+        let (y, rest) = digits(t, 4..=4)?;
+        rest.is_empty().then_some(y)
+    };
+    let mut found = None;
+    for (i, token) in tokens.iter().enumerate() {
+        if let Some(m) = month(token) {
+            let next = tokens.get(i + 1).copied();
+            let after = tokens.get(i + 2).copied();
+            let before = i.checked_sub(1).and_then(|j| tokens.get(j)).copied();
+            if let (Some(d), Some(y)) = (next.and_then(day), after.and_then(year)) {
+                found = Some((y, m, d, i + 3));
+            } else if let (Some(d), Some(y)) = (before.and_then(day), next.and_then(year)) {
+                found = Some((y, m, d, i + 2));
+            }
+        } else if let Some((y, m, d)) = numeric_date(token) {
+            found = Some((y, m, d, i + 1));
+        }
+        if found.is_some() {
+            break;
+        }
+    }
+    let (y, m, d, next) = found?;
+    if !valid_date(y, m, d, &YEARS) {
+        return None;
+    }
+    let mut rest = tokens.get(next..).unwrap_or_default();
+    if rest.first().is_some_and(|t| t.eq_ignore_ascii_case("at")) {
+        rest = &rest[1..];
+    }
+    let time = rest
+        .first()
+        .filter(|t| t.contains(':'))
+        .and_then(|_| parse_time(&rest.join(" ")));
+    Some(format_date(y, m, d, time))
+}
+
+/// `17.05.2024` (day first), `05/17/2024` (month first unless the first number cannot be
+/// a month), `17-05-2024`.
+fn numeric_date(token: &str) -> Option<(u32, u32, u32)> {
+    let (a, rest) = digits(token, 1..=2)?;
+    let sep = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | '/' | '-'))?;
+    let (b, rest) = digits(&rest[1..], 1..=2)?;
+    let (y, rest) = digits(rest.strip_prefix(sep)?, 4..=4)?;
+    if !rest.is_empty() {
+        return None;
+    }
+    let (m, d) = if a > 12 || (sep != '/' && b <= 12) {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    Some((y, m, d))
+}
+
+/// The date in a URL path: `/2024/05/17/`, `/2024-05-17-slug`, `/20240517/`.
+fn url_date(path: &str) -> Option<String> {
+    // Maximal digit runs with their byte ranges.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let bytes = path.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            runs.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    let number = |(s, e): (usize, usize)| path[s..e].parse::<u32>().ok();
+    for (k, &(start, end)) in runs.iter().enumerate() {
+        let (y, m, d) = match end - start {
+            8 => {
+                let v = number((start, end))?;
+                (v / 10000, v / 100 % 100, v % 100)
+            }
+            4 => {
+                let (Some(&month), Some(&day)) = (runs.get(k + 1), runs.get(k + 2)) else {
+                    continue;
+                };
+                let sep = bytes[end];
+                let joined = month.0 == end + 1
+                    && day.0 == month.1 + 1
+                    && matches!(sep, b'/' | b'-')
+                    && bytes[month.1] == sep
+                    && (1..=2).contains(&(month.1 - month.0))
+                    && (1..=2).contains(&(day.1 - day.0));
+                if !joined {
+                    continue;
+                }
+                (
+                    number((start, end)).unwrap_or(0),
+                    number(month).unwrap_or(0),
+                    number(day).unwrap_or(0),
+                )
+            }
+            _ => continue,
+        };
+        if valid_date(y, m, d, &URL_YEARS) {
+            return Some(format_date(y, m, d, None));
+        }
+    }
+    None
+}
+
+/// A language tag as declared, trimmed (`en_US` written as `en-US`); `None` for values
+/// that are not language tags.
+fn language_tag(value: &str) -> Option<String> {
+    let tag = value.trim().replace('_', "-");
+    let primary = tag.split('-').next().unwrap_or("");
+    let ok = (2..=35).contains(&tag.len())
+        && (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    ok.then_some(tag)
+}
+
+/// The ISO 639-1 code of the language of `text`, when the detector is confident and the
+/// text is long enough.
+fn detect_language(text: &str) -> Option<String> {
+    if count_words(text) < MIN_DETECT_WORDS {
+        return None;
+    }
+    let mut end = text.len().min(DETECT_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let info = whatlang::detect(&text[..end])?;
+    if !info.is_reliable() {
+        return None;
+    }
+    iso639_1(info.lang().code()).map(str::to_string)
+}
+
+/// ISO 639-1 code of a whatlang (ISO 639-3) language.
+fn iso639_1(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "afr" => "af",
+        "aka" => "ak",
+        "amh" => "am",
+        "ara" => "ar",
+        "aze" => "az",
+        "bel" => "be",
+        "ben" => "bn",
+        "bul" => "bg",
+        "cat" => "ca",
+        "ces" => "cs",
+        "cmn" => "zh",
+        "cym" => "cy",
+        "dan" => "da",
+        "deu" => "de",
+        "ell" => "el",
+        "eng" => "en",
+        "epo" => "eo",
+        "est" => "et",
+        "fin" => "fi",
+        "fra" => "fr",
+        "guj" => "gu",
+        "heb" => "he",
+        "hin" => "hi",
+        "hrv" => "hr",
+        "hun" => "hu",
+        "hye" => "hy",
+        "ind" => "id",
+        "ita" => "it",
+        "jav" => "jv",
+        "jpn" => "ja",
+        "kan" => "kn",
+        "kat" => "ka",
+        "khm" => "km",
+        "kor" => "ko",
+        "lat" => "la",
+        "lav" => "lv",
+        "lit" => "lt",
+        "mal" => "ml",
+        "mar" => "mr",
+        "mkd" => "mk",
+        "mya" => "my",
+        "nep" => "ne",
+        "nld" => "nl",
+        "nob" => "nb",
+        "ori" => "or",
+        "pan" => "pa",
+        "pes" => "fa",
+        "pol" => "pl",
+        "por" => "pt",
+        "ron" => "ro",
+        "rus" => "ru",
+        "sin" => "si",
+        "slk" => "sk",
+        "slv" => "sl",
+        "sna" => "sn",
+        "spa" => "es",
+        "srp" => "sr",
+        "swe" => "sv",
+        "tam" => "ta",
+        "tel" => "te",
+        "tgl" => "tl",
+        "tha" => "th",
+        "tuk" => "tk",
+        "tur" => "tr",
+        "ukr" => "uk",
+        "urd" => "ur",
+        "uzb" => "uz",
+        "vie" => "vi",
+        "yid" => "yi",
+        "zul" => "zu",
+        _ => return None,
+    })
+}
+
+/// `href` as an absolute http(s) URL, resolved against `base` when relative.
+fn absolute(href: &str, base: Option<&Url>) -> Option<String> {
+    let href = href.trim();
+    let url = match base {
+        Some(base) => base.join(href).ok()?,
+        None => Url::parse(href).ok()?,
+    };
+    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page() -> Url {
+        Url::parse("https://example.com/news/2024/05/17/rain-in-spain/").unwrap()
+    }
+
+    fn meta(c: &mut Collector, key: &str, content: &str) {
+        if key.contains(':') && !key.starts_with("twitter:") {
+            c.meta(None, Some(key), None, None, content);
+        } else {
+            c.meta(Some(key), None, None, None, content);
+        }
+    }
+
+    #[test]
+    fn title_precedence() {
+        let mut c = Collector::default();
+        c.title_tag("Rain in Spain stays mainly in the plain | Example News");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Rain in Spain stays mainly in the plain")
+        );
+
+        let mut c = Collector::default();
+        c.title_tag("Rain in Spain | Example News");
+        c.heading(1, "Example News");
+        c.heading(1, " Rain in  Spain ");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+
+        let mut c = Collector::default();
+        c.title_tag("Rain in Spain | Example News");
+        c.heading(1, "Subscribe to our newsletter");
+        meta(&mut c, "twitter:title", "Twitter title");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Twitter title"));
+
+        // The h1 that matches a declared title is the title as readers see it.
+        let mut c = Collector::default();
+        c.heading(1, "Rain in Spain: the wettest spring in a decade");
+        meta(
+            &mut c,
+            "og:title",
+            "Rain in Spain, wettest spring | Example News",
+        );
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Rain in Spain: the wettest spring in a decade")
+        );
+
+        let mut c = Collector::default();
+        meta(&mut c, "twitter:title", "Twitter title");
+        meta(&mut c, "og:title", "OG title | Example News");
+        meta(&mut c, "og:site_name", "Example News");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("OG title"));
+
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "OG title");
+        c.json_ld(r#"{"@type": "NewsArticle", "headline": "Rain &amp; snow in Spain"}"#);
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Rain & snow in Spain")
+        );
+    }
+
+    #[test]
+    fn title_tag_affixes() {
+        let cases = [
+            ("Rain in Spain | Example News", None, "Rain in Spain"),
+            (
+                "Example News - Rain in Spain",
+                Some("Example News"),
+                "Rain in Spain",
+            ),
+            (
+                "Example News – Rain in Spain stays mainly in the plain",
+                None,
+                "Rain in Spain stays mainly in the plain",
+            ),
+            (
+                "Rain in Spain | Weather | Example News",
+                None,
+                "Rain in Spain | Weather",
+            ),
+            ("Rain in Spain", None, "Rain in Spain"),
+            ("Example News", Some("Example News"), "Example News"),
+            (" | ", None, "|"),
+        ];
+        for (title, site, want) in cases {
+            assert_eq!(strip_title_affix(title, site), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn main_h1_must_match_title() {
+        let mut c = Collector::default();
+        c.title_tag("Rain in Spain - Example News");
+        c.heading(1, "Subscribe to our newsletter");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+
+        let mut c = Collector::default();
+        c.heading(1, "The only heading");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("The only heading")
+        );
+    }
+
+    #[test]
+    fn json_ld_graph_and_references() {
+        let mut c = Collector::default();
+        c.json_ld(
+            r##"{"@context": "https://schema.org", "@graph": [
+              {"@type": "Organization", "@id": "https://example.com/#org", "name": "Example News",
+               "logo": {"@type": "ImageObject", "url": "https://example.com/logo.png"}},
+              {"@type": "WebPage", "@id": "https://example.com/p#page", "name": "Rain | Example News",
+               "description": "Page description", "datePublished": "2020-01-01"},
+              {"@type": "ImageObject", "@id": "https://example.com/p#img", "url": "/img/rain.jpg"},
+              {"@type": ["NewsArticle"], "headline": "Rain in Spain",
+               "author": [{"@id": "https://example.com/#jane"}, {"@type": "Person", "name": "John Roe"}],
+               "publisher": {"@id": "https://example.com/#org"},
+               "image": {"@id": "https://example.com/p#img"},
+               "datePublished": "2024-05-17T10:00:00+02:00", "dateModified": "2024-05-18",
+               "keywords": ["Weather", "Spain"]},
+              {"@type": "Person", "@id": "https://example.com/#jane", "name": "Jane Doe"}
+            ]}"##,
+        );
+        let m = c.finish(Some(&page()), "");
+        assert_eq!(m.title.as_deref(), Some("Rain in Spain"));
+        assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(m.published.as_deref(), Some("2024-05-17T10:00:00+02:00"));
+        assert_eq!(m.modified.as_deref(), Some("2024-05-18"));
+        assert_eq!(m.site_name.as_deref(), Some("Example News"));
+        assert_eq!(m.description.as_deref(), Some("Page description"));
+        assert_eq!(m.image.as_deref(), Some("https://example.com/img/rain.jpg"));
+        assert_eq!(m.tags, ["Weather", "Spain"]);
+        assert_eq!(m.page_type.as_deref(), Some("NewsArticle"));
+    }
+
+    #[test]
+    fn json_ld_top_level_array_and_article_preferred() {
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"[{"@type": "WebPage", "author": "Web Team", "headline": "Page"},
+                {"@type": "BlogPosting", "author": {"name": "Jane Doe"}, "headline": "Post",
+                 "image": ["https://example.com/a.jpg", "https://example.com/b.jpg"],
+                 "keywords": "rain, Spain,RAIN"}]"#,
+        );
+        let m = c.finish(None, "");
+        assert_eq!(m.title.as_deref(), Some("Post"));
+        assert_eq!(m.authors, ["Jane Doe"]);
+        assert_eq!(m.image.as_deref(), Some("https://example.com/a.jpg"));
+        assert_eq!(m.tags, ["rain", "Spain"]);
+        assert_eq!(m.page_type.as_deref(), Some("BlogPosting"));
+    }
+
+    #[test]
+    fn malformed_json_ld() {
+        let mut c = Collector::default();
+        c.json_ld("{ not json at all");
+        c.json_ld("");
+        c.json_ld("<!-- {\"@type\": \"Article\", \"headline\": \"Commented\",} -->");
+        c.json_ld("//<![CDATA[\n{\"@type\": \"Person\", \"name\": \"X\"}\n//]]>");
+        c.json_ld("{\"@type\": \"Article\", \"author\": \"A\"} {\"@type\": \"WebSite\", \"name\": \"Site\"}");
+        c.json_ld("{\"@type\": \"Article\", \"description\": \"line\nbreak\", \"x\": [1,2,],}");
+        c.json_ld("[[[[[[[[[[[[[[[[[[[[[[[[{\"@type\": \"Article\", \"headline\": \"deep\"}]]]]]]]]]]]]]]]]]]]]]]]]");
+        let m = c.finish(None, "");
+        assert_eq!(m.title.as_deref(), Some("Commented"));
+        assert_eq!(m.authors, ["A"]);
+        assert_eq!(m.site_name.as_deref(), Some("Site"));
+        assert_eq!(m.description.as_deref(), Some("line break"));
+        assert_eq!(parse_json_ld("{]").len(), 0);
+        assert_eq!(parse_json_ld("\"\\u12").len(), 0);
+    }
+
+    #[test]
+    fn author_sources_in_order() {
+        let mut c = Collector::default();
+        c.byline("By Byline Person");
+        meta(&mut c, "dc.creator", "Dc Creator");
+        meta(&mut c, "article:author", "https://facebook.com/someone");
+        assert_eq!(c.finish(None, "").authors, ["Dc Creator"]);
+
+        let mut c = Collector::default();
+        meta(&mut c, "parsely-author", "Parsely Person");
+        meta(&mut c, "author", "Meta Person");
+        assert_eq!(c.finish(None, "").authors, ["Meta Person"]);
+
+        let mut c = Collector::default();
+        c.byline("By Jane Doe and John Roe | Updated May 17, 2024");
+        c.byline("Share this");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn byline_splitting() {
+        let cases: &[(&str, &[&str])] = &[
+            ("By Jane Doe and John Roe", &["Jane Doe", "John Roe"]),
+            ("by: Jane Doe", &["Jane Doe"]),
+            (
+                "Written by Jane Doe, John Roe & Max Mustermann",
+                &["Jane Doe", "John Roe", "Max Mustermann"],
+            ),
+            ("By Jane Doe May 17, 2024", &["Jane Doe"]),
+            ("By Jane Doe | 17/05/2024", &["Jane Doe"]),
+            ("Jane Doe Updated 3 hours ago", &["Jane Doe"]),
+            ("Jane Doe on 2024-05-17", &["Jane Doe"]),
+            (
+                "Dylan Bailey, MS, RD, FAND",
+                &["Dylan Bailey, MS, RD, FAND"],
+            ),
+            ("Genevieve Carlton, Ph.D.", &["Genevieve Carlton, Ph.D."]),
+            ("Tom May", &["Tom May"]),
+            ("https://example.com/author/jane", &[]),
+            ("@janedoe", &[]),
+            ("By", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split_names(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn date_normalisation() {
+        let cases = [
+            ("2024-05-17", Some("2024-05-17")),
+            ("2024-05-17T10:00:00Z", Some("2024-05-17T10:00:00+00:00")),
+            (
+                "2024-05-17T10:00:00.123+0200",
+                Some("2024-05-17T10:00:00+02:00"),
+            ),
+            (
+                "2024-05-17T10:00:00-05:00",
+                Some("2024-05-17T10:00:00-05:00"),
+            ),
+            ("2024-05-17 10:00", Some("2024-05-17T10:00:00")),
+            ("2024-05-17T10:00", Some("2024-05-17T10:00:00")),
+            ("2024/05/17", Some("2024-05-17")),
+            ("2024.5.7", Some("2024-05-07")),
+            ("20240517", Some("2024-05-17")),
+            ("May 17, 2024", Some("2024-05-17")),
+            ("May 17th, 2024 at 3:30 pm", Some("2024-05-17T15:30:00")),
+            ("17 May 2024", Some("2024-05-17")),
+            ("Sept. 3, 2023", Some("2023-09-03")),
+            ("Published on Friday, May 17, 2024", Some("2024-05-17")),
+            (
+                "Fri, 17 May 2024 10:00:00 +0000",
+                Some("2024-05-17T10:00:00+00:00"),
+            ),
+            (
+                "Fri, 17 May 2024 10:00:00 GMT",
+                Some("2024-05-17T10:00:00+00:00"),
+            ),
+            ("17.05.2024", Some("2024-05-17")),
+            ("05/17/2024", Some("2024-05-17")),
+            ("17/05/2024", Some("2024-05-17")),
+            ("2024-02-29", Some("2024-02-29")),
+            ("2023-02-29", None),
+            ("2024-13-01", None),
+            ("2024-04-31", None),
+            ("2024-05-17T25:00:00Z", Some("2024-05-17")),
+            ("May 32, 2024", None),
+            ("2024-05", None),
+            ("yesterday", None),
+            ("1715940000", None),
+            ("0000-00-00", None),
+            ("", None),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(normalize_date(raw).as_deref(), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn date_sources_in_order() {
+        let mut c = Collector::default();
+        c.time("2024-01-01", None);
+        c.time("2024-02-02T08:00:00Z", Some("entry-date published"));
+        assert_eq!(
+            c.finish(Some(&page()), "").published.as_deref(),
+            Some("2024-02-02T08:00:00+00:00")
+        );
+
+        let mut c = Collector::default();
+        c.time("2024-01-01", None);
+        c.time("2024-02-02", Some("updated"));
+        meta(&mut c, "date", "2023-03-03");
+        let m = c.finish(Some(&page()), "");
+        assert_eq!(m.published.as_deref(), Some("2023-03-03"));
+        assert_eq!(m.modified.as_deref(), Some("2024-02-02"));
+
+        let mut c = Collector::default();
+        meta(&mut c, "pubdate", "not a date");
+        meta(&mut c, "og:updated_time", "2024-06-01T00:00:00+00:00");
+        meta(&mut c, "article:published_time", "2022-12-31");
+        c.meta(None, None, None, Some("datePublished"), "2021-01-01");
+        let m = c.finish(Some(&page()), "");
+        assert_eq!(m.published.as_deref(), Some("2022-12-31"));
+        assert_eq!(m.modified.as_deref(), Some("2024-06-01T00:00:00+00:00"));
+
+        let c = Collector::default();
+        assert_eq!(
+            c.finish(Some(&page()), "").published.as_deref(),
+            Some("2024-05-17")
+        );
+    }
+
+    #[test]
+    fn url_dates() {
+        let cases = [
+            ("/news/2024/05/17/rain/", Some("2024-05-17")),
+            ("/2024/5/7/rain", Some("2024-05-07")),
+            ("/blog/2024-05-17-rain-in-spain", Some("2024-05-17")),
+            ("/a/20240517/rain", Some("2024-05-17")),
+            ("/story/12345678/rain", None),
+            ("/2024/05/rain", None),
+            ("/2024/13/40/rain", None),
+            ("/products/1200/34/56", None),
+            ("/", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(url_date(path).as_deref(), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn language() {
+        let german = "Der Regen in Spanien fällt vor allem in der Ebene, sagten die \
+            Meteorologen am Montag, während der nasseste Frühling seit einem Jahrzehnt \
+            über die zentrale Hochebene zog. Die Bauern begrüßten den Regen nach zwei \
+            trockenen Jahren, obwohl mehrere Straßen gesperrt wurden.";
+        assert_eq!(
+            Collector::default()
+                .finish(None, german)
+                .language
+                .as_deref(),
+            Some("de")
+        );
+        assert_eq!(Collector::default().finish(None, "Kurz.").language, None);
+
+        let mut c = Collector::default();
+        c.html_lang(" en-US ");
+        assert_eq!(c.finish(None, german).language.as_deref(), Some("en-US"));
+
+        let mut c = Collector::default();
+        c.html_lang("{{ lang }}");
+        c.meta(None, None, Some("Content-Language"), None, "fr, en");
+        assert_eq!(c.finish(None, german).language.as_deref(), Some("fr"));
+
+        let mut c = Collector::default();
+        meta(&mut c, "og:locale", "pt_BR");
+        assert_eq!(c.finish(None, "").language.as_deref(), Some("pt-BR"));
+    }
+
+    #[test]
+    fn canonical_description_image_site() {
+        let mut c = Collector::default();
+        c.link("alternate", "/feed");
+        c.link("Canonical", "/news/rain");
+        meta(&mut c, "og:url", "https://other.example/");
+        meta(&mut c, "description", "Meta description");
+        meta(&mut c, "twitter:image", "https://example.com/t.jpg");
+        meta(&mut c, "application-name", "App Name");
+        let m = c.finish(Some(&page()), "");
+        assert_eq!(
+            m.canonical_url.as_deref(),
+            Some("https://example.com/news/rain")
+        );
+        assert_eq!(m.description.as_deref(), Some("Meta description"));
+        assert_eq!(m.image.as_deref(), Some("https://example.com/t.jpg"));
+        assert_eq!(m.site_name.as_deref(), Some("App Name"));
+
+        let mut c = Collector::default();
+        c.link("canonical", "javascript:void(0)");
+        meta(&mut c, "og:url", "https://example.com/og");
+        meta(&mut c, "og:description", "OG description");
+        meta(&mut c, "description", "Meta description");
+        meta(&mut c, "og:image", "/og.jpg");
+        meta(&mut c, "og:type", "article");
+        c.json_ld(r#"{"@type": "Article", "publisher": {"name": "Publisher"}}"#);
+        let m = c.finish(Some(&page()), "");
+        assert_eq!(m.canonical_url.as_deref(), Some("https://example.com/og"));
+        assert_eq!(m.description.as_deref(), Some("OG description"));
+        assert_eq!(m.image.as_deref(), Some("https://example.com/og.jpg"));
+        assert_eq!(m.site_name.as_deref(), Some("Publisher"));
+        assert_eq!(m.page_type.as_deref(), Some("article"));
+    }
+
+    #[test]
+    fn tags_deduplicated_in_order() {
+        let mut c = Collector::default();
+        meta(&mut c, "article:tag", "Rain");
+        meta(&mut c, "article:tag", "Spain");
+        meta(&mut c, "keywords", "rain, weather, , Plain");
+        c.json_ld(r#"{"@type": "Article", "keywords": ["PLAIN", "Farming"]}"#);
+        assert_eq!(
+            c.finish(None, "").tags,
+            ["Rain", "Spain", "weather", "Plain", "Farming"]
+        );
+    }
+
+    #[test]
+    fn empty_page() {
+        assert_eq!(Collector::default().finish(None, ""), Metadata::default());
+    }
+
+    #[test]
+    fn entities_decoded() {
+        assert_eq!(
+            decode_entities("a &amp; b &#8217; &#x41; &bogus; &"),
+            "a & b ’ A &bogus; &"
+        );
+    }
+}
