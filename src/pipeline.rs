@@ -10,7 +10,7 @@ use crate::locate::{locate, mark};
 use crate::revise::revise;
 use crate::segment::{Page, parse_page, segment};
 use crate::select::select;
-use crate::tuning::REVEAL_BELOW_WORDS;
+use crate::tuning::{REVEAL_BELOW_WORDS, REVEAL_GAIN};
 
 use std::time::{Duration, Instant};
 
@@ -115,8 +115,8 @@ pub(crate) struct Outcome {
 /// Run every stage on `html`.
 ///
 /// When the article found holds under [`REVEAL_BELOW_WORDS`] words and the walk left hidden
-/// elements or `<noscript>`s out, the stages run again with them in, and the fuller
-/// result is kept.
+/// elements or `<noscript>`s out, the stages run again with them in, and that result is
+/// kept when it holds more than [`REVEAL_GAIN`] times the words.
 pub(crate) fn run(html: &str, times: Option<&mut StageTimes>) -> Outcome {
     let mut laps = Laps::new(times);
     let doc = parse_page(html);
@@ -126,7 +126,7 @@ pub(crate) fn run(html: &str, times: Option<&mut StageTimes>) -> Outcome {
         return first;
     }
     let second = run_page(segment(&doc, true), &mut laps);
-    if second.content_words > first.content_words {
+    if second.content_words > REVEAL_GAIN * first.content_words {
         second
     } else {
         first

@@ -132,5 +132,10 @@ pub const MAX_TREE_DEPTH: usize = 512;
 /// Below this many content words, a page that hid elements or had `<noscript>` is
 /// extracted again with them revealed (server-rendered pages kept hidden until their
 /// scripts run; forums serving their posts in `<noscript>`). Tuned on wcxb-dev, where such
-/// pages came out empty.
-pub const REVEAL_BELOW_WORDS: u32 = 50;
+/// pages came out empty or with only their visible teaser.
+pub const REVEAL_BELOW_WORDS: u32 = 150;
+/// The revealed extraction replaces the visible one when it holds more than this many
+/// times its content words: a streamed server-rendered body, not a hidden menu or modal.
+/// Tuned with [`REVEAL_BELOW_WORDS`] on wcxb-dev and mozilla-readability (50 and 1 lost
+/// streamed pages; 300 and 2 cost mozilla pages).
+pub const REVEAL_GAIN: u32 = 2;
