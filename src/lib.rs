@@ -17,6 +17,9 @@
 //! assert!(!article.text.contains("2024"));
 //! ```
 #![deny(missing_docs)]
+// No input may make the library panic: no `unwrap`/`expect` outside tests (issue 6).
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod block;
 pub mod classify;
@@ -52,6 +55,34 @@ pub struct Options {
     pub max_input_bytes: usize,
     /// Charset to decode with instead of sniffing one (`None`: BOM, `<meta>`, detection).
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Most elements the HTML tree builder holds open, counted as it does (open elements
+    /// plus active formatting elements). Default [`tuning::MAX_TREE_DEPTH`] (512, the
+    /// depth browsers cap the tree at). Deeper start tags are dropped, and their end tags
+    /// with them: the text inside is kept, its structure flattened, and
+    /// [`Article::truncated`] is set. html5ever walks its whole stack per token, so parse
+    /// time is input length × this limit: raising it far (100,000 nested `<div>`s took
+    /// half a minute unbounded) gives up the linear-time promise.
+    ///
+    /// ```
+    /// use bodytext::{Extractor, Options};
+    /// let prose = "The ferry resumed its crossings on Friday after a week of storms, \
+    ///     and the harbour master said the timetable would be back to normal by Monday.";
+    /// let deep = format!("{}<p>{prose}</p>", "<div>".repeat(1000));
+    /// let article = Extractor::new(Options::default()).extract(&deep, None);
+    /// assert!(article.truncated);
+    /// assert!(article.text.starts_with("The ferry resumed its crossings on Friday"));
+    /// ```
+    pub max_depth: usize,
+    /// Most nodes (elements, comments, processing instructions, including the ones the
+    /// tree builder implies) built from one page. Default 1,000,000: 60 times the largest
+    /// page of the 3,320 in `../shared/datasets` (about 16,000 start tags). A node with
+    /// its text costs about 350 bytes, so the cap bounds the tree near 350 MB (24 MB of
+    /// `<i>x</i>`, cut here, peaked at 410 MB in all; 730 MB with a 2,000,000 cap). Past
+    /// it the rest of the page
+    /// is not built, its text is lost and [`Article::truncated`] is set; this bounds memory
+    /// for inputs like 100 MB of `<i></i>`, which [`Options::max_input_bytes`] alone would
+    /// let through.
+    pub max_nodes: usize,
 }
 
 impl Default for Options {
@@ -59,6 +90,18 @@ impl Default for Options {
         Options {
             max_input_bytes: 128 * 1024 * 1024,
             encoding: None,
+            max_depth: tuning::MAX_TREE_DEPTH,
+            max_nodes: 1_000_000,
+        }
+    }
+}
+
+impl Options {
+    /// The parser's limits.
+    fn limits(&self) -> parse::Limits {
+        parse::Limits {
+            max_depth: self.max_depth,
+            max_nodes: self.max_nodes,
         }
     }
 }
@@ -73,6 +116,17 @@ pub struct Article {
     pub text: String,
     /// The base URL given for the page.
     pub url: Option<Url>,
+    /// The page hit a parser limit: it nested deeper than [`Options::max_depth`] (the
+    /// structure beyond was flattened, its text kept) or held more than
+    /// [`Options::max_nodes`] nodes (the rest of the page was not read), or a tag had
+    /// over 1,024 attributes (the rest were dropped: html5ever's tokenizer is quadratic in
+    /// them). `false` for any ordinary page.
+    ///
+    /// ```
+    /// let e = bodytext::Extractor::default();
+    /// assert!(!e.extract("<p>An ordinary page.</p>", None).truncated);
+    /// ```
+    pub truncated: bool,
 }
 
 /// What went wrong with an input.
@@ -163,7 +217,7 @@ impl Extractor {
     /// Only parse `html` into a tree and drop it: the floor that extraction builds on, for
     /// benchmarks.
     pub fn parse_only(&self, html: &str) {
-        drop(segment::parse_page(html));
+        drop(segment::parse_page(html, self.options.limits()));
     }
 
     fn extract_with(
@@ -172,7 +226,7 @@ impl Extractor {
         base_url: Option<&Url>,
         times: Option<&mut StageTimes>,
     ) -> Article {
-        let outcome = pipeline::run(html, times);
+        let outcome = pipeline::run(html, self.options.limits(), times);
         let text = outcome
             .blocks
             .iter()
@@ -185,6 +239,7 @@ impl Extractor {
             title: outcome.title,
             text,
             url: base_url.cloned(),
+            truncated: outcome.truncated,
         }
     }
 
@@ -212,7 +267,7 @@ impl Extractor {
     /// ```
     pub fn explain(&self, html: &str, base_url: Option<&Url>) -> Explanation {
         let _ = base_url;
-        explain::explain(pipeline::run(html, None))
+        explain::explain(pipeline::run(html, self.options.limits(), None))
     }
 
     /// [`Extractor::explain`] from bytes, decoded as [`Extractor::extract_bytes`] does.

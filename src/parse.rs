@@ -8,6 +8,14 @@
 //! real state before every start tag and drops start tags (and their end tags) while it is
 //! at the limit; text is always forwarded, so a flattened subtree keeps its words and only
 //! loses its structure.
+//!
+//! The same sink caps the number of nodes built ([`Limits::max_nodes`]): past it the rest
+//! of the page is not built at all, so memory stays bounded whatever the input.
+//!
+//! One cost lies before the sink, in the tokenizer: it checks every attribute name against
+//! the tag's earlier ones, so a tag with `k` attributes costs `O(k²)` (a 10 MB tag of
+//! `a1=1 a2=1 ...` would take minutes). [`cap_attributes`] cuts tags to
+//! [`MAX_ATTRIBUTES`] before the tokenizer sees them.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -27,6 +35,16 @@ use html5ever::tree_builder::{
 use html5ever::{Attribute, ExpandedName, LocalName, QualName, TokenizerResult, local_name, ns};
 use markup5ever_rcdom::{Handle, Node, NodeData, RcDom};
 
+/// How much tree the parser may build; see `Options::max_depth` and `Options::max_nodes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Limits {
+    /// Most elements the tree builder holds open (as [`Held::elements`] counts them).
+    pub max_depth: usize,
+    /// Most nodes (elements, comments, processing instructions) created; the rest of the
+    /// page after the node that reaches it is not built.
+    pub max_nodes: usize,
+}
+
 /// What the parser had to give up on an input.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct ParseReport {
@@ -34,10 +52,22 @@ pub(crate) struct ParseReport {
     pub depth_limited: bool,
     /// Start tags dropped (their elements' text was kept, their structure lost).
     pub dropped_tags: u64,
+    /// The tree reached [`Limits::max_nodes`] and the rest of the page was not built:
+    /// its text is lost.
+    pub node_limited: bool,
+    /// Some tag had more than [`MAX_ATTRIBUTES`] attributes; the rest were dropped.
+    pub attributes_limited: bool,
+}
+
+impl ParseReport {
+    /// Whether anything was flattened or cut.
+    pub fn truncated(&self) -> bool {
+        self.depth_limited || self.node_limited || self.attributes_limited
+    }
 }
 
 /// Parse `html` into an RcDom, never letting more than `max_depth` counted elements be open
-/// in the tree builder.
+/// in the tree builder, nor more than `max_nodes` nodes be created.
 ///
 /// Counted are the tree builder's open elements plus its active formatting elements (both
 /// are walked per token, so both must be bounded). A start tag arriving when the count is
@@ -49,7 +79,7 @@ pub(crate) struct ParseReport {
 /// can push at most the active formatting elements back on the stack, so the stack stays
 /// under `max_depth + MAX_FORMATTING` and the parse costs `O(len · max_depth)`. The tree
 /// is built in [`Dom`], RcDom with two of its own quadratic paths made linear.
-pub(crate) fn parse(html: &str, max_depth: usize) -> (RcDom, ParseReport) {
+pub(crate) fn parse(html: &str, limits: Limits) -> (RcDom, ParseReport) {
     let limit = DepthLimit {
         inner: TreeBuilder::new(
             Dom::default(),
@@ -60,23 +90,30 @@ pub(crate) fn parse(html: &str, max_depth: usize) -> (RcDom, ParseReport) {
                 ..TreeBuilderOpts::default()
             },
         ),
-        max_depth,
+        max_depth: limits.max_depth,
+        max_nodes: limits.max_nodes,
+        node_limited: Cell::new(false),
         pending_drops: RefCell::new(HashMap::new()),
         measured: Cell::new(None),
         dropped: Cell::new(0),
     };
     let tokenizer = Tokenizer::new(limit, TokenizerOpts::default());
+    let capped = cap_attributes(html, MAX_ATTRIBUTES);
+    let attributes_limited = matches!(capped, Cow::Owned(_));
     let queue = BufferQueue::default();
-    queue.push_back(StrTendril::from_slice(html));
+    queue.push_back(StrTendril::from_slice(&capped));
     // `Script` asks the caller to run a script and `EncodingIndicator` to restart with
     // another encoding: neither applies, so both just continue.
     while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
     tokenizer.end();
     let dropped = tokenizer.sink.dropped.get();
+    let node_limited = tokenizer.sink.node_limited.get();
     let dom = tokenizer.sink.inner.sink.finish();
     let report = ParseReport {
         depth_limited: dropped > 0,
         dropped_tags: dropped,
+        node_limited,
+        attributes_limited,
     };
     (dom, report)
 }
@@ -86,6 +123,10 @@ pub(crate) fn parse(html: &str, max_depth: usize) -> (RcDom, ParseReport) {
 struct DepthLimit<Sink: TreeSink> {
     inner: TreeBuilder<Sink::Handle, Sink>,
     max_depth: usize,
+    /// Past this many nodes created (see [`NodeCount`]) every token is dropped.
+    max_nodes: usize,
+    /// Whether tokens were dropped for [`DepthLimit::max_nodes`].
+    node_limited: Cell<bool>,
     /// Per tag name, start tags dropped whose end tags have not arrived yet: the next end
     /// tags of that name are dropped too, so they do not close a kept ancestor early.
     pending_drops: RefCell<HashMap<LocalName, u64>>,
@@ -118,13 +159,23 @@ where
     }
 }
 
-impl<Sink: TreeSink> TokenSink for DepthLimit<Sink>
+impl<Sink: TreeSink + NodeCount> TokenSink for DepthLimit<Sink>
 where
     Sink::Handle: Clone,
 {
     type Handle = Sink::Handle;
 
     fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Sink::Handle> {
+        // Counted at the sink, not per token: the builder also creates implied elements
+        // (`</p>` alone makes a `<p>`) and clones of formatting elements. One token creates
+        // a few implied elements plus at most the active formatting elements' clones
+        // (bounded by `MAX_FORMATTING`), so the cap overshoots by no more than that.
+        if self.inner.sink.nodes_created() >= self.max_nodes {
+            if !matches!(token, Token::ParseError(_) | Token::EOFToken) {
+                self.node_limited.set(true);
+            }
+            return TokenSinkResult::Continue;
+        }
         if let TagToken(ref tag) = token {
             match tag.kind {
                 StartTag => {
@@ -166,6 +217,164 @@ where
         self.inner
             .adjusted_current_node_present_but_not_in_html_namespace()
     }
+}
+
+/// Most attributes kept on one tag; later ones are cut before tokenizing. Real tags carry
+/// a handful; 1,024 bounds the tokenizer's duplicate check to half a million name
+/// comparisons per tag, about 0.3 ms.
+const MAX_ATTRIBUTES: usize = 1024;
+
+/// `html` with every tag's attributes past the first `max` removed (`Cow::Borrowed` when
+/// no tag has more).
+///
+/// A linear scan for tags that follows the tokenizer closely enough for this one purpose:
+/// it skips comments, `<!...>` and `<?...>` and the contents of the raw-text elements
+/// (`script`, `style`, `textarea`, `title`, ...), and reads attribute values with their
+/// quotes. Where it disagrees with the tokenizer (foreign content, CDATA sections) a long
+/// tag may go uncut, or a cut may fall in text that the tokenizer reads as text; either
+/// needs more than `max` attribute-like words before a `>`, which real pages never have.
+fn cap_attributes(html: &str, max: usize) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    // Byte ranges to remove: each from the start of attribute `max + 1` to the tag's end.
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(at) = find(bytes, i, b"<") {
+        i = at + 1;
+        let rest = bytes.get(i..).unwrap_or_default();
+        if rest.starts_with(b"!--") {
+            i = find(bytes, i + 3, b"-->").map_or(bytes.len(), |end| end + 3);
+            continue;
+        }
+        let end_tag = rest.first() == Some(&b'/');
+        let name_start = if end_tag { i + 1 } else { i };
+        match bytes.get(name_start) {
+            Some(b) if b.is_ascii_alphabetic() => {}
+            Some(b'!' | b'?') if !end_tag => {
+                i = find(bytes, i, b">").map_or(bytes.len(), |end| end + 1);
+                continue;
+            }
+            _ => continue,
+        }
+        let mut j = name_start;
+        while bytes
+            .get(j)
+            .is_some_and(|&b| !b.is_ascii_whitespace() && b != b'/' && b != b'>')
+        {
+            j += 1;
+        }
+        let name = bytes
+            .get(name_start..j)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let mut count = 0;
+        let mut cut_from = None;
+        // Attributes as the tokenizer reads them: a name (whose first character may be
+        // `=`), then optionally `=` and a quoted or unquoted value.
+        loop {
+            while bytes
+                .get(j)
+                .is_some_and(|&b| b.is_ascii_whitespace() || b == b'/')
+            {
+                j += 1;
+            }
+            if matches!(bytes.get(j), None | Some(b'>')) {
+                break;
+            }
+            count += 1;
+            if count == max + 1 {
+                cut_from = Some(j);
+            }
+            j += 1;
+            while bytes
+                .get(j)
+                .is_some_and(|&b| !b.is_ascii_whitespace() && !matches!(b, b'/' | b'>' | b'='))
+            {
+                j += 1;
+            }
+            let mut k = j;
+            while bytes.get(k).is_some_and(u8::is_ascii_whitespace) {
+                k += 1;
+            }
+            if bytes.get(k) != Some(&b'=') {
+                continue;
+            }
+            k += 1;
+            while bytes.get(k).is_some_and(u8::is_ascii_whitespace) {
+                k += 1;
+            }
+            j = match bytes.get(k) {
+                Some(&quote @ (b'"' | b'\'')) => {
+                    find(bytes, k + 1, &[quote]).map_or(bytes.len(), |end| end + 1)
+                }
+                _ => {
+                    let mut end = k;
+                    while bytes
+                        .get(end)
+                        .is_some_and(|&b| !b.is_ascii_whitespace() && b != b'>')
+                    {
+                        end += 1;
+                    }
+                    end
+                }
+            };
+        }
+        if let Some(from) = cut_from {
+            cuts.push((from, j));
+        }
+        i = j;
+        if end_tag {
+            continue;
+        }
+        match name.as_slice() {
+            b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
+            | b"noframes" => {
+                // Raw text up to the matching end tag.
+                let mut close = b"</".to_vec();
+                close.extend_from_slice(&name);
+                i = find_ignore_case(bytes, i, &close).unwrap_or(bytes.len());
+            }
+            b"plaintext" => break,
+            _ => {}
+        }
+    }
+    if cuts.is_empty() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut kept_from = 0;
+    for (from, to) in cuts {
+        // Both ends are ASCII bytes (an attribute's first byte follows ASCII whitespace or
+        // `/`; `j` stops at `>` or the end), so both are character boundaries.
+        out.push_str(html.get(kept_from..from).unwrap_or_default());
+        kept_from = to;
+    }
+    out.push_str(html.get(kept_from..).unwrap_or_default());
+    Cow::Owned(out)
+}
+
+/// The first position at or after `from` where `needle` starts.
+fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let rest = haystack.get(from..)?;
+    if let [byte] = needle {
+        return rest.iter().position(|b| b == byte).map(|at| from + at);
+    }
+    rest.windows(needle.len())
+        .position(|w| w == needle)
+        .map(|at| from + at)
+}
+
+/// [`find`], ASCII case-insensitive.
+fn find_ignore_case(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let rest = haystack.get(from..)?;
+    rest.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|at| from + at)
+}
+
+/// A tree sink that counts the nodes it created.
+trait NodeCount {
+    /// Elements, comments and processing instructions created so far.
+    fn nodes_created(&self) -> usize;
 }
 
 /// Start tags kept even at the depth limit: void elements never stay open, and the raw
@@ -278,7 +487,8 @@ impl<Sink: TreeSink> Tracer for Counter<'_, Sink> {
     }
 }
 
-/// [`RcDom`] with two linear-time fixes; everything else is RcDom's own code.
+/// [`RcDom`] with two linear-time fixes, a node count and no list of parse errors;
+/// everything else is RcDom's own code.
 ///
 /// - RcDom finds a node among its parent's children by scanning from the first child, and
 ///   foster parenting (content misplaced in a `<table>` goes before the table) does so once
@@ -290,6 +500,8 @@ impl<Sink: TreeSink> Tracer for Counter<'_, Sink> {
 #[derive(Default)]
 struct Dom {
     dom: RcDom,
+    /// Nodes created, for [`Limits::max_nodes`].
+    created: Cell<usize>,
     /// The `<html>` and `<body>` elements that received attributes, with their names.
     attr_names: RefCell<Vec<(Handle, HashSet<QualName>)>>,
 }
@@ -307,6 +519,12 @@ fn parent_and_index(target: &Handle) -> Option<(Handle, usize)> {
     Some((parent, index))
 }
 
+impl NodeCount for Dom {
+    fn nodes_created(&self) -> usize {
+        self.created.get()
+    }
+}
+
 impl TreeSink for Dom {
     type Handle = Handle;
     type Output = RcDom;
@@ -317,7 +535,9 @@ impl TreeSink for Dom {
     }
 
     fn parse_error(&self, msg: Cow<'static, str>) {
-        self.dom.parse_error(msg);
+        // Nothing reads them, and RcDom keeps every one: 10 MB of `a\0` is 5 million
+        // errors, 120 MB of them.
+        let _ = msg;
     }
 
     fn get_document(&self) -> Handle {
@@ -329,14 +549,17 @@ impl TreeSink for Dom {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        self.created.set(self.created.get() + 1);
         self.dom.create_element(name, attrs, flags)
     }
 
     fn create_comment(&self, text: StrTendril) -> Handle {
+        self.created.set(self.created.get() + 1);
         self.dom.create_comment(text)
     }
 
     fn create_pi(&self, target: StrTendril, data: StrTendril) -> Handle {
+        self.created.set(self.created.get() + 1);
         self.dom.create_pi(target, data)
     }
 
@@ -496,6 +719,11 @@ mod tests {
     use markup5ever_rcdom::SerializableHandle;
     use std::time::{Duration, Instant};
 
+    const DEFAULT: Limits = Limits {
+        max_depth: 512,
+        max_nodes: 1_000_000,
+    };
+
     fn to_html(dom: &RcDom) -> String {
         let mut out = Vec::new();
         let handle: SerializableHandle = dom.document.clone().into();
@@ -520,10 +748,15 @@ mod tests {
         (text, deepest)
     }
 
+    /// A guard against hangs only, far above what these inputs take in a debug build
+    /// (under 1 s alone; over 3 s when the machine is shared). The time per size is
+    /// measured in release by `examples/scaling.rs`.
+    const HANG: Duration = Duration::from_secs(30);
+
     /// Parses `html` with the limit, checking it took under `budget`.
     fn parse_within(html: &str, budget: Duration) -> (RcDom, ParseReport) {
         let start = Instant::now();
-        let parsed = parse(html, 512);
+        let parsed = parse(html, DEFAULT);
         let took = start.elapsed();
         assert!(took < budget, "took {took:?}");
         parsed
@@ -533,7 +766,7 @@ mod tests {
         let mut opts = ParseOpts::default();
         opts.tree_builder.scripting_enabled = false;
         let expected = parse_document(RcDom::default(), opts).one(html);
-        let (dom, report) = parse(html, 512);
+        let (dom, report) = parse(html, DEFAULT);
         assert_eq!(report, ParseReport::default());
         assert_eq!(to_html(&dom), to_html(&expected));
     }
@@ -580,7 +813,7 @@ mod tests {
             "<div>".repeat(100_000),
             "</div>".repeat(100_000)
         );
-        let (dom, report) = parse_within(&html, Duration::from_secs(3));
+        let (dom, report) = parse_within(&html, HANG);
         assert!(report.depth_limited);
         assert!(report.dropped_tags > 99_000);
         let (text, depth) = text_and_depth(&dom);
@@ -588,7 +821,7 @@ mod tests {
         assert!(depth <= 520, "depth {depth}");
         // Text after the deep part lands back at the top.
         let html = format!("{html}<p>after</p>");
-        let (dom, _) = parse(&html, 512);
+        let (dom, _) = parse(&html, DEFAULT);
         let body = to_html(&dom);
         assert!(
             body.ends_with("</div><p>after</p></body></html>"),
@@ -600,7 +833,7 @@ mod tests {
     #[test]
     fn deep_lists_stay_linear() {
         let html = format!("{}hello world", "<ul><li>".repeat(200_000));
-        let (dom, report) = parse_within(&html, Duration::from_secs(3));
+        let (dom, report) = parse_within(&html, HANG);
         assert!(report.depth_limited);
         let (text, depth) = text_and_depth(&dom);
         assert_eq!(text, "hello world");
@@ -610,7 +843,7 @@ mod tests {
     #[test]
     fn nested_links_and_italics_stay_linear() {
         let html = format!("{}hello world", "<a><i>".repeat(40_000));
-        let (dom, report) = parse_within(&html, Duration::from_secs(3));
+        let (dom, report) = parse_within(&html, HANG);
         assert!(report.depth_limited);
         let (text, depth) = text_and_depth(&dom);
         assert_eq!(text, "hello world");
@@ -621,7 +854,7 @@ mod tests {
     fn unclosed_formatting_elements_stay_linear() {
         for (tag, count) in [("<b>", 100_000), ("<a>", 40_000), ("<font>", 40_000)] {
             let html = format!("{}hello world", tag.repeat(count));
-            let (dom, _) = parse_within(&html, Duration::from_secs(3));
+            let (dom, _) = parse_within(&html, HANG);
             let (text, depth) = text_and_depth(&dom);
             assert_eq!(text, "hello world", "{tag}");
             assert!(depth <= 1040, "{tag}: depth {depth}");
@@ -629,7 +862,7 @@ mod tests {
         // Distinct attributes defeat the Noah's Ark clause: the list of active formatting
         // elements grows with the stack, and both are capped together.
         let html: String = (0..10_000).map(|i| format!("<p><b id={i}>x</p>")).collect();
-        let (_, report) = parse_within(&html, Duration::from_secs(3));
+        let (_, report) = parse_within(&html, HANG);
         assert!(report.depth_limited);
     }
 
@@ -637,14 +870,14 @@ mod tests {
     fn stray_end_tags_do_not_hide_depth() {
         // A token counter would see `</span>` cancel `<div>`; the limit measures the tree.
         let html = format!("{}hello world", "<div></span>".repeat(20_000));
-        let (dom, report) = parse_within(&html, Duration::from_secs(3));
+        let (dom, report) = parse_within(&html, HANG);
         assert!(report.depth_limited);
         assert!(text_and_depth(&dom).1 <= 520);
         // Elements nesting without their context (`optgroup` outside `select`, `rt` outside
         // `ruby`) are measured as well.
         for tag in ["<optgroup>", "<rt>", "<table><tr><td>"] {
             let html = format!("{}hello world", tag.repeat(20_000));
-            let (dom, report) = parse_within(&html, Duration::from_secs(3));
+            let (dom, report) = parse_within(&html, HANG);
             assert!(report.depth_limited, "{tag}");
             assert!(text_and_depth(&dom).1 <= 1600, "{tag}");
         }
@@ -656,10 +889,51 @@ mod tests {
             "{}<script>if (a<b) x()</script><textarea><i>t</i></textarea>",
             "<div>".repeat(600)
         );
-        let (dom, report) = parse(&html, 512);
+        let (dom, report) = parse(&html, DEFAULT);
         assert!(report.depth_limited);
         let (text, _) = text_and_depth(&dom);
         assert_eq!(text, "if (a<b) x()<i>t</i>");
+    }
+
+    #[test]
+    fn attributes_past_the_cap_are_cut() {
+        let attrs = |n: usize| {
+            (0..n)
+                .map(|i| format!(" a{i}=\"{i}>\""))
+                .collect::<String>()
+        };
+        // Under the cap, and in comments and raw text, nothing changes.
+        for html in [
+            format!("<p{}>text</p>", attrs(3)),
+            format!("<!-- <p{} -->", attrs(5)),
+            format!("<script>x = '<p{}>'</script>", attrs(5)),
+            format!("<textarea><p{}></textarea>", attrs(5)),
+            "<p a='>' b=\"c d\" e f = g/>x< p>< 3</p>".to_string(),
+        ] {
+            assert!(
+                matches!(cap_attributes(&html, 4), Cow::Borrowed(_)),
+                "{html}"
+            );
+        }
+        assert_eq!(
+            cap_attributes("<p a b=1 c='2' d = \"3>\" e>x</p><i f g h>", 2),
+            "<p a b=1 >x</p><i f g >"
+        );
+        assert_eq!(
+            cap_attributes("</p a b c>x<p a b c", 2),
+            "</p a b >x<p a b "
+        );
+        assert_eq!(
+            cap_attributes("<script a b c>x<p a b c></script><p a b c>", 2),
+            "<script a b >x<p a b c></script><p a b >"
+        );
+        // 100,000 attributes on one tag: minutes in the tokenizer without the cap.
+        let html = format!("<div{}>hello world</div>", attrs(100_000));
+        let (dom, report) = parse_within(&html, HANG);
+        assert!(report.attributes_limited);
+        assert_eq!(text_and_depth(&dom).0, "hello world");
+        let serialized = to_html(&dom);
+        assert!(serialized.contains(" a1023=") && !serialized.contains(" a1024="));
     }
 
     #[test]
@@ -668,12 +942,12 @@ mod tests {
         let html = format!("<table>{}</table>", "x<img>".repeat(2_000));
         assert_same_as_html5ever(&html);
         let html = format!("<table>{}</table>", "x<img>".repeat(50_000));
-        parse_within(&html, Duration::from_secs(3));
+        parse_within(&html, HANG);
         // html5ever's own RcDom takes 3 minutes on 100,000 `<body aN>`.
         let html: String = (0..20_000)
             .map(|i| format!("<body a{i}=1><html b{i}>"))
             .collect();
-        let (dom, _) = parse_within(&html, Duration::from_secs(3));
+        let (dom, _) = parse_within(&html, HANG);
         let body = to_html(&dom);
         assert!(body.contains(" a19999=\"1\""));
         assert!(body.contains(" b19999=\"\""));

@@ -7,6 +7,7 @@ use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Verdict, classify_all};
 use crate::features::{Features, features};
 use crate::locate::{locate, mark};
+use crate::parse::Limits;
 use crate::revise::revise;
 use crate::segment::{Page, parse_page, segment};
 use crate::select::select;
@@ -110,6 +111,8 @@ pub(crate) struct Outcome {
     pub concealed: u32,
     /// Words in the content blocks.
     pub content_words: u32,
+    /// The parser flattened or cut the page at a limit.
+    pub truncated: bool,
 }
 
 /// Run every stage on `html`.
@@ -117,9 +120,9 @@ pub(crate) struct Outcome {
 /// When the article found holds under [`REVEAL_BELOW_WORDS`] words and the walk left hidden
 /// elements or `<noscript>`s out, the stages run again with them in, and that result is
 /// kept when it holds more than [`REVEAL_GAIN`] times the words.
-pub(crate) fn run(html: &str, times: Option<&mut StageTimes>) -> Outcome {
+pub(crate) fn run(html: &str, limits: Limits, times: Option<&mut StageTimes>) -> Outcome {
     let mut laps = Laps::new(times);
-    let doc = parse_page(html);
+    let doc = parse_page(html, limits);
     laps.lap(Stage::Parse);
     let first = run_page(segment(&doc, false), &mut laps);
     if first.concealed == 0 || first.content_words >= REVEAL_BELOW_WORDS {
@@ -172,5 +175,6 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
         main_found: main.is_some(),
         concealed: page.concealed,
         content_words,
+        truncated: page.parse.truncated(),
     }
 }

@@ -8,9 +8,8 @@ use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::block::{Block, BlockKind, Container};
 use crate::hints::{self, Hint, Hints};
-use crate::parse::{ParseReport, parse};
+use crate::parse::{Limits, ParseReport, parse};
 use crate::text::{TextBuffer, count_words};
-use crate::tuning::MAX_TREE_DEPTH;
 
 /// Index of "no element": the parent of the root.
 pub(crate) const NO_ELEMENT: u32 = u32::MAX;
@@ -76,7 +75,8 @@ pub(crate) struct Page {
     pub meta_title: Option<String>,
     /// Hidden elements and `<noscript>`s left out of the walk.
     pub concealed: u32,
-    /// What the parser gave up on (structure flattened beyond [`MAX_TREE_DEPTH`]).
+    /// What the parser gave up on (structure flattened beyond the depth limit, or the
+    /// page cut at the node limit).
     pub parse: ParseReport,
 }
 
@@ -86,9 +86,9 @@ pub(crate) struct Document {
     report: ParseReport,
 }
 
-/// Parse `html` (scripting off, nesting bounded by [`MAX_TREE_DEPTH`]).
-pub(crate) fn parse_page(html: &str) -> Document {
-    let (dom, report) = parse(html, MAX_TREE_DEPTH);
+/// Parse `html` (scripting off, depth and node count bounded by `limits`).
+pub(crate) fn parse_page(html: &str, limits: Limits) -> Document {
+    let (dom, report) = parse(html, limits);
     Document { dom, report }
 }
 
