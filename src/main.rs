@@ -227,6 +227,7 @@ fn run_extract(args: ExtractArgs) -> io::Result<ExitCode> {
         Some(dir) => Sink::Dir(dir),
         None => Sink::Stdout,
     };
+    let max_bytes = options.max_input_bytes;
     let extractor = Extractor::new(options);
     let pool = pool(args.jobs)?;
     let batch = Batch {
@@ -236,7 +237,7 @@ fn run_extract(args: ExtractArgs) -> io::Result<ExitCode> {
         sink,
         progress: batch::progress_bar(show_progress, total),
     };
-    let tasks = Inputs::new(files, list, args.base_url);
+    let tasks = Inputs::new(files, list, args.base_url, max_bytes);
     let totals = batch::run_and_summarize(&batch, tasks)?;
     Ok(if totals.failed > 0 {
         ExitCode::from(1)

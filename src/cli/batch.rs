@@ -8,6 +8,7 @@
 //! but never reorders it.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -16,7 +17,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use bodytext::Extractor;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use serde::Serialize;
 
 use super::inputs::{Payload, Task};
@@ -27,7 +28,7 @@ const WINDOW_PER_THREAD: usize = 16;
 
 /// Slack over `max_input_bytes` for a file's size on disk before it is refused unread: a
 /// gzip file can be slightly larger than its content (header, trailer, stored blocks).
-const GZIP_SLACK_BYTES: u64 = 1 << 16;
+pub const GZIP_SLACK_BYTES: u64 = 1 << 16;
 
 /// What to print for each page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,18 +296,16 @@ pub fn progress_bar(show: bool, total: Option<u64>) -> ProgressBar {
     if !show {
         return ProgressBar::hidden();
     }
-    let bar = match total {
-        Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()).with_style(
-            ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} pages  {per_sec:.0}  {msg:.red}  ETA {eta}",
-            )
-            .expect("valid progress template"),
-        ),
-        None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
-            ProgressStyle::with_template("{spinner} {pos} pages  {per_sec:.0}  {msg:.red}")
-                .expect("valid progress template"),
-        ),
+    let template = match total {
+        Some(_) => "{bar:30} {pos}/{len} pages  {rate}  {msg:.red}  ETA {eta}",
+        None => "{spinner} {pos} pages  {rate}  {msg:.red}",
     };
+    let style = ProgressStyle::with_template(template)
+        .expect("valid progress template")
+        .with_key("rate", |state: &ProgressState, w: &mut dyn fmt::Write| {
+            let _ = write!(w, "{:.0} pages/s", state.per_sec());
+        });
+    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr()).with_style(style);
     bar.set_message("0 failed");
     bar.enable_steady_tick(Duration::from_millis(200));
     bar

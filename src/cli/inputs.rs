@@ -7,11 +7,14 @@
 //! because a WARC is one sequential stream.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc;
 
 use bodytext::Url;
-use warc::{RawRecordHeader, WarcHeader, WarcReader};
+
+use super::batch::GZIP_SLACK_BYTES;
+use warc::{RecordType, WarcHeader, WarcReader};
 
 /// One page to extract.
 #[derive(Debug)]
@@ -113,6 +116,8 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 pub struct Inputs {
     args: Box<dyn Iterator<Item = io::Result<PathBuf>>>,
     base_url: Option<Url>,
+    /// Largest page accepted, for WARC records (files are checked by the worker).
+    max_bytes: usize,
     walk: Option<(PathBuf, walkdir::IntoIter)>,
     warc: Option<WarcRecords>,
 }
@@ -123,6 +128,7 @@ impl Inputs {
         files: Vec<PathBuf>,
         list: Option<Box<dyn BufRead>>,
         base_url: Option<Url>,
+        max_bytes: usize,
     ) -> Inputs {
         let listed = list.into_iter().flat_map(|reader| {
             reader.lines().filter_map(|line| match line {
@@ -134,6 +140,7 @@ impl Inputs {
         Inputs {
             args: Box::new(files.into_iter().map(Ok).chain(listed)),
             base_url,
+            max_bytes,
             walk: None,
             warc: None,
         }
@@ -175,7 +182,7 @@ impl Inputs {
     }
 
     fn open_warc(&mut self, path: PathBuf, rel: PathBuf) -> Option<Task> {
-        match WarcRecords::open(&path, strip_page_extension(&rel)) {
+        match WarcRecords::open(&path, strip_page_extension(&rel), self.max_bytes) {
             Ok(records) => {
                 self.warc = Some(records);
                 None
@@ -254,22 +261,20 @@ impl Iterator for Inputs {
     }
 }
 
-type RawRecords = warc::RawRecordIter<Box<dyn BufRead>>;
+/// Tasks read ahead from a WARC file: enough to keep the workers fed while the next
+/// records are decompressed.
+const WARC_READ_AHEAD: usize = 8;
 
-/// The HTML responses of one WARC file, as tasks.
+/// The HTML responses of one WARC file, as tasks. A thread of its own owns the (streaming,
+/// borrowing) record reader, decompresses, and hands tasks over a bounded channel.
 struct WarcRecords {
-    path: PathBuf,
-    /// Output folder of its records: the WARC's path without `.warc[.gz]`.
-    out_dir: PathBuf,
-    records: Option<RawRecords>,
-    /// Records read so far, for error messages.
-    count: usize,
+    tasks: mpsc::IntoIter<Task>,
 }
 
 impl WarcRecords {
-    fn open(path: &Path, out_dir: PathBuf) -> io::Result<WarcRecords> {
+    fn open(path: &Path, out_dir: PathBuf, max_bytes: usize) -> io::Result<WarcRecords> {
         let file = File::open(path)?;
-        let reader: Box<dyn BufRead> = if has_suffix(path, &[".gz"]) {
+        let input: Box<dyn BufRead + Send> = if has_suffix(path, &[".gz"]) {
             // Multi-member: a .warc.gz is one gzip member per record.
             Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
                 BufReader::new(file),
@@ -277,11 +282,17 @@ impl WarcRecords {
         } else {
             Box::new(BufReader::new(file))
         };
-        Ok(WarcRecords {
+        let (tx, rx) = mpsc::sync_channel(WARC_READ_AHEAD);
+        let reading = WarcReading {
             path: path.to_path_buf(),
             out_dir,
-            records: Some(WarcReader::new(reader).iter_raw_records()),
-            count: 0,
+            max_bytes: max_bytes as u64,
+        };
+        std::thread::Builder::new()
+            .name("bodytext-warc".into())
+            .spawn(move || reading.run(input, tx))?;
+        Ok(WarcRecords {
+            tasks: rx.into_iter(),
         })
     }
 }
@@ -290,52 +301,90 @@ impl Iterator for WarcRecords {
     type Item = Task;
 
     fn next(&mut self) -> Option<Task> {
-        loop {
-            let record = self.records.as_mut()?.next()?;
-            self.count += 1;
-            let (header, body) = match record {
-                Ok(record) => record,
-                Err(e) => {
-                    // The reader cannot resynchronise after a bad record: stop this file.
-                    self.records = None;
-                    let msg = format!("WARC record {}: {e}", self.count);
-                    return Some(failed(&self.path, msg));
-                }
-            };
-            if let Some(task) = self.task(&header, body) {
-                return Some(task);
-            }
-        }
+        self.tasks.next()
     }
 }
 
-impl WarcRecords {
-    /// The task for a record that is an HTML response, else `None`.
-    fn task(&self, header: &RawRecordHeader, body: Vec<u8>) -> Option<Task> {
-        let field = |name: WarcHeader| {
-            header
-                .as_ref()
-                .get(&name)
-                .map(|v| String::from_utf8_lossy(v).trim().to_string())
-        };
-        if !field(WarcHeader::WarcType)?.eq_ignore_ascii_case("response") {
-            return None;
+/// What the reading thread knows of its WARC file.
+struct WarcReading {
+    path: PathBuf,
+    /// Output folder of its records: the WARC's path without `.warc[.gz]`.
+    out_dir: PathBuf,
+    max_bytes: u64,
+}
+
+impl WarcReading {
+    /// Send a task for every HTML response; stop at the end, at an unreadable record, or
+    /// when the receiver is gone.
+    fn run(self, reader: Box<dyn BufRead + Send>, tx: mpsc::SyncSender<Task>) {
+        let mut reader = WarcReader::new(reader);
+        let mut records = reader.stream_records();
+        let mut count = 0usize;
+        while let Some(item) = records.next_item() {
+            count += 1;
+            let task = match item {
+                Ok(mut record) => {
+                    if *record.warc_type() != RecordType::Response {
+                        continue; // its body is skipped by the next `next_item`
+                    }
+                    let uri = record
+                        .header(WarcHeader::TargetURI)
+                        .map(|u| {
+                            u.trim()
+                                .trim_start_matches('<')
+                                .trim_end_matches('>')
+                                .to_string()
+                        })
+                        .unwrap_or_default();
+                    let len = record.content_length();
+                    let body = if len > self.max_bytes.saturating_add(GZIP_SLACK_BYTES) {
+                        Err(format!(
+                            "record of {len} bytes is over the limit of {} bytes",
+                            self.max_bytes
+                        ))
+                    } else {
+                        let mut body = Vec::with_capacity(len as usize);
+                        match record.read_to_end(&mut body) {
+                            Ok(_) => Ok(body),
+                            Err(e) => {
+                                let _ = tx
+                                    .send(failed(&self.path, format!("WARC record {count}: {e}")));
+                                return;
+                            }
+                        }
+                    };
+                    match self.task(count, uri, body) {
+                        Some(task) => task,
+                        None => continue,
+                    }
+                }
+                // The header was read and the body will be skipped: go on.
+                Err(e @ (warc::Error::MissingHeader(_) | warc::Error::MalformedHeader(..))) => {
+                    failed(&self.path, format!("WARC record {count}: {e}"))
+                }
+                Err(e) => {
+                    // The reader cannot resynchronise after a bad record: stop this file.
+                    let _ = tx.send(failed(&self.path, format!("WARC record {count}: {e}")));
+                    return;
+                }
+            };
+            if tx.send(task).is_err() {
+                return;
+            }
         }
-        let uri = field(WarcHeader::TargetURI).unwrap_or_default();
-        // Some writers wrap the URI in angle brackets (the WARC 1.0 grammar's form).
-        let uri = uri
-            .trim_start_matches('<')
-            .trim_end_matches('>')
-            .to_string();
+    }
+
+    /// The task for an HTTP response record, `None` when it is not HTML.
+    fn task(&self, count: usize, uri: String, body: Result<Vec<u8>, String>) -> Option<Task> {
         let source = if uri.is_empty() {
-            format!("{}#record{}", self.path.display(), self.count)
+            format!("{}#record{count}", self.path.display())
         } else {
             uri.clone()
         };
         let out_rel = self
             .out_dir
             .join(format!("{:016x}", fnv1a(source.as_bytes())));
-        let payload = match http_html_body(body) {
+        let payload = match body.and_then(http_html_body) {
             Ok(Some(html)) => Payload::Bytes(html),
             Ok(None) => return None,
             Err(e) => Payload::Failed(e),
@@ -371,8 +420,9 @@ fn http_html_body(message: Vec<u8>) -> Result<Option<Vec<u8>>, String> {
         return Ok(None);
     }
     let chunked = header("transfer-encoding").is_some_and(|te| te.contains("chunked"));
-    let mut message = message;
-    let body = message.split_off(body_start);
+    // Drop the header in place: no second copy of the page.
+    let mut body = message;
+    body.drain(..body_start);
     Ok(Some(if chunked {
         dechunk(&body).unwrap_or(body)
     } else {
