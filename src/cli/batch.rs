@@ -92,6 +92,7 @@ fn process(extractor: &Extractor, format: Format, task: Task) -> Outcome {
                     url: a.url.as_ref().map(|u| u.as_str()),
                     title: &a.title,
                     text: &a.text,
+                    truncated: a.truncated,
                 })
             }),
         }
@@ -154,6 +155,8 @@ struct Record<'a> {
     url: Option<&'a str>,
     title: &'a str,
     text: &'a str,
+    /// The page hit a parser limit (see `Article::truncated`).
+    truncated: bool,
 }
 
 /// A failed page's JSONL record.
