@@ -731,6 +731,20 @@ pub fn check_floors(floors: &[Floor], summaries: &[Summary]) -> Vec<String> {
 }
 
 #[cfg(test)]
+mod metadata_tests {
+    use super::*;
+
+    #[test]
+    fn author_sets_ignore_order_and_joiners() {
+        assert_eq!(
+            author_set("Jane Doe and John Roe"),
+            author_set("john roe, Jane  Doe")
+        );
+        assert_ne!(author_set("Jane Doe"), author_set("Jane Doe, John Roe"));
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -1041,4 +1055,182 @@ mod tests {
         );
         assert_eq!(lines[1].len(), lines[0].len(), "{t}");
     }
+}
+
+/// What a dataset's `meta.jsonl` says of one page, for scoring metadata.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MetaTruth {
+    /// The page's title (`title`).
+    pub title: Option<String>,
+    /// The author or authors, as one string (`author`, or `byline` in mozilla-readability).
+    pub author: Option<String>,
+    /// The publication date (`publish_date`), `YYYY-MM-DD...`.
+    pub date: Option<String>,
+    /// The kind of page (`page_type` in wcxb-dev).
+    pub page_type: Option<String>,
+}
+
+impl Dataset {
+    /// The metadata truths of `meta.jsonl`, by page id; empty when the file is missing.
+    /// Lines that are not JSON objects are skipped.
+    pub fn meta_truths(&self) -> HashMap<String, MetaTruth> {
+        let mut truths = HashMap::new();
+        let Ok(text) = fs::read_to_string(self.root.join("meta.jsonl")) else {
+            return truths;
+        };
+        for line in text.lines() {
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let field = |key: &str| {
+                value
+                    .get(key)
+                    .and_then(|v| v.as_str())
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+            };
+            if let Some(id) = field("id") {
+                truths.insert(
+                    id,
+                    MetaTruth {
+                        title: field("title"),
+                        author: field("author").or_else(|| field("byline")),
+                        date: field("publish_date"),
+                        page_type: field("page_type"),
+                    },
+                );
+            }
+        }
+        truths
+    }
+}
+
+/// How often extracted metadata matches a dataset's `meta.jsonl`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct MetadataSummary {
+    /// Dataset name.
+    pub dataset: String,
+    /// Pages whose truth has a title.
+    pub title_pages: usize,
+    /// Of those, pages whose title is equal after whitespace folding.
+    pub title_exact: usize,
+    /// Pages whose truth has an author.
+    pub author_pages: usize,
+    /// Of those, pages whose author names are the same set (case and whitespace folded).
+    pub author_match: usize,
+    /// Pages whose truth has a publication date.
+    pub date_pages: usize,
+    /// Of those, pages whose published date has the same day.
+    pub date_match: usize,
+}
+
+/// Whitespace-folded text.
+fn fold_ws(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A set of author names from one string: split at commas, semicolons, `&` and ` and `,
+/// lowercased and whitespace folded.
+fn author_set(text: &str) -> Vec<String> {
+    let lower = text
+        .to_lowercase()
+        .replace(" and ", ",")
+        .replace(['&', ';'], ",");
+    let mut names: Vec<String> = lower
+        .split(',')
+        .map(fold_ws)
+        .filter(|n| !n.is_empty())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Score extracted metadata against `meta.jsonl`, over the pages of `page_type` (all pages
+/// when `None`). `extract` gives the title, the authors and the published date of a page.
+pub fn evaluate_metadata<F>(
+    dataset: &Dataset,
+    page_type: Option<&str>,
+    extract: F,
+) -> io::Result<MetadataSummary>
+where
+    F: Fn(&[u8]) -> (Option<String>, Vec<String>, Option<String>) + Sync,
+{
+    let truths = dataset.meta_truths();
+    let ids: Vec<&String> = dataset
+        .ids
+        .iter()
+        .filter(|id| {
+            truths
+                .get(*id)
+                .is_some_and(|t| page_type.is_none_or(|want| t.page_type.as_deref() == Some(want)))
+        })
+        .collect();
+    let rows = ids
+        .par_iter()
+        .map(|id| {
+            let html = dataset.html_bytes(id)?;
+            Ok(((*id).clone(), extract(&html)))
+        })
+        .collect::<io::Result<Vec<_>>>()?;
+    let mut summary = MetadataSummary {
+        dataset: dataset.name.clone(),
+        ..MetadataSummary::default()
+    };
+    for (id, (title, authors, date)) in rows {
+        let Some(truth) = truths.get(&id) else {
+            continue;
+        };
+        if let Some(t) = &truth.title {
+            summary.title_pages += 1;
+            if title.as_deref().map(fold_ws) == Some(fold_ws(t)) {
+                summary.title_exact += 1;
+            }
+        }
+        if let Some(a) = &truth.author {
+            summary.author_pages += 1;
+            if author_set(&authors.join(", ")) == author_set(a) {
+                summary.author_match += 1;
+            }
+        }
+        if let Some(d) = &truth.date {
+            summary.date_pages += 1;
+            let day = |s: &str| s.get(..10).map(str::to_string);
+            if date
+                .as_deref()
+                .and_then(day)
+                .is_some_and(|ours| Some(ours) == day(d))
+            {
+                summary.date_match += 1;
+            }
+        }
+    }
+    Ok(summary)
+}
+
+/// Plain-text report of metadata summaries: matches, pages and share per field.
+pub fn format_metadata_table(summaries: &[MetadataSummary]) -> String {
+    let share = |n: usize, of: usize| {
+        if of == 0 {
+            "-".to_string()
+        } else {
+            format!("{n}/{of} {:.1}%", 100.0 * n as f64 / of as f64)
+        }
+    };
+    let mut out = format!(
+        "{:<22} {:>18} {:>18} {:>18}\n",
+        "dataset", "title exact", "author", "date (day)"
+    );
+    for s in summaries {
+        let _ = writeln!(
+            out,
+            "{:<22} {:>18} {:>18} {:>18}",
+            s.dataset,
+            share(s.title_exact, s.title_pages),
+            share(s.author_match, s.author_pages),
+            share(s.date_match, s.date_pages)
+        );
+    }
+    out
 }

@@ -29,6 +29,7 @@ mod explain;
 pub mod features;
 pub mod hints;
 mod locate;
+pub mod metadata;
 mod parse;
 mod pipeline;
 pub mod revise;
@@ -110,7 +111,8 @@ impl Options {
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Article {
-    /// The page title (`og:title`, else `<title>`), empty when the page has none.
+    /// The page title ([`metadata::Metadata::title`]: the headline, else `og:title` and
+    /// the like, else `<title>` without the site name), empty when the page has none.
     pub title: String,
     /// The article body, one block per line; empty when the page has no article.
     pub text: String,
@@ -127,6 +129,8 @@ pub struct Article {
     /// assert!(!e.extract("<p>An ordinary page.</p>", None).truncated);
     /// ```
     pub truncated: bool,
+    /// What the page says about itself: authors, dates, language, canonical URL...
+    pub metadata: metadata::Metadata,
 }
 
 /// What went wrong with an input.
@@ -235,11 +239,16 @@ impl Extractor {
             .map(|(b, _)| b.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
+        let metadata = outcome
+            .metadata
+            .map(|m| m.finish(base_url, &text))
+            .unwrap_or_default();
         Article {
-            title: outcome.title,
+            title: metadata.title.clone().unwrap_or(outcome.title),
             text,
             url: base_url.cloned(),
             truncated: outcome.truncated,
+            metadata,
         }
     }
 

@@ -308,7 +308,11 @@ fn choose(
     }
     // Posts of a thread or answers of a Q&A page repeat the class of the one that scored
     // best, wherever they sit: take in every element of that class with prose of its own.
-    if let Some(class) = elements[core as usize].class.as_deref().filter(|c| !c.is_empty()) {
+    if let Some(class) = elements[core as usize]
+        .class
+        .as_deref()
+        .filter(|c| !c.is_empty())
+    {
         let wanted = SAME_CLASS_MIN_SHARE * subtree(core);
         for (i, e) in elements.iter().enumerate() {
             let i = i as u32;

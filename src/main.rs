@@ -128,6 +128,10 @@ struct EvalArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
+    /// Also score the metadata (title, author, published day) against each dataset's
+    /// meta.jsonl, over its pages of this page_type (`all` for every page).
+    #[arg(long, value_name = "PAGE_TYPE")]
+    metadata: Option<String>,
     /// Fail (exit 1) when a dataset's F1 is below its floor in FILE.
     #[arg(long, value_name = "FILE")]
     floors: Option<PathBuf>,
@@ -312,8 +316,26 @@ fn run_eval(args: EvalArgs) -> io::Result<ExitCode> {
         summaries.push(eval::summarize(dataset.name(), &pages, seconds));
         all_pages.push((dataset.name().to_string(), pages));
     }
+    let mut metadata = Vec::new();
+    if let Some(page_type) = &args.metadata {
+        let wanted = (page_type != "all").then_some(page_type.as_str());
+        for root in &args.datasets {
+            let dataset = Dataset::open(root)?;
+            metadata.push(eval::evaluate_metadata(&dataset, wanted, |bytes| {
+                let m = extractor
+                    .extract_bytes(bytes, None)
+                    .map(|a| a.metadata)
+                    .unwrap_or_default();
+                (m.title, m.authors, m.published)
+            })?);
+        }
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    if !metadata.is_empty() && !args.json {
+        emit(&mut out, &eval::format_metadata_table(&metadata))?;
+        emit(&mut out, "\n")?;
+    }
     if args.json {
         let worst: Vec<_> = all_pages
             .iter()
@@ -324,7 +346,8 @@ fn run_eval(args: EvalArgs) -> io::Result<ExitCode> {
                 })
             })
             .collect();
-        let value = serde_json::json!({ "summaries": summaries, "worst": worst });
+        let value =
+            serde_json::json!({ "summaries": summaries, "worst": worst, "metadata": metadata });
         emit(&mut out, &format!("{value:#}\n"))?;
     } else {
         emit(&mut out, &eval::format_table(&summaries))?;

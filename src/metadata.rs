@@ -23,7 +23,6 @@
 //! raw newlines in strings, several objects in one script) and otherwise ignored.
 
 // The walker does not call the collector yet: until it does, only the tests use it.
-#![cfg_attr(not(test), allow(dead_code))]
 
 use std::collections::HashMap;
 

@@ -7,6 +7,7 @@ use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Verdict, classify_all};
 use crate::features::{Features, features};
 use crate::locate::{locate, mark};
+use crate::metadata::Collector;
 use crate::parse::Limits;
 use crate::revise::revise;
 use crate::segment::{Page, parse_page, segment};
@@ -113,6 +114,8 @@ pub(crate) struct Outcome {
     pub content_words: u32,
     /// The parser flattened or cut the page at a limit.
     pub truncated: bool,
+    /// Metadata evidence from the walk.
+    pub metadata: Option<Collector>,
 }
 
 /// Run every stage on `html`.
@@ -130,7 +133,10 @@ pub(crate) fn run(html: &str, limits: Limits, times: Option<&mut StageTimes>) ->
     }
     let second = run_page(segment(&doc, true), &mut laps);
     if second.content_words > REVEAL_GAIN * first.content_words {
-        second
+        Outcome {
+            metadata: first.metadata,
+            ..second
+        }
     } else {
         first
     }
@@ -176,5 +182,6 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
         concealed: page.concealed,
         content_words,
         truncated: page.parse.truncated(),
+        metadata: page.metadata,
     }
 }

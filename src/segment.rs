@@ -8,6 +8,7 @@ use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::block::{Block, BlockKind, Container};
 use crate::hints::{self, Hint, Hints};
+use crate::metadata::Collector;
 use crate::parse::{Limits, ParseReport, parse};
 use crate::text::{TextBuffer, count_words};
 
@@ -75,6 +76,8 @@ pub(crate) struct Page {
     pub meta_title: Option<String>,
     /// Hidden elements and `<noscript>`s left out of the walk.
     pub concealed: u32,
+    /// Metadata evidence (first walk only: the reveal walk would count it twice).
+    pub metadata: Option<Collector>,
     /// What the parser gave up on (structure flattened beyond the depth limit, or the
     /// page cut at the node limit).
     pub parse: ParseReport,
@@ -101,6 +104,9 @@ pub(crate) fn segment(doc: &Document, reveal: bool) -> Page {
         reveal,
         ..Walker::default()
     };
+    if !reveal {
+        walker.page.metadata = Some(Collector::default());
+    }
     walker.walk(&doc.dom.document);
     walker.page.parse = doc.report;
     walker.page
@@ -212,7 +218,13 @@ impl Walker {
             self.read_head_element(&name, &node, &attrs);
             return None;
         }
-        if name == local_name!("title") {
+        if matches!(
+            name,
+            local_name!("title")
+                | local_name!("meta")
+                | local_name!("link")
+                | local_name!("script")
+        ) {
             self.read_head_element(&name, &node, &attrs);
             return None;
         }
@@ -244,6 +256,7 @@ impl Walker {
             }
             _ => {}
         }
+        self.read_body_metadata(&name, &node, &attrs);
         let frame_parent_ctx = ctx;
         let mut ctx = ctx;
         let mut own = Hints::NONE;
@@ -359,6 +372,9 @@ impl Walker {
         let words = count_words(&text);
         let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
         let kind = self.block_kind(owner, ctx);
+        if let (BlockKind::Heading(level), Some(m)) = (kind, self.page.metadata.as_mut()) {
+            m.heading(level, &text);
+        }
         if let Some(e) = self.page.elements.get_mut(owner as usize) {
             e.words += words;
             e.link_words += link_words.min(words);
@@ -420,10 +436,17 @@ impl Walker {
         path
     }
 
-    /// Take what the head says: the title, `og:title`.
+    /// Take what the head says: the title, `og:title`, and for the metadata every `<meta>`,
+    /// `<link>` and JSON-LD script. These elements may stand in the body too.
     fn read_head_element(&mut self, name: &LocalName, node: &Handle, attrs: &[Attribute]) {
+        let attr = |key: LocalName| {
+            attrs
+                .iter()
+                .find(|a| a.name.local == key)
+                .map(|a| a.value.trim())
+        };
         match *name {
-            local_name!("title") if self.page.title.is_empty() => {
+            local_name!("title") => {
                 let mut title = TextBuffer::default();
                 for child in node.children.borrow().iter() {
                     if let NodeData::Text { contents } = &child.data {
@@ -431,27 +454,118 @@ impl Walker {
                     }
                 }
                 if let Some(text) = title.take() {
-                    self.page.title = text;
+                    if let Some(m) = self.page.metadata.as_mut() {
+                        m.title_tag(&text);
+                    }
+                    if self.page.title.is_empty() {
+                        self.page.title = text;
+                    }
                 }
             }
             local_name!("meta") => {
-                let attr = |key: LocalName| {
-                    attrs
-                        .iter()
-                        .find(|a| a.name.local == key)
-                        .map(|a| a.value.trim().to_string())
-                };
-                let key = attr(local_name!("property")).or_else(|| attr(local_name!("name")));
-                let is_title = key.is_some_and(|k| {
+                let content = attr(local_name!("content")).unwrap_or("");
+                let property = attr(local_name!("property"));
+                let key_name = attr(local_name!("name"));
+                if let Some(m) = self.page.metadata.as_mut() {
+                    m.meta(
+                        key_name,
+                        property,
+                        attr(local_name!("http-equiv")),
+                        attr(local_name!("itemprop")),
+                        content,
+                    );
+                }
+                let is_title = property.or(key_name).is_some_and(|k| {
                     k.eq_ignore_ascii_case("og:title") || k.eq_ignore_ascii_case("twitter:title")
                 });
-                if is_title && self.page.meta_title.is_none() {
-                    self.page.meta_title = attr(local_name!("content")).filter(|c| !c.is_empty());
+                if is_title && self.page.meta_title.is_none() && !content.is_empty() {
+                    self.page.meta_title = Some(content.to_string());
+                }
+            }
+            local_name!("link") => {
+                if let (Some(m), Some(rel), Some(href)) = (
+                    self.page.metadata.as_mut(),
+                    attr(local_name!("rel")),
+                    attr(local_name!("href")),
+                ) {
+                    m.link(rel, href);
+                }
+            }
+            local_name!("script") => {
+                let json_ld = attr(local_name!("type"))
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+                if let (true, Some(m)) = (json_ld, self.page.metadata.as_mut()) {
+                    let mut text = String::new();
+                    for child in node.children.borrow().iter() {
+                        if let NodeData::Text { contents } = &child.data {
+                            text.push_str(&contents.borrow());
+                        }
+                    }
+                    m.json_ld(&text);
                 }
             }
             _ => {}
         }
     }
+
+    /// Feed the metadata collector what this body element says about the page: the
+    /// document language, a `<time>`, a byline.
+    fn read_body_metadata(&mut self, name: &LocalName, node: &Handle, attrs: &[Attribute]) {
+        let Some(m) = self.page.metadata.as_mut() else {
+            return;
+        };
+        let attr = |key: LocalName| {
+            attrs
+                .iter()
+                .find(|a| a.name.local == key)
+                .map(|a| a.value.trim())
+        };
+        match *name {
+            local_name!("html") => {
+                if let Some(lang) = attr(local_name!("lang")) {
+                    m.html_lang(lang);
+                }
+            }
+            local_name!("time") => {
+                let marker = attr(local_name!("itemprop")).or(attr(local_name!("class")));
+                match attr(local_name!("datetime")) {
+                    Some(datetime) => m.time(datetime, marker),
+                    None => m.time(&subtree_text(node, MAX_BYLINE_BYTES), marker),
+                }
+            }
+            _ => {}
+        }
+        let byline = attr(local_name!("rel")).is_some_and(|r| r.eq_ignore_ascii_case("author"))
+            || attr(local_name!("itemprop")).is_some_and(|r| r.eq_ignore_ascii_case("author"))
+            || attr(local_name!("class")).is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                c.contains("author") || c.contains("byline")
+            });
+        if byline {
+            m.byline(&subtree_text(node, MAX_BYLINE_BYTES));
+        }
+    }
+}
+
+/// Longest text read for a byline or a `<time>`, in bytes; longer ones are author bios.
+const MAX_BYLINE_BYTES: usize = 400;
+
+/// The text inside `node`, whitespace folded, stopping past `limit` bytes (walked with an
+/// explicit stack like the rest of the tree).
+fn subtree_text(node: &Handle, limit: usize) -> String {
+    let mut text = TextBuffer::default();
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        if text.len() > limit {
+            break;
+        }
+        if let NodeData::Text { contents } = &n.data {
+            text.push_text(&contents.borrow(), false);
+            text.push_text(" ", false);
+        }
+        stack.extend(n.children.borrow().iter().rev().cloned());
+    }
+    text.take().unwrap_or_default()
 }
 
 impl Frame {
