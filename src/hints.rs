@@ -293,17 +293,23 @@ fn is_taxonomy_term(name: &str) -> bool {
 pub(crate) fn from_names(value: &str) -> Hints {
     let mut hints = Hints::NONE;
     let lower = value.to_ascii_lowercase();
+    let mut joined = String::new();
+    let mut tokens: Vec<&str> = Vec::new();
     for name in lower.split_ascii_whitespace() {
         if is_taxonomy_term(name) {
             continue;
         }
-        let joined: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+        joined.clear();
+        joined.extend(name.chars().filter(char::is_ascii_alphanumeric));
+        tokens.clear();
+        tokens.extend(
+            name.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|t| !t.is_empty()),
+        );
         for (pattern, hint) in PATTERNS {
             let hit = match pattern {
                 Match::Name(t) => name == *t,
-                Match::Token(t) => name
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|token| token == *t),
+                Match::Token(t) => tokens.contains(t),
                 Match::Within(t) => joined.contains(t),
             };
             if hit {
@@ -312,6 +318,35 @@ pub(crate) fn from_names(value: &str) -> Hints {
         }
     }
     hints
+}
+
+/// Hints by attribute value, remembered for one page: class lists repeat from element to
+/// element (utility-class CSS gives hundreds of elements the same long list).
+#[derive(Debug, Default)]
+pub(crate) struct HintCache {
+    names: std::collections::HashMap<Box<str>, Hints>,
+}
+
+/// Distinct values a cache keeps; past it, values are matched without being remembered.
+const HINT_CACHE_ENTRIES: usize = 4096;
+
+impl HintCache {
+    /// [`from_names`], or [`from_id`] when `id`, remembered.
+    pub(crate) fn get(&mut self, value: &str, id: bool) -> Hints {
+        let compute = |v: &str| if id { from_id(v) } else { from_names(v) };
+        if id {
+            // ids are unique per page: nothing to gain from remembering them.
+            return compute(value);
+        }
+        if let Some(h) = self.names.get(value) {
+            return *h;
+        }
+        let hints = compute(value);
+        if self.names.len() < HINT_CACHE_ENTRIES {
+            self.names.insert(value.into(), hints);
+        }
+        hints
+    }
 }
 
 /// Parts an id may have before it reads as a heading anchor rather than a role.

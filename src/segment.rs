@@ -152,6 +152,8 @@ struct Frame {
 #[derive(Default)]
 struct Walker {
     page: Page,
+    /// Hints of class and role values seen on this page.
+    hint_cache: hints::HintCache,
     /// Walk hidden elements and `<noscript>` too.
     reveal: bool,
     buffer: TextBuffer,
@@ -264,11 +266,11 @@ impl Walker {
         for attr in attrs.iter() {
             match attr.name.local {
                 local_name!("class") => {
-                    own = own.union(hints::from_names(&attr.value));
+                    own = own.union(self.hint_cache.get(&attr.value, false));
                     class = Some(Box::<str>::from(&*attr.value));
                 }
-                local_name!("id") => own = own.union(hints::from_id(&attr.value)),
-                local_name!("role") => own = own.union(hints::from_names(&attr.value)),
+                local_name!("id") => own = own.union(self.hint_cache.get(&attr.value, true)),
+                local_name!("role") => own = own.union(self.hint_cache.get(&attr.value, false)),
                 _ => {}
             }
         }
