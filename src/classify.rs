@@ -46,6 +46,9 @@ pub enum Reason {
     Credit,
     /// A site notice in prose: cookie banner, newsletter box, paywall.
     Notice,
+    /// Only a date or time.
+    Dateline,
+
     /// Long prose, or a sentence of prose length.
     Prose,
     /// Medium length with sentence punctuation.
@@ -78,6 +81,7 @@ impl fmt::Display for Reason {
             Reason::LinkDensity => f.write_str("link-density"),
             Reason::Credit => f.write_str("credit"),
             Reason::Notice => f.write_str("notice"),
+            Reason::Dateline => f.write_str("dateline"),
             Reason::Prose => f.write_str("prose"),
             Reason::Sentence => f.write_str("sentence"),
             Reason::Fragment => f.write_str("fragment"),
@@ -128,6 +132,9 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
     }
     if f.credit {
         return Verdict::new(Boilerplate, Reason::Credit);
+    }
+    if f.dateline {
+        return Verdict::new(Boilerplate, Reason::Dateline);
     }
     if f.notice_terms >= MIN_NOTICE_TERMS && f.words < MAX_NOTICE_WORDS {
         return Verdict::new(Boilerplate, Reason::Notice);
@@ -180,6 +187,7 @@ mod tests {
             position: 0.5,
             credit: false,
             notice_terms: 0,
+            dateline: false,
         }
     }
 

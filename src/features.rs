@@ -23,6 +23,9 @@ pub struct Features {
     pub position: f32,
     /// Whether the block reads as a photo credit or copyright line (`©`, `Photo:`, `Credit:`).
     pub credit: bool,
+    /// Whether the block is only a date or time ("07:42 GMT 12 July 2020", "Sunday, 9 June
+    /// 2019", "Posted: 08/09/2012 4:03 pm").
+    pub dateline: bool,
     /// Distinct site-notice terms in the text ("cookies", "privacy policy", "newsletter"...):
     /// cookie banners, newsletter boxes and paywalls written as prose.
     pub notice_terms: u32,
@@ -45,7 +48,114 @@ pub fn features(block: &Block, index: usize, count: usize) -> Features {
         },
         credit: is_credit(text, block.words),
         notice_terms: notice_terms(text),
+        dateline: is_dateline(text),
     }
+}
+
+/// Month and weekday names (English, full and abbreviated), lowercase.
+const CALENDAR_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Words that may stand around a date in a dateline, lowercase.
+const DATELINE_WORDS: &[&str] = &[
+    "posted",
+    "published",
+    "updated",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "jst",
+    "et",
+    "pt",
+    "of",
+    "the",
+    "st",
+    "nd",
+    "rd",
+    "th",
+];
+
+/// Most words of a dateline.
+const MAX_DATELINE_WORDS: usize = 10;
+
+/// Whether `text` is nothing but a date or time with its usual companions: every word a
+/// number, a month or weekday name, or a dateline word, with a year or a month name in it.
+pub fn is_dateline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > MAX_DATELINE_WORDS {
+        return false;
+    }
+    let mut anchored = false;
+    for w in &words {
+        let number = w.chars().all(|c| c.is_ascii_digit());
+        let year = number && w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+        let ordinal = w.len() <= 4
+            && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s));
+        let calendar = CALENDAR_WORDS.contains(w);
+        anchored |= year || (calendar && w.len() > 3);
+        if !(number || ordinal || calendar || DATELINE_WORDS.contains(w)) {
+            return false;
+        }
+    }
+    anchored
 }
 
 /// Terms of site notices (consent, subscription, legal), lowercase. A paragraph using
@@ -176,6 +286,16 @@ mod tests {
         assert!(is_credit("© Sputnik / Sergey Guneev", 3));
         assert!(is_credit("Photo: Jane Roe/Agency", 3));
         assert!(!is_credit("Photosynthesis is a process", 4));
+    }
+
+    #[test]
+    fn datelines_are_dates_and_nothing_else() {
+        assert!(is_dateline("07:42 GMT 12 July 2020"));
+        assert!(is_dateline("Sunday, 9 June 2019"));
+        assert!(is_dateline("Posted: 08/09/2012 4:03 pm"));
+        assert!(!is_dateline("May the best team win"));
+        assert!(!is_dateline("12 people were hurt in 2020"));
+        assert!(!is_dateline("27.1"));
     }
 
     #[test]

@@ -85,6 +85,7 @@ mod tests {
             position: 0.0,
             credit: false,
             notice_terms: 0,
+            dateline: false,
         }
     }
 
