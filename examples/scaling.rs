@@ -186,6 +186,17 @@ fn cases() -> Vec<Case> {
             known: false,
         },
         Case {
+            name: "distinct names <tN aN>",
+            base: 25_000,
+            // Every name is interned (string_cache), and all stay alive in the tree.
+            generate: |n| {
+                (0..n)
+                    .flat_map(|i| format!("<t{i} a{i}=1></t{i}>").into_bytes())
+                    .collect()
+            },
+            known: false,
+        },
+        Case {
             name: "attributes on one tag",
             base: 6_250,
             generate: |n| {
@@ -226,7 +237,7 @@ fn main() -> ExitCode {
         for (i, scale) in SCALES.into_iter().enumerate() {
             let input = (case.generate)(case.base * scale);
             sizes[i] = input.len();
-            let runs = if scale == 16 { 2 } else { 3 };
+            let runs = if scale == 16 { 3 } else { 5 };
             times[i] = time(&extractor, &input, runs);
         }
         // Growth over proportional. The 1× time is floored at 5 ms: below that an input
