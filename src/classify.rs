@@ -71,6 +71,8 @@ pub enum Reason {
     OutsideMain,
     /// Selected in: the article's headline.
     Headline,
+    /// Selected in: nothing else was kept, and this is text of the main container.
+    Fallback,
 }
 
 impl fmt::Display for Reason {
@@ -93,6 +95,7 @@ impl fmt::Display for Reason {
             Reason::HeadingWithoutContent => f.write_str("heading-alone"),
             Reason::OutsideMain => f.write_str("outside-main"),
             Reason::Headline => f.write_str("headline"),
+            Reason::Fallback => f.write_str("fallback"),
         }
     }
 }

@@ -163,7 +163,7 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
         Some(meta) => format!("{} {}", page.title, meta),
         None => page.title.clone(),
     };
-    select(&page.blocks, &mut verdicts, &title_text);
+    select(&page.blocks, &feats, &mut verdicts, &title_text);
     let content_words = page
         .blocks
         .iter()

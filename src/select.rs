@@ -2,18 +2,44 @@
 
 use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict};
+use crate::features::Features;
 use crate::text::is_cjk;
 use crate::tuning::HEADLINE_TITLE_OVERLAP;
+use crate::tuning::{FALLBACK_MIN_WORDS, MAX_LINK_DENSITY};
 
 /// Turn content outside the main container into boilerplate, then take in the headline.
-pub fn select(blocks: &[Block], verdicts: &mut [Verdict], title: &str) {
+pub fn select(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], title: &str) {
     for (block, verdict) in blocks.iter().zip(verdicts.iter_mut()) {
         if verdict.label == Label::Content && !block.in_main {
             *verdict = Verdict::new(Label::Boilerplate, Reason::OutsideMain);
         }
     }
+    if !verdicts.iter().any(|v| v.label == Label::Content) {
+        fall_back(blocks, features, verdicts);
+    }
     if let Some(i) = headline(blocks, verdicts, title) {
         verdicts[i] = Verdict::new(Label::Content, Reason::Headline);
+    }
+}
+
+/// When nothing was kept, keep the text of the main container that is not navigation:
+/// a page whose every block is short or hinted (a product page of fragments, a forum of
+/// one-line posts) still has its body, and an empty result loses all of it.
+fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict]) {
+    let kept: Vec<usize> = blocks
+        .iter()
+        .zip(features)
+        .enumerate()
+        .filter(|(_, (block, f))| {
+            block.in_main && f.words > 0 && f.link_density <= MAX_LINK_DENSITY && !f.dateline
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let words: u32 = kept.iter().map(|&i| features[i].words).sum();
+    if words >= FALLBACK_MIN_WORDS {
+        for i in kept {
+            verdicts[i] = Verdict::new(Label::Content, Reason::Fallback);
+        }
     }
 }
 
@@ -75,6 +101,52 @@ fn lowercase_words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::block::Container;
+    use crate::hints::Hints;
+
+    fn block(text: &str, words: u32, link_words: u32) -> Block {
+        Block {
+            text: text.to_string(),
+            kind: BlockKind::Paragraph,
+            words,
+            link_words,
+            chars: text.len() as u32,
+            depth: 3,
+            path: "div > p".to_string(),
+            container: Container::None,
+            hints: Hints::NONE,
+            local_hints: Hints::NONE,
+            in_main: true,
+            owner: 0,
+            hinted_ancestors: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_empty_selection_falls_back_to_the_main_container() {
+        let blocks = [block("Home", 1, 1), block(&"word ".repeat(60), 60, 0)];
+        let feats: Vec<Features> = blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| crate::features::features(b, i, 2))
+            .collect();
+        let mut verdicts = [Verdict::new(Label::Boilerplate, Reason::LinkDensity); 2];
+        select(&blocks, &feats, &mut verdicts, "");
+        assert_eq!(verdicts[0].reason, Reason::LinkDensity);
+        assert_eq!(verdicts[1].reason, Reason::Fallback);
+    }
+
+    #[test]
+    fn too_little_text_for_a_fallback_stays_empty() {
+        let blocks = [block("A few words only", 4, 0)];
+        let feats = [crate::features::features(&blocks[0], 0, 1)];
+        let mut verdicts = [Verdict::new(
+            Label::Boilerplate,
+            Reason::NeighboursBoilerplate,
+        )];
+        select(&blocks, &feats, &mut verdicts, "");
+        assert_eq!(verdicts[0].reason, Reason::NeighboursBoilerplate);
+    }
 
     #[test]
     fn cjk_headings_compare_by_character() {
