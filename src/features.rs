@@ -52,32 +52,9 @@ pub fn features(block: &Block, index: usize, count: usize) -> Features {
     }
 }
 
-/// Month and weekday names (English, full and abbreviated), lowercase.
-const CALENDAR_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Weekday names (English, full and abbreviated), lowercase; months are
+/// [`crate::metadata::month`]'s.
+const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -149,8 +126,9 @@ pub fn is_dateline(text: &str) -> bool {
         let ordinal = w.len() <= 4
             && w.chars().next().is_some_and(|c| c.is_ascii_digit())
             && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s));
-        let calendar = CALENDAR_WORDS.contains(w);
-        anchored |= year || (calendar && w.len() > 3);
+        let month = crate::metadata::month(w).is_some();
+        let calendar = month || WEEKDAYS.contains(w);
+        anchored |= year || (month && w.len() > 3);
         if !(number || ordinal || calendar || DATELINE_WORDS.contains(w)) {
             return false;
         }

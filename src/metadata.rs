@@ -1162,7 +1162,7 @@ fn date_start(text: &str) -> Option<usize> {
 }
 
 /// Month number of an English month name or abbreviation.
-fn month(word: &str) -> Option<u32> {
+pub(crate) fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;

@@ -441,12 +441,7 @@ impl Walker {
     /// Take what the head says: the title, `og:title`, and for the metadata every `<meta>`,
     /// `<link>` and JSON-LD script. These elements may stand in the body too.
     fn read_head_element(&mut self, name: &LocalName, node: &Handle, attrs: &[Attribute]) {
-        let attr = |key: LocalName| {
-            attrs
-                .iter()
-                .find(|a| a.name.local == key)
-                .map(|a| a.value.trim())
-        };
+        let attr = |key: LocalName| attr_value(attrs, key);
         match *name {
             local_name!("title") => {
                 let mut title = TextBuffer::default();
@@ -516,12 +511,7 @@ impl Walker {
         let Some(m) = self.page.metadata.as_mut() else {
             return;
         };
-        let attr = |key: LocalName| {
-            attrs
-                .iter()
-                .find(|a| a.name.local == key)
-                .map(|a| a.value.trim())
-        };
+        let attr = |key: LocalName| attr_value(attrs, key);
         match *name {
             local_name!("html") => {
                 if let Some(lang) = attr(local_name!("lang")) {
@@ -547,6 +537,14 @@ impl Walker {
             m.byline(&subtree_text(node, MAX_BYLINE_BYTES));
         }
     }
+}
+
+/// The trimmed value of attribute `key`, if the element has it.
+fn attr_value(attrs: &[Attribute], key: LocalName) -> Option<&str> {
+    attrs
+        .iter()
+        .find(|a| a.name.local == key)
+        .map(|a| a.value.trim())
 }
 
 /// Longest text read for a byline or a `<time>`, in bytes; longer ones are author bios.
