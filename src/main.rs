@@ -62,7 +62,7 @@ struct ExtractArgs {
         conflicts_with = "jsonl"
     )]
     output_dir: Option<PathBuf>,
-    /// Print one JSON object per page: {"source", "url", "title", "text", "truncated"}, or
+    /// Print one JSON object per page: {"source", "url", "title", "text", "truncated", "metadata"}, or
     /// {"source", "error"} for a page that failed.
     #[arg(long, conflicts_with = "explain")]
     jsonl: bool,

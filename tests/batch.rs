@@ -204,6 +204,7 @@ fn jsonl_keeps_input_order_and_records_every_failure() {
     );
     assert_eq!(recs[0]["title"], "Good one");
     assert_eq!(recs[0]["truncated"], false);
+    assert_eq!(recs[0]["metadata"]["title"], "Good one");
     assert!(recs[0]["text"].as_str().unwrap().starts_with("Good one\n"));
     assert!(recs[0].get("error").is_none());
     for (i, cause) in [(1, "gunzip"), (2, ""), (3, "over the limit")] {

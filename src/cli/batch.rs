@@ -93,6 +93,7 @@ fn process(extractor: &Extractor, format: Format, task: Task) -> Outcome {
                     title: &a.title,
                     text: &a.text,
                     truncated: a.truncated,
+                    metadata: &a.metadata,
                 })
             }),
         }
@@ -157,6 +158,8 @@ struct Record<'a> {
     text: &'a str,
     /// The page hit a parser limit (see `Article::truncated`).
     truncated: bool,
+    /// Authors, dates, language, canonical URL... (see `Article::metadata`).
+    metadata: &'a bodytext::metadata::Metadata,
 }
 
 /// A failed page's JSONL record.
