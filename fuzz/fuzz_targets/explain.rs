@@ -19,5 +19,6 @@ fuzz_target!(|html: &str| {
         .collect();
     let article = extractor.extract(html, None);
     assert_eq!(article.text, content.join("\n"));
-    assert_eq!(article.title, explanation.title);
+    // Titles may differ: the article's comes from the page metadata (site name cut off),
+    // the explanation's is the raw `<title>` or `og:title`.
 });
