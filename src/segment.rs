@@ -230,6 +230,9 @@ impl Walker {
             self.read_head_element(&name, &node, &attrs);
             return None;
         }
+        if name == local_name!("a") && is_permalink_mark(&node) {
+            return None;
+        }
         if name == local_name!("noscript") || is_hidden(&attrs) {
             if !self.reveal {
                 self.page.concealed += 1;
@@ -536,6 +539,21 @@ impl Walker {
         if byline {
             m.byline(&subtree_text(node, MAX_BYLINE_BYTES));
         }
+    }
+}
+
+/// Whether a link is only a permalink mark (`¶`, `§`, `#`, `🔗`): documentation generators
+/// put one after every heading, and it glued itself to the heading's text.
+fn is_permalink_mark(node: &Handle) -> bool {
+    let children = node.children.borrow();
+    let [only] = children.as_slice() else {
+        return false;
+    };
+    match &only.data {
+        NodeData::Text { contents } => {
+            matches!(contents.borrow().trim(), "¶" | "§" | "#" | "🔗")
+        }
+        _ => false,
     }
 }
 
