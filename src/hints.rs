@@ -53,13 +53,15 @@ pub enum Hint {
     Form,
     /// Pagination links.
     Pager,
+    /// A forum signature under a post.
+    Signature,
     /// A name that says the element holds the content (`article`, `content`, `post`, `story`).
     Content,
 }
 
 impl Hint {
     /// Every hint, in bit order.
-    pub const ALL: [Hint; 22] = [
+    pub const ALL: [Hint; 23] = [
         Hint::Nav,
         Hint::Menu,
         Hint::Share,
@@ -81,6 +83,7 @@ impl Hint {
         Hint::Header,
         Hint::Form,
         Hint::Pager,
+        Hint::Signature,
         Hint::Content,
     ];
 
@@ -112,6 +115,7 @@ impl Hint {
             Hint::Header => "header",
             Hint::Form => "form",
             Hint::Pager => "pager",
+            Hint::Signature => "signature",
             Hint::Content => "content",
         }
     }
@@ -271,6 +275,7 @@ const PATTERNS: &[(Match, Hint)] = &[
     (Match::Within("globalheader"), Hint::Header),
     (Match::Within("pageheader"), Hint::Header),
     (Match::Within("pagination"), Hint::Pager),
+    (Match::Within("signature"), Hint::Signature),
     (Match::Token("pager"), Hint::Pager),
     (Match::Within("article"), Hint::Content),
     (Match::Within("content"), Hint::Content),

@@ -4,7 +4,7 @@
 use crate::block::BlockKind;
 use crate::classify::{Label, Reason, Verdict};
 use crate::features::Features;
-use crate::tuning::HEADING_LOOKAHEAD;
+use crate::tuning::{HEADING_LOOKAHEAD, MIN_LONE_SENTENCES};
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
 /// neighbours, then the headings from what follows them.
@@ -43,7 +43,9 @@ pub fn revise(kinds: &[BlockKind], features: &[Features], verdicts: &mut [Verdic
             (Label::Content, _) | (_, Label::Content) => {
                 features[i].ends_sentence || follows_content
             }
-            _ => false,
+            // Two sentences or more read as prose even among chrome (a one-line post
+            // between an author block and a signature); buttons and labels have none.
+            _ => features[i].ends_sentence && features[i].sentence_marks >= MIN_LONE_SENTENCES,
         };
         verdicts[i] = if content {
             Verdict::new(Label::Content, Reason::NeighboursContent)
@@ -155,6 +157,26 @@ mod tests {
         revise(&kinds, &feats, &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
         assert_eq!(verdicts[2].label, Label::Content);
+    }
+
+    #[test]
+    fn two_sentences_among_chrome_stay_one_label_does_not() {
+        let kinds = [BlockKind::Paragraph; 5];
+        let mut post = f(true);
+        post.sentence_marks = 2;
+        let mut label = f(true);
+        label.sentence_marks = 1;
+        let feats = [f(false), post, f(false), label, f(false)];
+        let mut verdicts = [
+            v(Label::Boilerplate),
+            v(Label::Undecided),
+            v(Label::Boilerplate),
+            v(Label::Undecided),
+            v(Label::Boilerplate),
+        ];
+        revise(&kinds, &feats, &mut verdicts);
+        assert_eq!(verdicts[1].label, Label::Content);
+        assert_eq!(verdicts[3].label, Label::Boilerplate);
     }
 
     #[test]

@@ -116,6 +116,10 @@ pub const MAX_NOTICE_WORDS: u32 = 120;
 /// override a weak hint such as `footer` or `sidebar` on an ancestor.
 pub const HINT_OVERRIDE_WORDS: u32 = 40;
 
+/// A short block between two chrome blocks is content when it holds at least this many
+/// sentence marks and ends a sentence.
+pub const MIN_LONE_SENTENCES: u32 = 2;
+
 /// A heading is content when a content block follows within this many blocks.
 pub const HEADING_LOOKAHEAD: usize = 3;
 
