@@ -236,6 +236,7 @@ const PATTERNS: &[(Match, Hint)] = &[
     (Match::Within("teaser"), Hint::Recommended),
     (Match::Within("comment"), Hint::Comment),
     (Match::Within("disqus"), Hint::Comment),
+    (Match::Within("reviews"), Hint::Comment),
     (Match::Token("replies"), Hint::Comment),
     (Match::Token("respond"), Hint::Comment),
     (Match::Within("footer"), Hint::Footer),
@@ -399,6 +400,12 @@ mod tests {
         assert!(from_names("post-tags").has(Hint::Tag));
         assert!(from_names("tag").has(Hint::Tag));
         assert!(!from_names("entry-category-social_media entry").has(Hint::Social));
+    }
+
+    #[test]
+    fn customer_reviews_are_comments_a_review_is_not() {
+        assert!(from_names("product-reviews").has(Hint::Comment));
+        assert!(!from_names("review-body").has(Hint::Comment));
     }
 
     #[test]
