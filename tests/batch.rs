@@ -3,18 +3,12 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 mod common;
-use common::TempDir;
+use common::{TempDir, bodytext, run_with_input, stderr, stdout};
 
 use flate2::{Compression, write::GzEncoder};
 use serde_json::Value;
-
-fn bodytext() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bodytext"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
 
 fn run_in(dir: &Path, args: &[&str]) -> Output {
     bodytext()
@@ -23,32 +17,6 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
         .stdin(Stdio::null())
         .output()
         .expect("run bodytext")
-}
-
-fn run_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
-    let mut child = bodytext()
-        .current_dir(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn bodytext");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write stdin");
-    child.wait_with_output().expect("wait for bodytext")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// The JSONL records of a run.
@@ -246,9 +214,10 @@ fn files_from_a_list_and_from_stdin() {
         .collect();
     assert_eq!(titles, ["Third story", "First story"]);
 
-    let o = run_with_stdin(
-        dir.path(),
-        &["--jsonl", "--files-from", "-"],
+    let o = run_with_input(
+        bodytext()
+            .current_dir(dir.path())
+            .args(["--jsonl", "--files-from", "-"]),
         list.as_bytes(),
     );
     assert!(o.status.success(), "{}", stderr(&o));

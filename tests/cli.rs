@@ -2,20 +2,14 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 mod common;
-use common::TempDir;
+use common::{TempDir, bodytext, run_with_input, stderr, stdout};
 
 /// A corpus page with a short, known article.
 const PAGE: &str = "corpus/edge/utf8-bom.html";
 /// Its headline, the first line of its text.
 const HEADLINE: &str = "Ferry timetable changes for the winter season";
-
-fn bodytext() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bodytext"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
 
 fn run(args: &[&str]) -> Output {
     bodytext()
@@ -23,31 +17,6 @@ fn run(args: &[&str]) -> Output {
         .stdin(Stdio::null())
         .output()
         .expect("run bodytext")
-}
-
-/// Run with `input` on stdin.
-fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = bodytext()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn bodytext");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let output = child.wait_with_output().expect("wait for bodytext");
-    writer.join().expect("writer thread").expect("write stdin");
-    output
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn page_bytes() -> Vec<u8> {
@@ -68,21 +37,21 @@ fn file_argument_prints_the_article() {
 
 #[test]
 fn no_argument_reads_stdin() {
-    let o = run_with_stdin(&[], &page_bytes());
+    let o = run_with_input(&mut bodytext(), &page_bytes());
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o), stdout(&run(&[PAGE])));
 }
 
 #[test]
 fn dash_reads_stdin() {
-    let o = run_with_stdin(&["-"], &page_bytes());
+    let o = run_with_input(bodytext().arg("-"), &page_bytes());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).starts_with(HEADLINE), "{}", stdout(&o));
 }
 
 #[test]
 fn empty_stdin_gives_empty_output_and_success() {
-    let o = run_with_stdin(&[], b"");
+    let o = run_with_input(&mut bodytext(), b"");
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
     assert!(o.stderr.is_empty(), "{}", stderr(&o));

@@ -1,13 +1,48 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests. Each test crate uses its own subset.
+#![allow(dead_code)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The built binary, run from the crate root.
+pub fn bodytext() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bodytext"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+/// Run `cmd` with `input` on stdin, written from another thread so that a large output
+/// cannot block the writer.
+pub fn run_with_input(cmd: &mut Command, input: &[u8]) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn bodytext");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().expect("wait for bodytext");
+    writer.join().expect("writer thread").expect("write stdin");
+    output
+}
+
+/// Standard output as UTF-8.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// Standard error, lossily decoded.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
 
 /// A fresh directory under the system temp dir, removed when dropped.
 pub struct TempDir(PathBuf);
 
-// Each test crate uses its own subset of these helpers.
-#[allow(dead_code)]
 impl TempDir {
     /// A new empty directory whose name carries `tag`, the process id and a counter.
     pub fn new(tag: &str) -> TempDir {
