@@ -1,6 +1,7 @@
 //! Text blocks and their raw counts, as the segmenter cuts them out of the page.
 
 use crate::hints::Hints;
+use crate::text::Span;
 
 /// What kind of element a block's text sits in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,4 +111,6 @@ pub struct Block {
     pub(crate) owner: u32,
     /// Ancestors that carry hints, nearest last: (element index, hints).
     pub(crate) hinted_ancestors: Vec<(u32, Hints)>,
+    /// Emphasis, code, links and images inside the text, for the Markdown and HTML output.
+    pub(crate) spans: Vec<Span>,
 }

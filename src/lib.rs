@@ -23,6 +23,7 @@
 
 pub mod block;
 pub mod classify;
+mod content;
 pub mod decode;
 pub mod eval;
 mod explain;
@@ -32,6 +33,7 @@ mod locate;
 pub mod metadata;
 mod parse;
 mod pipeline;
+mod render;
 pub mod revise;
 mod segment;
 mod select;
@@ -45,6 +47,7 @@ pub use url::Url;
 pub use crate::classify::{Label, Reason};
 pub use crate::explain::{ExplainedBlock, Explanation};
 pub use crate::pipeline::{Stage, StageTimes};
+pub use crate::render::{Format, RenderOptions};
 
 /// Settings of an [`Extractor`]. The heuristic thresholds are constants in [`tuning`].
 #[derive(Debug, Clone)]
@@ -84,6 +87,9 @@ pub struct Options {
     /// for inputs like 100 MB of `<i></i>`, which [`Options::max_input_bytes`] alone would
     /// let through.
     pub max_nodes: usize,
+    /// Also collect the readers' comments into [`Article::comments`] (default off: the
+    /// body never holds them either way).
+    pub comments: bool,
 }
 
 impl Default for Options {
@@ -93,6 +99,7 @@ impl Default for Options {
             encoding: None,
             max_depth: tuning::MAX_TREE_DEPTH,
             max_nodes: 1_000_000,
+            comments: false,
         }
     }
 }
@@ -131,6 +138,85 @@ pub struct Article {
     pub truncated: bool,
     /// What the page says about itself: authors, dates, language, canonical URL...
     pub metadata: metadata::Metadata,
+    /// The readers' comments, one block per line, when [`Options::comments`] asked for
+    /// them (`None` otherwise; empty when the page has none).
+    pub comments: Option<String>,
+    /// The selected content with its structure, for [`Article::render`].
+    content: content::Content,
+    /// The URL links resolve against: the page's `<base href>`, else the URL given, else
+    /// the canonical URL.
+    link_base: Option<Url>,
+}
+
+impl Article {
+    /// The article in `format`.
+    ///
+    /// ```
+    /// use bodytext::{Extractor, Format, RenderOptions, Url};
+    /// let html = r#"<article><h1>Release notes</h1>
+    ///   <p>Version 2 is <em>much</em> faster; see <a href="/bench">the benchmark</a>.</p>
+    ///   <h2>Upgrading</h2><ol><li>Update the <code>Cargo.toml</code> entry.</li>
+    ///   <li>Run the tests again.</li></ol></article>"#;
+    /// let base = Url::parse("https://example.com/blog/v2").unwrap();
+    /// let article = bodytext::Extractor::default().extract(html, Some(&base));
+    /// let options = RenderOptions::new(true, false);
+    /// assert_eq!(
+    ///     article.render(Format::Markdown, &options),
+    ///     "# Release notes\n\n\
+    ///      Version 2 is *much* faster; see [the benchmark](https://example.com/bench).\
+    ///      \n\n## Upgrading\n\n\
+    ///      1. Update the `Cargo.toml` entry.\n\
+    ///      2. Run the tests again."
+    /// );
+    /// assert!(article.render(Format::Html, &options).contains("<h2>Upgrading</h2>"));
+    /// assert_eq!(article.render(Format::Text, &options), article.text);
+    /// ```
+    pub fn render(&self, format: Format, options: &RenderOptions) -> String {
+        let base = self.link_base.as_ref();
+        match format {
+            Format::Text => self.text.clone(),
+            Format::Markdown => render::markdown(&self.content, options, base),
+            Format::Html => render::html(&self.content, options, base),
+            Format::Json => serde_json::to_string(&self.json(options)).unwrap_or_default(),
+        }
+    }
+
+    /// The article as the JSON output writes it: a value that serializes to one object
+    /// with `url`, `title`, `text`, `truncated`, `metadata`, and `markdown` and
+    /// `comments` when asked for.
+    ///
+    /// ```
+    /// let html = "<p>The library reopens on Monday after a year of repairs to its roof.</p>";
+    /// let article = bodytext::Extractor::default().extract(html, None);
+    /// let json = serde_json::to_value(article.json(&Default::default())).unwrap();
+    /// assert_eq!(json["text"], "The library reopens on Monday after a year of repairs to its roof.");
+    /// assert!(json.get("markdown").is_none());
+    /// ```
+    pub fn json(&self, options: &RenderOptions) -> impl serde::Serialize + '_ {
+        #[derive(serde::Serialize)]
+        struct Json<'a> {
+            url: Option<&'a str>,
+            title: &'a str,
+            text: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            markdown: Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            comments: Option<&'a str>,
+            truncated: bool,
+            metadata: &'a metadata::Metadata,
+        }
+        Json {
+            url: self.url.as_ref().map(Url::as_str),
+            title: &self.title,
+            text: &self.text,
+            markdown: options
+                .markdown_in_json
+                .then(|| render::markdown(&self.content, options, self.link_base.as_ref())),
+            comments: self.comments.as_deref(),
+            truncated: self.truncated,
+            metadata: &self.metadata,
+        }
+    }
 }
 
 /// What went wrong with an input.
@@ -231,24 +317,46 @@ impl Extractor {
         times: Option<&mut StageTimes>,
     ) -> Article {
         let outcome = pipeline::run(html, self.options.limits(), times);
-        let text = outcome
-            .blocks
+        let comments = self.options.comments.then(|| {
+            select::comments(&outcome.blocks, &outcome.features, &outcome.verdicts)
+                .into_iter()
+                .filter_map(|i| outcome.blocks.get(i).map(|b| b.text.as_str()))
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+        let keep: Vec<bool> = outcome
+            .verdicts
             .iter()
-            .zip(&outcome.verdicts)
-            .filter(|(_, v)| v.label == Label::Content)
-            .map(|(b, _)| b.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
+            .map(|v| v.label == Label::Content)
+            .collect();
+        let content = content::build(outcome.blocks, &keep, &outcome.elements, outcome.images);
+        let text = content.text();
         let metadata = outcome
             .metadata
             .map(|m| m.finish(base_url, &text))
             .unwrap_or_default();
+        let canonical = metadata
+            .canonical_url
+            .as_deref()
+            .and_then(|c| Url::parse(c).ok());
+        let page_url = base_url.cloned().or(canonical);
+        let link_base = match outcome.base_href {
+            Some(href) => match &page_url {
+                Some(url) => url.join(&href).ok(),
+                None => Url::parse(&href).ok(),
+            }
+            .or(page_url),
+            None => page_url,
+        };
         Article {
             title: metadata.title.clone().unwrap_or(outcome.title),
             text,
             url: base_url.cloned(),
             truncated: outcome.truncated,
             metadata,
+            comments,
+            content,
+            link_base,
         }
     }
 

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use bodytext::eval::{self, Dataset, PageResult, Summary};
-use bodytext::{Extractor, Options, Url};
+use bodytext::{Extractor, Options, RenderOptions, Url};
 use clap::{Args, Parser, Subcommand};
 
 use crate::cli::batch::{self, Batch, Format, Sink};
@@ -78,10 +78,48 @@ struct ExtractArgs {
     /// Print the block table (features, label, reason) instead of the text.
     #[arg(long)]
     explain: bool,
+    /// Output format: the text (one block per line), Markdown, clean HTML, or a JSON
+    /// object with the metadata.
+    #[arg(short = 'f', long, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+    /// Keep links, resolved to absolute URLs (Markdown and HTML): against the page's
+    /// `<base href>`, else --base-url, else its canonical URL.
+    #[arg(long)]
+    links: bool,
+    /// Keep images with their alternative text (Markdown and HTML).
+    #[arg(long)]
+    images: bool,
+    /// Collect the readers' comments into a `comments` field (JSON output; never in the
+    /// body).
+    #[arg(long)]
+    comments: bool,
+    /// Add the Markdown rendering to the JSON output (a `markdown` field).
+    #[arg(long)]
+    with_markdown: bool,
     /// Decode input with this charset (a WHATWG label such as `windows-1251`) instead of
     /// sniffing it.
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
+}
+
+/// The `--format` values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum FormatArg {
+    Text,
+    Markdown,
+    Html,
+    Json,
+}
+
+impl From<FormatArg> for bodytext::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Text => bodytext::Format::Text,
+            FormatArg::Markdown => bodytext::Format::Markdown,
+            FormatArg::Html => bodytext::Format::Html,
+            FormatArg::Json => bodytext::Format::Json,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -225,8 +263,11 @@ fn run_extract(args: ExtractArgs) -> io::Result<ExitCode> {
     } else if args.jsonl {
         Format::Jsonl
     } else {
-        Format::Text
+        Format::Page(args.format.into())
     };
+    let mut render = RenderOptions::new(args.links, args.images);
+    render.markdown_in_json = args.with_markdown;
+    options.comments = args.comments;
     let sink = match args.output_dir {
         Some(dir) => Sink::Dir(dir),
         None => Sink::Stdout,
@@ -238,6 +279,7 @@ fn run_extract(args: ExtractArgs) -> io::Result<ExitCode> {
         extractor: &extractor,
         pool: &pool,
         format,
+        render,
         sink,
         progress: batch::progress_bar(show_progress, total),
     };

@@ -10,7 +10,7 @@ use crate::locate::{locate, mark};
 use crate::metadata::Collector;
 use crate::parse::Limits;
 use crate::revise::revise;
-use crate::segment::{Page, parse_page, segment};
+use crate::segment::{Element, OrphanImage, Page, parse_page, segment};
 use crate::select::select;
 use crate::tuning::{REVEAL_BELOW_WORDS, REVEAL_GAIN};
 
@@ -116,6 +116,12 @@ pub(crate) struct Outcome {
     pub truncated: bool,
     /// Metadata evidence from the walk.
     pub metadata: Option<Collector>,
+    /// The block-level elements of the page.
+    pub elements: Vec<Element>,
+    /// Images between blocks.
+    pub images: Vec<OrphanImage>,
+    /// The page's `<base href>`.
+    pub base_href: Option<String>,
 }
 
 /// Run every stage on `html`.
@@ -135,6 +141,7 @@ pub(crate) fn run(html: &str, limits: Limits, times: Option<&mut StageTimes>) ->
     if second.content_words > REVEAL_GAIN * first.content_words {
         Outcome {
             metadata: first.metadata,
+            base_href: first.base_href,
             ..second
         }
     } else {
@@ -183,5 +190,8 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
         content_words,
         truncated: page.parse.truncated(),
         metadata: page.metadata,
+        elements: page.elements,
+        images: page.images,
+        base_href: page.base_href,
     }
 }

@@ -10,7 +10,7 @@ use crate::block::{Block, BlockKind, Container};
 use crate::hints::{self, Hint, Hints};
 use crate::metadata::Collector;
 use crate::parse::{Limits, ParseReport, parse};
-use crate::text::{TextBuffer, count_words};
+use crate::text::{Mark, TextBuffer, count_words};
 
 /// Index of "no element": the parent of the root.
 pub(crate) const NO_ELEMENT: u32 = u32::MAX;
@@ -61,6 +61,30 @@ pub(crate) struct Element {
     pub link_words: u32,
     /// Block-level element children.
     pub children: u32,
+    /// What the Markdown and HTML output needs of some tags: the number an `<ol>` starts
+    /// at, the language a `<pre>` (or the `<code>` in it) names.
+    pub render: RenderHint,
+}
+
+/// The attributes of an element that the renderers use.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) enum RenderHint {
+    /// Nothing.
+    #[default]
+    None,
+    /// An ordered list's first number.
+    Start(u32),
+    /// The language of a code block (`class="language-rust"`).
+    Language(Box<str>),
+}
+
+/// An image that stood between blocks, with no text of its own around it.
+#[derive(Debug, Clone)]
+pub(crate) struct OrphanImage {
+    /// Index of the block that follows it.
+    pub before_block: u32,
+    /// The image.
+    pub mark: Mark,
 }
 
 /// Everything the walk found: blocks, elements and the head's facts.
@@ -76,6 +100,10 @@ pub(crate) struct Page {
     pub meta_title: Option<String>,
     /// Hidden elements and `<noscript>`s left out of the walk.
     pub concealed: u32,
+    /// Images between blocks.
+    pub images: Vec<OrphanImage>,
+    /// The first `<base href>`, as written.
+    pub base_href: Option<String>,
     /// Metadata evidence (first walk only: the reveal walk would count it twice).
     pub metadata: Option<Collector>,
     /// What the parser gave up on (structure flattened beyond the depth limit, or the
@@ -147,6 +175,8 @@ struct Frame {
     pushed_hint: bool,
     /// Whether this frame opened a link.
     opened_link: bool,
+    /// Whether this frame opened a span in the text buffer.
+    opened_span: bool,
 }
 
 #[derive(Default)]
@@ -172,14 +202,7 @@ struct Walker {
 
 impl Walker {
     fn walk(&mut self, document: &Handle) {
-        let mut stack = vec![Frame {
-            node: document.clone(),
-            next_child: 0,
-            ctx: Context::default(),
-            element: None,
-            pushed_hint: false,
-            opened_link: false,
-        }];
+        let mut stack = vec![Frame::new(document.clone(), Context::default())];
         while let Some(top) = stack.last_mut() {
             let child = top.node.children.borrow().get(top.next_child).cloned();
             match child {
@@ -239,6 +262,9 @@ impl Walker {
                 return None;
             }
         } else if is_skipped(&name) {
+            if is_replaced(&name) {
+                self.buffer.space();
+            }
             return None;
         }
         match name {
@@ -250,6 +276,13 @@ impl Walker {
             }
             local_name!("hr") => {
                 self.flush(ctx);
+                return None;
+            }
+            local_name!("img") => {
+                if let Some(mark) = image_mark(&attrs) {
+                    self.buffer.point(mark);
+                }
+                self.buffer.space();
                 return None;
             }
             local_name!("head") => {
@@ -300,6 +333,7 @@ impl Walker {
 
         let parent_ctx_for_flush = frame_parent_ctx;
         let mut frame = Frame::new(node.clone(), ctx);
+        let render = render_hint(&name, &attrs);
         if is_block(&name) {
             self.flush(parent_ctx_for_flush);
             let index = self.page.elements.len() as u32;
@@ -317,12 +351,20 @@ impl Walker {
                 words: 0,
                 link_words: 0,
                 children: 0,
+                render,
             });
             self.open_blocks.push(index);
             frame.element = Some(index);
-        } else if name == local_name!("a") && self.link_start.is_none() {
-            self.link_start = Some(self.buffer.len());
-            frame.opened_link = true;
+        } else {
+            if name == local_name!("a") && self.link_start.is_none() {
+                self.link_start = Some(self.buffer.len());
+                frame.opened_link = true;
+            }
+            if name == local_name!("code") && ctx.pre {
+                self.name_code_language(render);
+            } else if let Some(mark) = inline_mark(&name, &attrs, ctx.pre) {
+                frame.opened_span = self.buffer.open(mark);
+            }
         }
         if !own.is_empty() {
             let at = frame
@@ -336,6 +378,9 @@ impl Walker {
     }
 
     fn exit(&mut self, frame: Frame) {
+        if frame.opened_span {
+            self.buffer.close();
+        }
         if frame.opened_link
             && let Some(start) = self.link_start.take()
         {
@@ -370,7 +415,14 @@ impl Walker {
         }
         let link_words = std::mem::take(&mut self.link_words);
         let inline_hints = std::mem::take(&mut self.buffer_hints);
-        let Some(text) = self.buffer.take() else {
+        let taken = self.buffer.take_marked();
+        for mark in self.buffer.take_orphans() {
+            self.page.images.push(OrphanImage {
+                before_block: self.page.blocks.len() as u32,
+                mark,
+            });
+        }
+        let Some((text, spans)) = taken else {
             return;
         };
         let owner = self.open_blocks.last().copied().unwrap_or(NO_ELEMENT);
@@ -403,7 +455,27 @@ impl Walker {
             in_main: false,
             owner,
             hinted_ancestors,
+            spans,
         });
+    }
+
+    /// A `<code>` inside a `<pre>` names the language of the innermost open `<pre>` that
+    /// does not name one itself.
+    fn name_code_language(&mut self, render: RenderHint) {
+        if !matches!(render, RenderHint::Language(_)) {
+            return;
+        }
+        let elements = &self.page.elements;
+        let pre = self.open_blocks.iter().rev().copied().find(|i| {
+            elements
+                .get(*i as usize)
+                .is_some_and(|e| e.name == local_name!("pre"))
+        });
+        if let Some(pre) = pre.and_then(|i| self.page.elements.get_mut(i as usize))
+            && pre.render == RenderHint::None
+        {
+            pre.render = render;
+        }
     }
 
     /// The kind of a block from its holding element and the context around it.
@@ -480,6 +552,13 @@ impl Walker {
                 });
                 if is_title && self.page.meta_title.is_none() && !content.is_empty() {
                     self.page.meta_title = Some(content.to_string());
+                }
+            }
+            local_name!("base") => {
+                if self.page.base_href.is_none()
+                    && let Some(href) = attr(local_name!("href"))
+                {
+                    self.page.base_href = Some(href.to_string());
                 }
             }
             local_name!("link") => {
@@ -595,8 +674,89 @@ impl Frame {
             element: None,
             pushed_hint: false,
             opened_link: false,
+            opened_span: false,
         }
     }
+}
+
+/// The span an inline element opens: emphasis, strong, inline code, a link.
+fn inline_mark(name: &LocalName, attrs: &[Attribute], pre: bool) -> Option<Mark> {
+    Some(match *name {
+        local_name!("em") | local_name!("i") | local_name!("cite") => Mark::Emphasis,
+        local_name!("strong") | local_name!("b") => Mark::Strong,
+        local_name!("code") | local_name!("kbd") | local_name!("samp") | local_name!("tt")
+            if !pre =>
+        {
+            Mark::Code
+        }
+        local_name!("a") => Mark::Link(attr_value(attrs, local_name!("href"))?.into()),
+        _ => return None,
+    })
+}
+
+/// An `<img>` as a mark: its source (the lazy-loading `data-src` when `src` is a
+/// placeholder data URL or missing) and its alternative text.
+fn image_mark(attrs: &[Attribute]) -> Option<Mark> {
+    let src =
+        attr_value(attrs, local_name!("src")).filter(|s| !s.is_empty() && !s.starts_with("data:"));
+    let src = src.or_else(|| {
+        attrs
+            .iter()
+            .find(|a| &*a.name.local == "data-src")
+            .map(|a| a.value.trim())
+            .filter(|s| !s.is_empty())
+    })?;
+    let alt = attr_value(attrs, local_name!("alt")).unwrap_or("");
+    let mut folded = TextBuffer::default();
+    folded.push_text(alt, false);
+    Some(Mark::Image {
+        src: src.into(),
+        alt: folded.take().unwrap_or_default().into(),
+    })
+}
+
+/// What the renderers need of an element's attributes.
+fn render_hint(name: &LocalName, attrs: &[Attribute]) -> RenderHint {
+    match *name {
+        local_name!("ol") => attr_value(attrs, local_name!("start"))
+            .and_then(|s| s.parse().ok())
+            .map_or(RenderHint::None, RenderHint::Start),
+        local_name!("pre") | local_name!("code") => attr_value(attrs, local_name!("class"))
+            .and_then(code_language)
+            .map_or(RenderHint::None, |l| RenderHint::Language(l.into())),
+        _ => RenderHint::None,
+    }
+}
+
+/// The language a class attribute names the way highlighters write it:
+/// `language-rust`, `lang-py`, `highlight-source-js`.
+fn code_language(class: &str) -> Option<&str> {
+    class.split_ascii_whitespace().find_map(|token| {
+        ["language-", "lang-", "highlight-source-"]
+            .iter()
+            .find_map(|prefix| token.strip_prefix(prefix))
+            .filter(|l| {
+                !l.is_empty()
+                    && l.chars().all(|c| {
+                        c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '-' | '_' | '.')
+                    })
+            })
+    })
+}
+
+/// Skipped elements that still take room on the line (a replaced element or a control):
+/// the words on either side of one are apart.
+fn is_replaced(name: &LocalName) -> bool {
+    !matches!(
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("template")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("datalist")
+            | local_name!("option")
+    )
 }
 
 /// Elements whose content is never article text.

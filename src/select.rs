@@ -1,8 +1,9 @@
 //! Keep the main run of content: content blocks inside the main container, plus the headline.
 
 use crate::block::{Block, BlockKind};
-use crate::classify::{Label, Reason, Verdict};
+use crate::classify::{Label, Reason, Verdict, classify};
 use crate::features::Features;
+use crate::hints::{Hint, Hints};
 use crate::text::is_cjk;
 use crate::tuning::HEADLINE_TITLE_OVERLAP;
 use crate::tuning::{FALLBACK_MIN_WORDS, MAX_LINK_DENSITY};
@@ -20,6 +21,27 @@ pub fn select(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict],
     if let Some(i) = headline(blocks, verdicts, title) {
         verdicts[i] = Verdict::new(Label::Content, Reason::Headline);
     }
+}
+
+/// The readers' comments: blocks under a comment-named element that were not kept, and
+/// that read as content on their own features (names, dates and "Reply" links do not).
+pub(crate) fn comments(
+    blocks: &[Block],
+    features: &[Features],
+    verdicts: &[Verdict],
+) -> Vec<usize> {
+    blocks
+        .iter()
+        .zip(features)
+        .zip(verdicts)
+        .enumerate()
+        .filter(|(_, ((block, f), verdict))| {
+            verdict.label != Label::Content
+                && block.hints.has(Hint::Comment)
+                && classify(block.kind, Hints::NONE, f, block.chars).label == Label::Content
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// When nothing was kept, keep the text of the main container that is not navigation:
@@ -119,6 +141,7 @@ mod tests {
             in_main: true,
             owner: 0,
             hinted_ancestors: Vec::new(),
+            spans: Vec::new(),
         }
     }
 

@@ -13,11 +13,49 @@ fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
-/// The text of one block while it is being walked: whitespace folded as a browser does.
+/// What an inline span of a block's text is: the markup that the Markdown and HTML
+/// renderers put back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// `<em>`, `<i>`.
+    Emphasis,
+    /// `<strong>`, `<b>`.
+    Strong,
+    /// `<code>`, `<kbd>`, `<samp>` outside `<pre>`.
+    Code,
+    /// `<a href>`: the target as written in the page (resolved when rendered).
+    Link(Box<str>),
+    /// `<img>`: an empty span where the image stands.
+    Image {
+        /// The source as written in the page.
+        src: Box<str>,
+        /// The alternative text.
+        alt: Box<str>,
+    },
+}
+
+/// A marked range of a block's text, in bytes. Spans nest as the elements they come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Span {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte (equal to `start` for an image).
+    pub end: u32,
+    /// The markup.
+    pub mark: Mark,
+}
+
+/// The text of one block while it is being walked: whitespace folded as a browser does,
+/// with the inline spans that mark parts of it.
 #[derive(Debug, Default)]
 pub(crate) struct TextBuffer {
     text: String,
     pending_space: bool,
+    spans: Vec<Span>,
+    /// Spans opened and not yet closed, innermost last (indices into `spans`).
+    open: Vec<usize>,
+    /// Images of blocks that had no text, for [`TextBuffer::take_orphans`].
+    orphans: Vec<Mark>,
 }
 
 impl TextBuffer {
@@ -34,7 +72,8 @@ impl TextBuffer {
             } else if is_space(c) {
                 self.pending_space = true;
             } else {
-                if self.pending_space && !self.text.is_empty() && !self.text.ends_with('\n') {
+                if self.pending_space && !self.text.is_empty() && !self.text.ends_with([' ', '\n'])
+                {
                     self.text.push(' ');
                 }
                 self.pending_space = false;
@@ -55,6 +94,70 @@ impl TextBuffer {
         true
     }
 
+    /// Open a span of `mark` at the current end of the text; [`TextBuffer::close`] ends the
+    /// most recently opened one. Returns `false`, opening nothing, when a span of the same
+    /// mark is open already (`<strong><strong>`): a span inside its like marks nothing.
+    pub fn open(&mut self, mark: Mark) -> bool {
+        if self
+            .open
+            .iter()
+            .any(|&i| self.spans.get(i).is_some_and(|s| s.mark == mark))
+        {
+            return false;
+        }
+        let at = self.text.len() as u32;
+        // `<b>trend</b><b>s</b>`: a span of the same mark that ended right here goes on.
+        let ended_here = self
+            .spans
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(i, s)| s.end == at && !self.open.contains(i))
+            .find(|(_, s)| s.mark == mark)
+            .map(|(i, _)| i);
+        if let Some(index) = ended_here {
+            self.open.push(index);
+            return true;
+        }
+        self.open.push(self.spans.len());
+        self.spans.push(Span {
+            start: at,
+            end: at,
+            mark,
+        });
+        true
+    }
+
+    /// Close the innermost open span.
+    pub fn close(&mut self) {
+        if let Some(index) = self.open.pop()
+            && let Some(span) = self.spans.get_mut(index)
+        {
+            span.end = self.text.len() as u32;
+        }
+    }
+
+    /// An empty span (an image) at the current end of the text. A pending space is
+    /// written first, so the image keeps its place between two words.
+    pub fn point(&mut self, mark: Mark) {
+        if self.pending_space && !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push(' ');
+            self.pending_space = false;
+        }
+        let at = self.text.len() as u32;
+        self.spans.push(Span {
+            start: at,
+            end: at,
+            mark,
+        });
+    }
+
+    /// A separation between words that is not in the text: a replaced element such as an
+    /// image or a form control stands there, and the words on either side stay apart.
+    pub fn space(&mut self) {
+        self.pending_space = true;
+    }
+
     /// Bytes written so far.
     pub fn len(&self) -> usize {
         self.text.len()
@@ -67,16 +170,75 @@ impl TextBuffer {
 
     /// Take the text out, trimmed; `None` when there is no visible character.
     pub fn take(&mut self) -> Option<String> {
+        self.take_marked().map(|(text, _)| text)
+    }
+
+    /// Take the text out, trimmed, with its spans: each span shrunk to the visible
+    /// characters it covers (empty ones dropped, images kept). Spans still open go on in
+    /// the next block: a link around a whole teaser card marks every block inside it.
+    /// `None`, and no spans, when there is no visible character.
+    pub fn take_marked(&mut self) -> Option<(String, Vec<Span>)> {
         self.pending_space = false;
         let mut text = std::mem::take(&mut self.text);
+        let mut spans = std::mem::take(&mut self.spans);
+        let full_len = text.len() as u32;
+        for (new_index, old) in self.open.iter_mut().enumerate() {
+            if let Some(span) = spans.get_mut(*old) {
+                span.end = full_len;
+                self.spans.push(Span {
+                    start: 0,
+                    end: 0,
+                    mark: span.mark.clone(),
+                });
+            }
+            *old = new_index;
+        }
         let trimmed_end = text.trim_end().len();
         text.truncate(trimmed_end);
         let leading = text.len() - text.trim_start().len();
         if leading > 0 {
             text.drain(..leading);
         }
-        if text.is_empty() { None } else { Some(text) }
+        if text.is_empty() {
+            self.orphans.extend(
+                spans
+                    .into_iter()
+                    .filter(|s| matches!(s.mark, Mark::Image { .. }))
+                    .map(|s| s.mark),
+            );
+            return None;
+        }
+        spans.retain_mut(|span| fit_span(span, leading as u32, trimmed_end as u32, &text));
+        Some((text, spans))
     }
+}
+
+impl TextBuffer {
+    /// The images of the blocks taken empty since the last call: a figure without a
+    /// caption stands between two paragraphs with no text of its own.
+    pub fn take_orphans(&mut self) -> Vec<Mark> {
+        std::mem::take(&mut self.orphans)
+    }
+}
+
+/// Move `span` from the untrimmed text to `text` (the bytes `[leading, trimmed_end)` of
+/// it) and shrink it to its visible characters. Returns whether it is worth keeping: an
+/// image always is, another span only when it covers some text.
+fn fit_span(span: &mut Span, leading: u32, trimmed_end: u32, text: &str) -> bool {
+    let clamp = |at: u32| at.clamp(leading, trimmed_end) - leading;
+    let mut start = clamp(span.start) as usize;
+    let mut end = clamp(span.end) as usize;
+    if matches!(span.mark, Mark::Image { .. }) {
+        span.start = start as u32;
+        span.end = start as u32;
+        return true;
+    }
+    let inner = text.get(start..end).unwrap_or("");
+    start += inner.len() - inner.trim_start().len();
+    end -= inner.len() - inner.trim_end().len();
+    span.start = start as u32;
+    span.end = end.max(start) as u32;
+    end > start
 }
 
 /// Whether `c` is written without spaces between words (Han, Kana, Hangul syllables).
@@ -135,6 +297,72 @@ mod tests {
         assert!(!b.line_break());
         assert_eq!(b.take().as_deref(), Some("Ready\nCreate"));
         assert!(!b.line_break());
+    }
+
+    #[test]
+    fn spans_shrink_to_their_words_and_follow_the_trim() {
+        let mut b = TextBuffer::default();
+        b.push_text("  Read ", false);
+        b.open(Mark::Emphasis);
+        b.push_text(" the ", false);
+        b.open(Mark::Link("/guide".into()));
+        b.push_text("guide ", false);
+        b.close();
+        b.close();
+        b.open(Mark::Strong);
+        b.push_text("   ", false);
+        b.close();
+        b.push_text("now.", false);
+        let (text, spans) = b.take_marked().unwrap();
+        assert_eq!(text, "Read the guide now.");
+        let marked: Vec<&str> = spans
+            .iter()
+            .map(|s| &text[s.start as usize..s.end as usize])
+            .collect();
+        assert_eq!(marked, ["the guide", "guide"]);
+    }
+
+    #[test]
+    fn a_span_open_across_a_block_boundary_goes_on_in_the_next_block() {
+        let mut b = TextBuffer::default();
+        b.open(Mark::Link("/story".into()));
+        b.push_text("Headline", false);
+        let (_, first) = b.take_marked().unwrap();
+        b.push_text("Teaser text", false);
+        b.close();
+        b.push_text(" more", false);
+        let (text, second) = b.take_marked().unwrap();
+        assert_eq!((first[0].start, first[0].end), (0, 8));
+        assert_eq!(text, "Teaser text more");
+        assert_eq!((second[0].start, second[0].end), (0, 11));
+        assert_eq!(second[0].mark, Mark::Link("/story".into()));
+    }
+
+    #[test]
+    fn adjacent_spans_of_one_mark_merge() {
+        let mut b = TextBuffer::default();
+        for part in ["trend", "s"] {
+            b.open(Mark::Strong);
+            b.push_text(part, false);
+            b.close();
+        }
+        let (_, spans) = b.take_marked().unwrap();
+        assert_eq!(spans.len(), 1);
+        assert_eq!((spans[0].start, spans[0].end), (0, 6));
+    }
+
+    #[test]
+    fn an_image_keeps_its_place_between_words() {
+        let mut b = TextBuffer::default();
+        b.push_text("before ", false);
+        b.point(Mark::Image {
+            src: "a.png".into(),
+            alt: "A".into(),
+        });
+        b.push_text(" after", false);
+        let (text, spans) = b.take_marked().unwrap();
+        assert_eq!(text, "before after");
+        assert_eq!(spans[0].start, 7);
     }
 
     #[test]

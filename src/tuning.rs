@@ -131,6 +131,12 @@ pub const FALLBACK_MIN_WORDS: u32 = 50;
 /// Share of the title's words a heading must contain to be taken as the headline.
 pub const HEADLINE_TITLE_OVERLAP: f32 = 0.5;
 
+/// A table with a cell longer than this many words lays out the page (a column of a
+/// layout table holds whole articles) and is not rendered as a table: its cells read as
+/// paragraphs. Data-table cells of the corpus and the dev sets hold a few words, a long
+/// one a sentence or two. Output only: the text format and its F1 do not depend on it.
+pub const LAYOUT_CELL_WORDS: u32 = 80;
+
 /// Most elements (open elements plus active formatting elements, as the tree builder
 /// counts them) the HTML parser keeps open; deeper start tags are dropped and their text
 /// kept. Browsers cap the tree at 512 levels, and html5ever's tree builder walks its whole

@@ -1,5 +1,7 @@
-//! Corpus snapshot tests: every page of `corpus/` through the extractor, two snapshots per
-//! page (the text and the explain table) in the top-level `snapshots/` folder.
+//! Corpus snapshot tests: every page of `corpus/` through the extractor, four snapshots per
+//! page (the text, the explain table, the Markdown with links and images, and the JSON
+//! object) in the top-level `snapshots/` folder. Pages are extracted as if fetched from
+//! `https://corpus.example/<path>`, so relative links resolve to fixed absolute URLs.
 //!
 //! Review changes with `cargo insta review`; CI runs with `INSTA_UPDATE=no`, so a missing or
 //! changed snapshot fails. The expected output of each page is written down in
@@ -7,7 +9,7 @@
 
 use std::path::Path;
 
-use bodytext::{Extractor, Options};
+use bodytext::{Extractor, Format, Options, RenderOptions, Url};
 
 /// The snapshot suffix of a corpus page: its path below `corpus/` without `.html`, with
 /// `/` as `__` (`news/seed-nato-putin.html` gives `news__seed-nato-putin`).
@@ -36,17 +38,24 @@ fn corpus_snapshots() {
         insta::glob!("../corpus", "**/*.html", |path| {
             // Bytes, not a string: some pages are windows-1252 or start with a BOM.
             let bytes = std::fs::read(path).expect("read corpus page");
-            let text = extractor
-                .extract_bytes(&bytes, None)
-                .expect("corpus page extracts")
-                .text;
+            let url = Url::parse(&format!("https://corpus.example/{}.html", suffix(path)))
+                .expect("corpus URL");
+            let article = extractor
+                .extract_bytes(&bytes, Some(&url))
+                .expect("corpus page extracts");
             let table = extractor
                 .explain_bytes(&bytes, None)
                 .expect("corpus page explains")
                 .to_string();
+            let options = RenderOptions::new(true, true);
+            let json: serde_json::Value =
+                serde_json::from_str(&article.render(Format::Json, &options))
+                    .expect("JSON output parses");
             insta::with_settings!({ snapshot_suffix => suffix(path) }, {
-                insta::assert_snapshot!("text", text);
+                insta::assert_snapshot!("text", &article.text);
                 insta::assert_snapshot!("explain", table);
+                insta::assert_snapshot!("markdown", article.render(Format::Markdown, &options));
+                insta::assert_snapshot!("json", format!("{json:#}"));
             });
         });
     });

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use bodytext::Extractor;
+use bodytext::{Extractor, RenderOptions};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use serde::Serialize;
 
@@ -33,12 +33,23 @@ pub const GZIP_SLACK_BYTES: u64 = 1 << 16;
 /// What to print for each page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// The article text.
-    Text,
+    /// The article in a format (`--format`).
+    Page(bodytext::Format),
     /// The `--explain` block table.
     Explain,
-    /// One JSON object a line.
+    /// One JSON object a line, with the page's source.
     Jsonl,
+}
+
+impl Format {
+    /// The extension of the files written under `-o DIR`.
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Page(format) => format.extension(),
+            Format::Explain => "txt",
+            Format::Jsonl => "json",
+        }
+    }
 }
 
 /// Where the results go.
@@ -69,7 +80,7 @@ pub struct Totals {
 
 /// Read, extract and render one page. Never panics: a panic in the extractor is reported
 /// as that page's error, and the batch goes on.
-fn process(extractor: &Extractor, format: Format, task: Task) -> Outcome {
+fn process(extractor: &Extractor, format: Format, render: RenderOptions, task: Task) -> Outcome {
     let Task {
         source,
         payload,
@@ -83,17 +94,13 @@ fn process(extractor: &Extractor, format: Format, task: Task) -> Outcome {
             Format::Explain => extractor
                 .explain_bytes(&bytes, base)
                 .map(|x| with_newline(x.to_string())),
-            Format::Text => extractor
+            Format::Page(format) => extractor
                 .extract_bytes(&bytes, base)
-                .map(|a| with_newline(a.text)),
+                .map(|a| with_newline(a.render(format, &render))),
             Format::Jsonl => extractor.extract_bytes(&bytes, base).map(|a| {
                 json_line(&Record {
                     source: &source,
-                    url: a.url.as_ref().map(|u| u.as_str()),
-                    title: &a.title,
-                    text: &a.text,
-                    truncated: a.truncated,
-                    metadata: &a.metadata,
+                    article: a.json(&render),
                 })
             }),
         }
@@ -148,18 +155,12 @@ fn with_newline(mut text: String) -> String {
     text
 }
 
-/// A page's JSONL record. `Article` is `#[non_exhaustive]` and not `Serialize`, so its
-/// fields are listed here; a new metadata field is one more line.
+/// A page's JSONL record: its source, then the article's JSON object (`Article::json`).
 #[derive(Serialize)]
-struct Record<'a> {
+struct Record<'a, A: Serialize> {
     source: &'a str,
-    url: Option<&'a str>,
-    title: &'a str,
-    text: &'a str,
-    /// The page hit a parser limit (see `Article::truncated`).
-    truncated: bool,
-    /// Authors, dates, language, canonical URL... (see `Article::metadata`).
-    metadata: &'a bodytext::metadata::Metadata,
+    #[serde(flatten)]
+    article: A,
 }
 
 /// A failed page's JSONL record.
@@ -198,6 +199,8 @@ pub struct Batch<'a> {
     pub pool: &'a rayon::ThreadPool,
     /// What to print.
     pub format: Format,
+    /// Links, images and Markdown in the output.
+    pub render: RenderOptions,
     /// Where.
     pub sink: Sink,
     /// The progress bar (hidden when stderr is not a terminal).
@@ -241,8 +244,9 @@ impl Batch<'_> {
                 }
                 let tx = tx.clone();
                 let (extractor, format, index) = (self.extractor, self.format, started);
+                let render = self.render.clone();
                 scope.spawn(move |_| {
-                    let _ = tx.send((index, process(extractor, format, task)));
+                    let _ = tx.send((index, process(extractor, format, render, task)));
                 });
                 started += 1;
                 receive(false, &mut waiting, &mut written)?;
@@ -268,7 +272,8 @@ impl Batch<'_> {
                 Sink::Stdout => out.write_all(rendered.as_bytes())?,
                 Sink::Dir(dir) => {
                     let mut name = out_rel.into_os_string();
-                    name.push(".txt");
+                    name.push(".");
+                    name.push(self.format.extension());
                     let path = dir.join(name);
                     if let Err(e) = write_atomically(&path, &rendered) {
                         // The output folder is unusable: stop rather than fail every page.
