@@ -25,6 +25,8 @@ Examples:
   bodytext page.html                     article text of a file
   curl -s https://example.com/a | bodytext --base-url https://example.com/a
   bodytext page.html.gz other.html       several files (gzip read transparently)
+  bodytext -f markdown --links page.html  Markdown, links resolved to absolute URLs
+  bodytext -f json --with-markdown --comments page.html   metadata, text, Markdown, comments
   bodytext --explain page.html           every block with its features, label and reason
   bodytext -o out/ site/                 a folder, recursively: out/<same path>.txt per page
   bodytext --jsonl crawl.warc.gz > a.jsonl   HTML responses of a WARC, one JSON line each

@@ -314,3 +314,78 @@ fn eval_floors_gate_the_exit_code() {
     let o = run(&["eval", "--floors", floors_arg, root]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
+
+#[test]
+fn format_markdown_keeps_heading_levels_and_tables() {
+    let o = run(&["--format", "markdown", "corpus/product/kettle-specs.html"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(md.starts_with("# Halden 1.7L"), "{md}");
+    assert!(
+        md.contains("\n\n## Specifications\n\n| Capacity | 1.7 litres |\n| --- | --- |\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn format_html_and_links_resolve_against_the_base_url() {
+    let o = run(&[
+        "-f",
+        "html",
+        "--links",
+        "--base-url",
+        "https://forum.example/t/1",
+        "corpus/forum/bike-gears-slipping-thread.html",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = stdout(&o);
+    assert!(html.starts_with("<article>\n"), "{html}");
+    assert!(
+        html.contains("<a href=\"https://forum.example/t/viewtopic.php?t=48812\">"),
+        "{html}"
+    );
+}
+
+#[test]
+fn format_json_is_one_object_with_markdown_and_comments_on_request() {
+    let o = run(&[
+        "-f",
+        "json",
+        "--with-markdown",
+        "--comments",
+        "corpus/blog/sourdough-starter-comments.html",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("one JSON object");
+    assert!(
+        value["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("What I learned")
+    );
+    assert!(
+        value["markdown"]
+            .as_str()
+            .unwrap()
+            .starts_with("# What I learned")
+    );
+    let comments = value["comments"].as_str().unwrap();
+    assert!(comments.contains("boiler cupboard"), "{comments}");
+    assert!(
+        !value["text"]
+            .as_str()
+            .unwrap()
+            .contains("This made me laugh")
+    );
+}
+
+#[test]
+fn output_dir_files_take_the_format_extension() {
+    let dir = TempDir::new("format-ext");
+    let o = run(&["-f", "markdown", "-o", dir.str(), PAGE]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let written = dir.path().join("corpus/edge/utf8-bom.md");
+    let md =
+        std::fs::read_to_string(&written).unwrap_or_else(|e| panic!("{}: {e}", written.display()));
+    assert!(md.starts_with(&format!("# {HEADLINE}")), "{md}");
+}

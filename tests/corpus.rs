@@ -30,7 +30,10 @@ fn suffix(path: &Path) -> String {
 
 #[test]
 fn corpus_snapshots() {
-    let extractor = Extractor::new(Options::default());
+    // Comments on: the JSON snapshots show them apart; the body never holds them.
+    let mut options = Options::default();
+    options.comments = true;
+    let extractor = Extractor::new(options);
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");
     settings.set_prepend_module_to_snapshot(false);
