@@ -86,6 +86,8 @@ pub(crate) fn resolve(href: &str, base: Option<&Url>, mailto: bool) -> Option<St
 trait Inline {
     /// Escape plain text.
     fn text(&self, out: &mut String, text: &str);
+    /// Write the text of inline code (Markdown keeps it verbatim, HTML escapes it).
+    fn code(&self, out: &mut String, text: &str);
     /// Open a span of `mark` around `inner` (its plain text); returns what closes it, or
     /// `None` to leave the span unmarked.
     fn open(&self, out: &mut String, mark: &Mark, inner: &str) -> Option<String>;
@@ -121,6 +123,8 @@ fn inline(
     events.sort_by_key(|(at, order, tie, _)| (*at, *order, *tie));
     let mut closers: Vec<Option<String>> = vec![None; piece.spans.len()];
     let (mut code, mut link) = (0u32, 0u32);
+    // Spans whose opening was written, innermost last.
+    let mut written_open: Vec<usize> = Vec::new();
     let mut out = String::with_capacity(text.len() + 16);
     let mut written = 0usize;
     for (at, _, _, event) in events {
@@ -128,7 +132,7 @@ fn inline(
         if at > written {
             let chunk = text.get(written..at).unwrap_or("");
             if code > 0 {
-                out.push_str(chunk);
+                style.code(&mut out, chunk);
             } else {
                 style.text(&mut out, chunk);
             }
@@ -158,6 +162,9 @@ fn inline(
                     Mark::Link(_) => link += 1,
                     _ => {}
                 }
+                if closer.is_some() {
+                    written_open.push(i);
+                }
                 if let Some(c) = closers.get_mut(i) {
                     *c = closer;
                 }
@@ -168,8 +175,17 @@ fn inline(
                     Some(Mark::Link(_)) => link = link.saturating_sub(1),
                     _ => {}
                 }
-                if let Some(closer) = closers.get_mut(i).and_then(Option::take) {
-                    out.push_str(&closer);
+                // Close what was opened inside it too, so the output nests even if the
+                // spans did not.
+                if written_open.contains(&i) {
+                    while let Some(j) = written_open.pop() {
+                        if let Some(closer) = closers.get_mut(j).and_then(Option::take) {
+                            out.push_str(&closer);
+                        }
+                        if j == i {
+                            break;
+                        }
+                    }
                 }
             }
             Event::Point(i) => {
@@ -184,7 +200,7 @@ fn inline(
     }
     let rest = text.get(written..).unwrap_or("");
     if code > 0 {
-        out.push_str(rest);
+        style.code(&mut out, rest);
     } else {
         style.text(&mut out, rest);
     }
@@ -195,6 +211,10 @@ fn inline(
 struct MarkdownInline;
 
 impl Inline for MarkdownInline {
+    fn code(&self, out: &mut String, text: &str) {
+        out.push_str(text);
+    }
+
     fn text(&self, out: &mut String, text: &str) {
         let mut previous = None;
         let mut chars = text.chars().peekable();
@@ -632,6 +652,10 @@ impl Inline for HtmlInline {
         escape_html(out, text, true);
     }
 
+    fn code(&self, out: &mut String, text: &str) {
+        escape_html(out, text, true);
+    }
+
     fn open(&self, out: &mut String, mark: &Mark, _inner: &str) -> Option<String> {
         let (open, close) = match mark {
             Mark::Emphasis => ("<em>", "</em>"),
@@ -777,4 +801,73 @@ pub(crate) fn html(content: &Content, options: &RenderOptions, base: Option<&Url
     }
     out.push_str("</article>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span;
+
+    fn piece(text: &str, spans: Vec<Span>) -> Piece {
+        Piece {
+            text: text.into(),
+            kind: BlockKind::Paragraph,
+            spans,
+        }
+    }
+
+    fn span(start: u32, end: u32, mark: Mark) -> Span {
+        Span { start, end, mark }
+    }
+
+    #[test]
+    fn crossing_spans_still_nest() {
+        let p = piece(
+            "bold and linked",
+            vec![
+                span(0, 8, Mark::Strong),
+                span(5, 15, Mark::Link("https://a.example/".into())),
+            ],
+        );
+        let html = inline(&HtmlInline, &p, &RenderOptions::new(true, false), None);
+        assert_eq!(
+            html,
+            "<strong>bold <a href=\"https://a.example/\">and</a></strong> linked"
+        );
+    }
+
+    #[test]
+    fn inline_code_is_verbatim_in_markdown_and_escaped_in_html() {
+        let p = piece("use Vec<u8> *now*", vec![span(4, 11, Mark::Code)]);
+        let options = RenderOptions::default();
+        assert_eq!(
+            inline(&MarkdownInline, &p, &options, None),
+            "use `Vec<u8>` \\*now\\*"
+        );
+        assert_eq!(
+            inline(&HtmlInline, &p, &options, None),
+            "use <code>Vec&lt;u8&gt;</code> *now*"
+        );
+    }
+
+    #[test]
+    fn only_web_and_mail_links_survive() {
+        let base = Url::parse("https://news.example/a/b").unwrap();
+        assert_eq!(
+            resolve("../c?d=1#e", Some(&base), true).as_deref(),
+            Some("https://news.example/c?d=1#e")
+        );
+        assert_eq!(resolve("javascript:alert(1)", Some(&base), true), None);
+        assert_eq!(resolve("data:text/html,x", None, true), None);
+        assert_eq!(resolve("mailto:a@b.example", None, false), None);
+        assert_eq!(resolve("/rel", None, true).as_deref(), Some("/rel"));
+    }
+
+    #[test]
+    fn block_markers_at_line_start_are_escaped() {
+        assert_eq!(escape_line_start("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_line_start("1984. A year"), "1984\\. A year");
+        assert_eq!(escape_line_start("- dash"), "\\- dash");
+        assert_eq!(escape_line_start("plain"), "plain");
+    }
 }

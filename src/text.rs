@@ -107,6 +107,7 @@ impl TextBuffer {
         }
         let at = self.text.len() as u32;
         // `<b>trend</b><b>s</b>`: a span of the same mark that ended right here goes on.
+        // Only when every open span was opened before it, so spans still nest.
         let ended_here = self
             .spans
             .iter()
@@ -114,7 +115,8 @@ impl TextBuffer {
             .rev()
             .take_while(|(i, s)| s.end == at && !self.open.contains(i))
             .find(|(_, s)| s.mark == mark)
-            .map(|(i, _)| i);
+            .map(|(i, _)| i)
+            .filter(|i| self.open.iter().all(|o| o < i));
         if let Some(index) = ended_here {
             self.open.push(index);
             return true;

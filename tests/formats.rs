@@ -234,3 +234,91 @@ fn text_output_has_no_empty_lines_and_no_glued_words() {
     assert!(!text.contains("\n\n"), "{text}");
     assert!(text.contains("Press now or later"), "{text}");
 }
+
+/// The tags of generated HTML, in order: (name, closing). Text holds no raw `<`, since
+/// the renderer escapes it.
+fn tags(html: &str) -> Vec<(String, bool)> {
+    html.split('<')
+        .skip(1)
+        .map(|rest| {
+            let tag = rest.split('>').next().unwrap_or("");
+            let closing = tag.starts_with('/');
+            let name = tag
+                .trim_start_matches('/')
+                .split([' ', '>'])
+                .next()
+                .unwrap_or("")
+                .to_string();
+            (name, closing)
+        })
+        .collect()
+}
+
+#[test]
+fn html_output_of_every_corpus_page_nests_and_escapes() {
+    let allowed = [
+        "article",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "p",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "pre",
+        "code",
+        "table",
+        "tr",
+        "th",
+        "td",
+        "em",
+        "strong",
+        "a",
+        "img",
+        "br",
+    ];
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut pages = 0;
+    let mut folders = vec![corpus];
+    while let Some(dir) = folders.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "html") {
+                continue;
+            }
+            let article = Extractor::default()
+                .extract_bytes(&std::fs::read(&path).unwrap(), None)
+                .unwrap();
+            let html = article.render(Format::Html, &RenderOptions::new(true, true));
+            let mut open: Vec<String> = Vec::new();
+            for (name, closing) in tags(&html) {
+                assert!(
+                    allowed.contains(&name.as_str()),
+                    "{}: <{name}>",
+                    path.display()
+                );
+                if closing {
+                    assert_eq!(
+                        open.pop().as_deref(),
+                        Some(name.as_str()),
+                        "{}",
+                        path.display()
+                    );
+                } else if name != "br" && name != "img" {
+                    open.push(name);
+                }
+            }
+            assert!(open.is_empty(), "{}: unclosed {open:?}", path.display());
+            pages += 1;
+        }
+    }
+    assert!(pages > 40, "{pages} corpus pages");
+}
