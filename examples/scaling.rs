@@ -18,6 +18,9 @@ use std::time::{Duration, Instant};
 
 use bodytext::Extractor;
 
+#[path = "../tests/common/hostile.rs"]
+mod hostile;
+
 /// Largest growth over proportional accepted.
 const MAX_GROWTH: f64 = 2.0;
 
@@ -49,20 +52,6 @@ fn repeat(unit: &str, n: usize) -> Vec<u8> {
 
 fn nested(open: &str, close: &str, n: usize) -> Vec<u8> {
     format!("{}<p>{PROSE}</p>{}", open.repeat(n), close.repeat(n)).into_bytes()
-}
-
-/// Deterministic pseudo-random bytes (xorshift).
-fn junk(len: usize) -> Vec<u8> {
-    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut out = Vec::with_capacity(len + 8);
-    while out.len() < len {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        out.extend_from_slice(&state.to_le_bytes());
-    }
-    out.truncate(len);
-    out
 }
 
 /// 640 KiB: 16× is 10 MiB.
@@ -132,7 +121,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "binary junk (bytes)",
             base: KB640,
-            generate: junk,
+            generate: |n| hostile::junk(n, 0x9e37_79b9_7f4a_7c15),
             known: false,
         },
         Case {

@@ -12,6 +12,9 @@ use std::time::{Duration, Instant};
 
 use bodytext::{Article, ErrorKind, Extractor, Options};
 
+mod common;
+use common::hostile::junk;
+
 /// Far above what any of the small inputs takes in a debug build on a loaded 2-core
 /// machine (under 2 s each): only a hang or a quadratic regression trips it.
 const WATCHDOG: Duration = Duration::from_secs(60);
@@ -281,19 +284,6 @@ fn nul_bytes() {
     // In text, the tree builder drops NUL characters (HTML spec, "in body").
     assert!(!article.text.contains('\0'));
     assert_has_prose(&article, &[PROSE_1, PROSE_2, PROSE_3]);
-}
-
-/// Deterministic pseudo-random bytes (xorshift), `len` of them.
-fn junk(len: usize, mut state: u64) -> Vec<u8> {
-    let mut out = Vec::with_capacity(len + 8);
-    while out.len() < len {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        out.extend_from_slice(&state.to_le_bytes());
-    }
-    out.truncate(len);
-    out
 }
 
 #[test]

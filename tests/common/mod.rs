@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests. Each test crate uses its own subset.
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
