@@ -171,12 +171,33 @@ impl Article {
     /// assert!(article.render(Format::Html, &options).contains("<h2>Upgrading</h2>"));
     /// assert_eq!(article.render(Format::Text, &options), article.text);
     /// ```
+    ///
+    /// With [`Options::comments`], the text, Markdown and HTML go on after the body with
+    /// the comments, behind a `---` line (an `<hr>` in HTML); JSON has them in its
+    /// `comments` field.
     pub fn render(&self, format: Format, options: &RenderOptions) -> String {
         let base = self.link_base.as_ref();
+        let comments = self.comments.as_deref().filter(|c| !c.is_empty());
         match format {
-            Format::Text => self.text.clone(),
-            Format::Markdown => render::markdown(&self.content, options, base),
-            Format::Html => render::html(&self.content, options, base),
+            Format::Text => match comments {
+                Some(c) => format!("{}\n---\n{c}", self.text),
+                None => self.text.clone(),
+            },
+            Format::Markdown => {
+                let mut out = render::markdown(&self.content, options, base);
+                if let Some(c) = comments {
+                    out.push_str("\n\n---\n\n");
+                    out.push_str(&render::markdown_lines(c));
+                }
+                out
+            }
+            Format::Html => {
+                let mut out = render::html(&self.content, options, base);
+                if let Some(c) = comments {
+                    out.push_str(&render::html_comments(c));
+                }
+                out
+            }
             Format::Json => serde_json::to_string(&self.json(options)).unwrap_or_default(),
         }
     }

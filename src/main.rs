@@ -91,8 +91,8 @@ struct ExtractArgs {
     /// Keep images with their alternative text (Markdown and HTML).
     #[arg(long)]
     images: bool,
-    /// Collect the readers' comments into a `comments` field (JSON output; never in the
-    /// body).
+    /// Also output the readers' comments, kept apart from the body: after a `---` line in
+    /// text and Markdown (`<hr>` in HTML), in a `comments` field in JSON.
     #[arg(long)]
     comments: bool,
     /// Add the Markdown rendering to the JSON output (a `markdown` field).

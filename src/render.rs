@@ -629,6 +629,30 @@ fn markdown_table(
     lines
 }
 
+/// Plain lines (the comments) as Markdown paragraphs, escaped.
+pub(crate) fn markdown_lines(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let mut out = String::new();
+            MarkdownInline.text(&mut out, line);
+            escape_line_start(&out)
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Plain lines (the comments) as an HTML section after the article.
+pub(crate) fn html_comments(text: &str) -> String {
+    let mut out = String::from("<hr>\n<section>\n");
+    for line in text.lines() {
+        out.push_str("<p>");
+        escape_html(&mut out, line, false);
+        out.push_str("</p>\n");
+    }
+    out.push_str("</section>\n");
+    out
+}
+
 /// The HTML writer's inline style.
 struct HtmlInline;
 

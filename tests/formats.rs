@@ -220,8 +220,15 @@ fn comments_are_collected_apart_on_request() {
     let mut options = Options::default();
     options.comments = true;
     let with = Extractor::new(options).extract(&html, None);
-    assert!(with.comments.unwrap().starts_with("I went to that meeting"));
     assert_eq!(with.text, plain.text);
+    let text = with.render(Format::Text, &RenderOptions::default());
+    assert!(
+        text.starts_with(&format!("{}\n---\nI went to that meeting", plain.text)),
+        "{text}"
+    );
+    let md = with.render(Format::Markdown, &RenderOptions::default());
+    assert!(md.contains("\n\n---\n\nI went to that meeting"), "{md}");
+    assert!(with.comments.unwrap().starts_with("I went to that meeting"));
 }
 
 #[test]
