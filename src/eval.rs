@@ -617,6 +617,80 @@ where
         .collect()
 }
 
+/// A page is behind the peers when bodytext scores under this F1 on it... (issue 3's
+/// target: no such page unless the closing note gives a reason).
+pub const BEHIND_F1: f64 = 0.5;
+/// ...while at least [`BEHIND_PEERS`] peers score above this F1.
+pub const PEER_GOOD_F1: f64 = 0.8;
+/// How many peers must do well for a page to count as behind.
+pub const BEHIND_PEERS: usize = 2;
+
+/// A page where bodytext is far behind several peers.
+#[derive(Debug, Clone, Serialize)]
+pub struct Behind {
+    /// The page id.
+    pub id: String,
+    /// bodytext's F1.
+    pub f1: f64,
+    /// The peers above [`PEER_GOOD_F1`] on it, with their F1, best first.
+    pub peers: Vec<(String, f64)>,
+}
+
+/// The predictions of every peer under `dir` (a folder `<peer>/<id>.txt` each, as
+/// `../shared/peers/compare.sh` writes them; folders starting with `_` skipped), scored.
+pub fn evaluate_peers(dataset: &Dataset, dir: &Path) -> io::Result<Vec<(String, Vec<PageResult>)>> {
+    let mut peers = Vec::new();
+    let mut names: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| with_path(e, dir))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_dir()
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+        })
+        .collect();
+    names.sort();
+    for path in names {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        peers.push((name, evaluate_predictions(dataset, &path)?));
+    }
+    Ok(peers)
+}
+
+/// The pages bodytext scores under [`BEHIND_F1`] while [`BEHIND_PEERS`] or more peers
+/// score above [`PEER_GOOD_F1`], in id order. `ours` and each peer's results are in id
+/// order over the same dataset.
+pub fn behind_peers(ours: &[PageResult], peers: &[(String, Vec<PageResult>)]) -> Vec<Behind> {
+    let mut behind = Vec::new();
+    for (i, page) in ours.iter().enumerate() {
+        if page.f1 >= BEHIND_F1 {
+            continue;
+        }
+        let mut good: Vec<(String, f64)> = peers
+            .iter()
+            .filter_map(|(name, results)| {
+                results
+                    .get(i)
+                    .filter(|r| r.id == page.id && r.f1 > PEER_GOOD_F1)
+                    .map(|r| (name.clone(), r.f1))
+            })
+            .collect();
+        if good.len() >= BEHIND_PEERS {
+            good.sort_by(|a, b| b.1.total_cmp(&a.1));
+            behind.push(Behind {
+                id: page.id.clone(),
+                f1: page.f1,
+                peers: good,
+            });
+        }
+    }
+    behind
+}
+
 /// The worst `n` pages by own F1, lowest first (ties by id).
 pub fn worst(pages: &[PageResult], n: usize) -> Vec<&PageResult> {
     let mut sorted: Vec<&PageResult> = pages.iter().collect();
@@ -747,6 +821,31 @@ mod metadata_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn behind_peers_needs_two_good_peers_and_a_poor_own_score() {
+        let truth = "one two three four five six seven eight nine ten";
+        let ours = vec![
+            score_page("a", truth, "", 0.0),
+            score_page("b", truth, "", 0.0),
+            score_page("c", truth, truth, 0.0),
+        ];
+        let good = vec![
+            score_page("a", truth, truth, 0.0),
+            score_page("b", truth, truth, 0.0),
+            score_page("c", truth, truth, 0.0),
+        ];
+        let poor_on_b = vec![
+            score_page("a", truth, truth, 0.0),
+            score_page("b", truth, "one", 0.0),
+            score_page("c", truth, truth, 0.0),
+        ];
+        let peers = vec![("x".to_string(), good), ("y".to_string(), poor_on_b)];
+        let behind = behind_peers(&ours, &peers);
+        assert_eq!(behind.len(), 1);
+        assert_eq!(behind[0].id, "a");
+        assert_eq!(behind[0].peers.len(), 2);
+    }
 
     fn fixture() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eval")

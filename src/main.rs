@@ -172,6 +172,11 @@ struct EvalArgs {
     /// meta.jsonl, over its pages of this page_type (`all` for every page).
     #[arg(long, value_name = "PAGE_TYPE")]
     metadata: Option<String>,
+    /// Peers' predictions to compare with: DIR/<peer>/<id>.txt (DIR/<dataset>/<peer>/
+    /// with several datasets), as ../shared/peers/compare.sh writes them. Lists the pages
+    /// bodytext gets under F1 0.5 while two or more peers get above 0.8.
+    #[arg(long, value_name = "DIR")]
+    peers: Option<PathBuf>,
     /// Fail (exit 1) when a dataset's F1 is below its floor in FILE.
     #[arg(long, value_name = "FILE")]
     floors: Option<PathBuf>,
@@ -331,6 +336,7 @@ fn run_eval(args: EvalArgs) -> io::Result<ExitCode> {
     let extractor = Extractor::default();
     let mut summaries: Vec<Summary> = Vec::new();
     let mut all_pages: Vec<(String, Vec<PageResult>)> = Vec::new();
+    let mut behind: Vec<(String, Vec<eval::Behind>)> = Vec::new();
     for root in &args.datasets {
         let dataset = Dataset::open(root)?;
         let start = Instant::now();
@@ -357,6 +363,18 @@ fn run_eval(args: EvalArgs) -> io::Result<ExitCode> {
             }
         };
         let seconds = start.elapsed().as_secs_f64();
+        if let Some(dir) = &args.peers {
+            let dir = if args.datasets.len() > 1 {
+                dir.join(dataset.name())
+            } else {
+                dir.clone()
+            };
+            let peers = eval::evaluate_peers(&dataset, &dir)?;
+            behind.push((
+                dataset.name().to_string(),
+                eval::behind_peers(&pages, &peers),
+            ));
+        }
         summaries.push(eval::summarize(dataset.name(), &pages, seconds));
         all_pages.push((dataset.name().to_string(), pages));
     }
@@ -390,11 +408,42 @@ fn run_eval(args: EvalArgs) -> io::Result<ExitCode> {
                 })
             })
             .collect();
-        let value =
-            serde_json::json!({ "summaries": summaries, "worst": worst, "metadata": metadata });
+        let behind: Vec<_> = behind
+            .iter()
+            .map(|(name, pages)| serde_json::json!({ "dataset": name, "behind_peers": pages }))
+            .collect();
+        let value = serde_json::json!({
+            "summaries": summaries,
+            "worst": worst,
+            "metadata": metadata,
+            "behind_peers": behind,
+        });
         emit(&mut out, &format!("{value:#}\n"))?;
     } else {
         emit(&mut out, &eval::format_table(&summaries))?;
+        for (name, pages) in &behind {
+            emit(
+                &mut out,
+                &format!(
+                    "\n{name}: {} pages under F1 {} that {}+ peers get above {}:\n",
+                    pages.len(),
+                    eval::BEHIND_F1,
+                    eval::BEHIND_PEERS,
+                    eval::PEER_GOOD_F1
+                ),
+            )?;
+            for b in pages {
+                let peers: Vec<String> = b
+                    .peers
+                    .iter()
+                    .map(|(peer, f1)| format!("{peer} {f1:.3}"))
+                    .collect();
+                emit(
+                    &mut out,
+                    &format!("{:<12} {:.3}  {}\n", b.id, b.f1, peers.join(", ")),
+                )?;
+            }
+        }
         if let Some(n) = args.worst {
             for (name, pages) in &all_pages {
                 emit(&mut out, &format!("\nworst pages of {name}:\n"))?;
