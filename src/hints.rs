@@ -217,11 +217,6 @@ enum Match {
     Within(&'static str),
 }
 
-/// Words that make the token after them describe the layout around an element, not the
-/// element: `main-with-sidebar`, `has-sidebar`, `ast-no-sidebar`,
-/// `inline-and-sidebar-container` wrap the article and its sidebar, or the article alone.
-const LAYOUT_MODIFIERS: [&str; 5] = ["with", "has", "no", "without", "and"];
-
 /// The table of class/id patterns. Substring patterns are long enough not to hide inside
 /// ordinary words; short ones must be whole tokens.
 const PATTERNS: &[(Match, Hint)] = &[
@@ -310,22 +305,13 @@ pub(crate) fn from_names(value: &str) -> Hints {
         if is_taxonomy_term(name) {
             continue;
         }
-        tokens.clear();
-        let mut modified = false;
-        for token in name
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|t| !t.is_empty())
-        {
-            let modifier = LAYOUT_MODIFIERS.contains(&token);
-            if !modifier && !modified {
-                tokens.push(token);
-            }
-            modified = modifier;
-        }
         joined.clear();
-        for token in &tokens {
-            joined.push_str(token);
-        }
+        joined.extend(name.chars().filter(char::is_ascii_alphanumeric));
+        tokens.clear();
+        tokens.extend(
+            name.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|t| !t.is_empty()),
+        );
         for (pattern, hint) in PATTERNS {
             let hit = match pattern {
                 Match::Name(t) => name == *t,
@@ -431,10 +417,6 @@ mod tests {
     #[test]
     fn only_side_rails_are_sidebars() {
         assert!(from_names("right_rail").has(Hint::Sidebar));
-        assert!(!from_names("main main-with-sidebar").has(Hint::Sidebar));
-        assert!(from_names("main main-with-sidebar").has(Hint::Content));
-        assert!(!from_names("inline-and-sidebar-container").has(Hint::Sidebar));
-        assert!(from_names("sidebar-container").has(Hint::Sidebar));
         assert!(!from_names("center_rail").has(Hint::Sidebar));
     }
 
