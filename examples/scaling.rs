@@ -165,6 +165,15 @@ fn cases() -> Vec<Case> {
             known: false,
         },
         Case {
+            name: "options in a <select>",
+            base: KB640 / 18,
+            // RcDom walks the whole select on every `</option>`.
+            generate: |n| {
+                format!("<select>{}</select>", "<option>x</option>".repeat(n)).into_bytes()
+            },
+            known: false,
+        },
+        Case {
             name: "repeated <body aN>",
             base: 8_000,
             generate: |n| {

@@ -295,32 +295,90 @@ fn is_taxonomy_term(name: &str) -> bool {
     name.starts_with("tag-") || name.contains("category-")
 }
 
-/// The hints named by a class or id attribute value.
-pub(crate) fn from_names(value: &str) -> Hints {
-    let mut hints = Hints::NONE;
-    let lower = value.to_ascii_lowercase();
-    let mut joined = String::new();
-    let mut tokens: Vec<&str> = Vec::new();
-    for name in lower.split_ascii_whitespace() {
-        if is_taxonomy_term(name) {
-            continue;
+/// [`PATTERNS`] indexed for matching many names: the token and substring patterns by their
+/// first byte, so a name is compared only with the patterns that can start at each of its
+/// positions instead of searched once per pattern.
+struct Matcher {
+    /// `Match::Name` patterns.
+    names: Vec<(&'static str, Hint)>,
+    /// `Match::Token` patterns by first byte.
+    tokens: [Vec<(&'static [u8], Hint)>; 256],
+    /// `Match::Within` patterns by first byte.
+    within: [Vec<(&'static [u8], Hint)>; 256],
+}
+
+impl Matcher {
+    fn new() -> Matcher {
+        let mut m = Matcher {
+            names: Vec::new(),
+            tokens: std::array::from_fn(|_| Vec::new()),
+            within: std::array::from_fn(|_| Vec::new()),
+        };
+        for &(pattern, hint) in PATTERNS {
+            let (index, t) = match pattern {
+                Match::Name(t) => {
+                    m.names.push((t, hint));
+                    continue;
+                }
+                Match::Token(t) => (&mut m.tokens, t.as_bytes()),
+                Match::Within(t) => (&mut m.within, t.as_bytes()),
+            };
+            if let Some(&first) = t.first() {
+                index[usize::from(first)].push((t, hint));
+            }
+        }
+        m
+    }
+
+    /// The hints of one lowercase name: its whole self, its tokens, and its letters and digits
+    /// (`joined`: scratch space).
+    fn name(&self, name: &str, joined: &mut Vec<u8>) -> Hints {
+        let mut hints = Hints::NONE;
+        for &(t, hint) in &self.names {
+            if name == t {
+                hints.insert(hint);
+            }
+        }
+        for token in name.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+            let Some(&first) = token.first() else {
+                continue;
+            };
+            for &(t, hint) in &self.tokens[usize::from(first)] {
+                if token == t {
+                    hints.insert(hint);
+                }
+            }
         }
         joined.clear();
-        joined.extend(name.chars().filter(char::is_ascii_alphanumeric));
-        tokens.clear();
-        tokens.extend(
-            name.split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|t| !t.is_empty()),
-        );
-        for (pattern, hint) in PATTERNS {
-            let hit = match pattern {
-                Match::Name(t) => name == *t,
-                Match::Token(t) => tokens.contains(t),
-                Match::Within(t) => joined.contains(t),
-            };
-            if hit {
-                hints.insert(*hint);
+        joined.extend(name.bytes().filter(u8::is_ascii_alphanumeric));
+        let mut rest = joined.as_slice();
+        while let Some((&first, tail)) = rest.split_first() {
+            for &(t, hint) in &self.within[usize::from(first)] {
+                if rest.starts_with(t) {
+                    hints.insert(hint);
+                }
             }
+            rest = tail;
+        }
+        hints
+    }
+}
+
+/// The one [`Matcher`], built at first use.
+fn matcher() -> &'static Matcher {
+    static MATCHER: std::sync::LazyLock<Matcher> = std::sync::LazyLock::new(Matcher::new);
+    &MATCHER
+}
+
+/// The hints named by a class or id attribute value.
+pub(crate) fn from_names(value: &str) -> Hints {
+    let matcher = matcher();
+    let mut hints = Hints::NONE;
+    let lower = value.to_ascii_lowercase();
+    let mut joined = Vec::new();
+    for name in lower.split_ascii_whitespace() {
+        if !is_taxonomy_term(name) {
+            hints = hints.union(matcher.name(name, &mut joined));
         }
     }
     hints
@@ -418,6 +476,50 @@ mod tests {
     fn only_side_rails_are_sidebars() {
         assert!(from_names("right_rail").has(Hint::Sidebar));
         assert!(!from_names("center_rail").has(Hint::Sidebar));
+    }
+
+    /// [`PATTERNS`] read directly, one search per pattern: what [`Matcher`] must agree with.
+    fn from_names_directly(value: &str) -> Hints {
+        let mut hints = Hints::NONE;
+        for name in value.to_ascii_lowercase().split_ascii_whitespace() {
+            if is_taxonomy_term(name) {
+                continue;
+            }
+            let joined: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+            let tokens: Vec<&str> = name.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+            for (pattern, hint) in PATTERNS {
+                let hit = match pattern {
+                    Match::Name(t) => name == *t,
+                    Match::Token(t) => tokens.contains(t),
+                    Match::Within(t) => joined.contains(t),
+                };
+                if hit {
+                    hints.insert(*hint);
+                }
+            }
+        }
+        hints
+    }
+
+    #[test]
+    fn the_index_agrees_with_the_table() {
+        let words: Vec<&str> = PATTERNS
+            .iter()
+            .map(|(p, _)| match p {
+                Match::Name(t) | Match::Token(t) | Match::Within(t) => *t,
+            })
+            .chain(["x", "é", "Top", "", "9"])
+            .collect();
+        for a in &words {
+            for b in &words {
+                for sep in ["", "-", "_", " ", "é"] {
+                    let value = format!("{a}{sep}{b}");
+                    assert_eq!(from_names(&value), from_names_directly(&value), "{value}");
+                    let upper = value.to_uppercase();
+                    assert_eq!(from_names(&upper), from_names_directly(&upper), "{upper}");
+                }
+            }
+        }
     }
 
     #[test]
