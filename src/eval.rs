@@ -742,6 +742,33 @@ mod metadata_tests {
         );
         assert_ne!(author_set("Jane Doe"), author_set("Jane Doe, John Roe"));
     }
+
+    #[test]
+    fn mismatches_listed_per_field() {
+        let summary = MetadataSummary {
+            dataset: "d".into(),
+            mismatches: vec![
+                MetaMismatch {
+                    field: "author",
+                    id: "7".into(),
+                    expected: "Jane Doe".into(),
+                    got: String::new(),
+                },
+                MetaMismatch {
+                    field: "author",
+                    id: "9".into(),
+                    expected: "John Roe".into(),
+                    got: "Jon Roe".into(),
+                },
+            ],
+            ..MetadataSummary::default()
+        };
+        let text = format_metadata_mismatches(&summary, 1);
+        assert!(text.contains("author mismatches of d (2 pages):"), "{text}");
+        assert!(text.contains("7\n  want: Jane Doe\n  got:  \n"), "{text}");
+        assert!(!text.contains("John Roe"), "{text}");
+        assert!(!text.contains("title"), "{text}");
+    }
 }
 
 #[cfg(test)]
@@ -1123,6 +1150,21 @@ pub struct MetadataSummary {
     pub date_pages: usize,
     /// Of those, pages whose published date has the same day.
     pub date_match: usize,
+    /// The pages where a field does not match, by field then page id.
+    pub mismatches: Vec<MetaMismatch>,
+}
+
+/// One field of one page where the extracted metadata differs from `meta.jsonl`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetaMismatch {
+    /// `title`, `author` or `date`.
+    pub field: &'static str,
+    /// Page id.
+    pub id: String,
+    /// What `meta.jsonl` says.
+    pub expected: String,
+    /// What was extracted (authors joined with `; `), empty when nothing was.
+    pub got: String,
 }
 
 /// Whitespace-folded text.
@@ -1182,16 +1224,28 @@ where
         let Some(truth) = truths.get(&id) else {
             continue;
         };
+        let mut mismatch = |field: &'static str, expected: &str, got: String| {
+            summary.mismatches.push(MetaMismatch {
+                field,
+                id: id.clone(),
+                expected: expected.to_string(),
+                got,
+            });
+        };
         if let Some(t) = &truth.title {
             summary.title_pages += 1;
             if title.as_deref().map(fold_ws) == Some(fold_ws(t)) {
                 summary.title_exact += 1;
+            } else {
+                mismatch("title", t, title.unwrap_or_default());
             }
         }
         if let Some(a) = &truth.author {
             summary.author_pages += 1;
             if author_set(&authors.join(", ")) == author_set(a) {
                 summary.author_match += 1;
+            } else {
+                mismatch("author", a, authors.join("; "));
             }
         }
         if let Some(d) = &truth.date {
@@ -1203,10 +1257,41 @@ where
                 .is_some_and(|ours| Some(ours) == day(d))
             {
                 summary.date_match += 1;
+            } else {
+                mismatch("date", d, date.unwrap_or_default());
             }
         }
     }
+    summary
+        .mismatches
+        .sort_by(|a, b| (a.field, &a.id).cmp(&(b.field, &b.id)));
     Ok(summary)
+}
+
+/// Plain-text list of the first `n` mismatches of each field of `summary`: page id,
+/// expected and extracted value.
+pub fn format_metadata_mismatches(summary: &MetadataSummary, n: usize) -> String {
+    let mut out = String::new();
+    for field in ["title", "author", "date"] {
+        let of_field: Vec<&MetaMismatch> = summary
+            .mismatches
+            .iter()
+            .filter(|m| m.field == field)
+            .collect();
+        if of_field.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "\n{field} mismatches of {} ({} pages):",
+            summary.dataset,
+            of_field.len()
+        );
+        for m in of_field.into_iter().take(n) {
+            let _ = writeln!(out, "{}\n  want: {}\n  got:  {}", m.id, m.expected, m.got);
+        }
+    }
+    out
 }
 
 /// Plain-text report of metadata summaries: matches, pages and share per field.
