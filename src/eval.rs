@@ -744,6 +744,12 @@ mod metadata_tests {
     }
 
     #[test]
+    fn titles_compare_quotes_folded() {
+        assert_eq!(fold_title("Don’t  “panic”"), fold_title("Don't \"panic\""));
+        assert_ne!(fold_title("Rain – Spain"), fold_title("Rain - Spain"));
+    }
+
+    #[test]
     fn mismatches_listed_per_field() {
         let summary = MetadataSummary {
             dataset: "d".into(),
@@ -1095,6 +1101,8 @@ pub struct MetaTruth {
     pub date: Option<String>,
     /// The kind of page (`page_type` in wcxb-dev).
     pub page_type: Option<String>,
+    /// The page's address (`url`), given to the extractor as the base URL.
+    pub url: Option<String>,
 }
 
 impl Dataset {
@@ -1125,6 +1133,7 @@ impl Dataset {
                         author: field("author").or_else(|| field("byline")),
                         date: field("publish_date"),
                         page_type: field("page_type"),
+                        url: field("url"),
                     },
                 );
             }
@@ -1140,7 +1149,7 @@ pub struct MetadataSummary {
     pub dataset: String,
     /// Pages whose truth has a title.
     pub title_pages: usize,
-    /// Of those, pages whose title is equal after whitespace folding.
+    /// Of those, pages whose title is equal after whitespace and quote folding.
     pub title_exact: usize,
     /// Pages whose truth has an author.
     pub author_pages: usize,
@@ -1172,6 +1181,20 @@ fn fold_ws(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A title as compared: whitespace folded, typographic quotes written as ASCII ones. The
+/// annotators of wcxb-dev typed straight quotes for the curly ones of most pages (and kept
+/// them curly on others), so the quote style says nothing about which title was found.
+fn fold_title(text: &str) -> String {
+    fold_ws(text)
+        .chars()
+        .map(|c| match c {
+            '‘' | '’' | '‛' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            c => c,
+        })
+        .collect()
+}
+
 /// A set of author names from one string: split at commas, semicolons, `&` and ` and `,
 /// lowercased and whitespace folded.
 fn author_set(text: &str) -> Vec<String> {
@@ -1190,14 +1213,15 @@ fn author_set(text: &str) -> Vec<String> {
 }
 
 /// Score extracted metadata against `meta.jsonl`, over the pages of `page_type` (all pages
-/// when `None`). `extract` gives the title, the authors and the published date of a page.
+/// when `None`). `extract` gives the title, the authors and the published date of a page
+/// from its bytes and its address (the `url` of `meta.jsonl`, when there is one).
 pub fn evaluate_metadata<F>(
     dataset: &Dataset,
     page_type: Option<&str>,
     extract: F,
 ) -> io::Result<MetadataSummary>
 where
-    F: Fn(&[u8]) -> (Option<String>, Vec<String>, Option<String>) + Sync,
+    F: Fn(&[u8], Option<&str>) -> (Option<String>, Vec<String>, Option<String>) + Sync,
 {
     let truths = dataset.meta_truths();
     let ids: Vec<&String> = dataset
@@ -1213,7 +1237,8 @@ where
         .par_iter()
         .map(|id| {
             let html = dataset.html_bytes(id)?;
-            Ok(((*id).clone(), extract(&html)))
+            let url = truths.get(*id).and_then(|t| t.url.as_deref());
+            Ok(((*id).clone(), extract(&html, url)))
         })
         .collect::<io::Result<Vec<_>>>()?;
     let mut summary = MetadataSummary {
@@ -1234,7 +1259,7 @@ where
         };
         if let Some(t) = &truth.title {
             summary.title_pages += 1;
-            if title.as_deref().map(fold_ws) == Some(fold_ws(t)) {
+            if title.as_deref().map(fold_title) == Some(fold_title(t)) {
                 summary.title_exact += 1;
             } else {
                 mismatch("title", t, title.unwrap_or_default());

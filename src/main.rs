@@ -322,9 +322,10 @@ fn run_eval(args: EvalArgs) -> io::Result<ExitCode> {
         let wanted = (page_type != "all").then_some(page_type.as_str());
         for root in &args.datasets {
             let dataset = Dataset::open(root)?;
-            metadata.push(eval::evaluate_metadata(&dataset, wanted, |bytes| {
+            metadata.push(eval::evaluate_metadata(&dataset, wanted, |bytes, url| {
+                let url = url.and_then(|u| Url::parse(u).ok());
                 let m = extractor
-                    .extract_bytes(bytes, None)
+                    .extract_bytes(bytes, url.as_ref())
                     .map(|a| a.metadata)
                     .unwrap_or_default();
                 (m.title, m.authors, m.published)
