@@ -22,8 +22,6 @@
 //! Malformed JSON-LD is repaired where cheap (comment and CDATA wrappers, trailing commas,
 //! raw newlines in strings, several objects in one script) and otherwise ignored.
 
-// The walker does not call the collector yet: until it does, only the tests use it.
-
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -50,6 +48,18 @@ const MAX_JSON_LD_DEPTH: usize = 6;
 
 /// Most headings, `<time>` elements and bylines remembered, each.
 const MAX_EVIDENCE: usize = 64;
+
+/// Most blocks with a date remembered (archive lists and comment threads have many).
+const MAX_DATED_BLOCKS: usize = 256;
+
+/// Longest block read as a date line, in bytes: "Published on Friday, May 17, 2024 by
+/// Jane Doe" fits, a paragraph that mentions a date does not.
+const MAX_DATE_LINE: usize = 120;
+
+/// Farthest a date line may stand from the headline, in blocks, to be the page's date
+/// (the byline block, a reading time, an image caption lie between). Tuned on wcxb-dev
+/// articles: 4 lost dates set under a lead image, 30 took sidebar dates.
+const DATE_LINE_REACH: usize = 12;
 
 /// Longest heading, byline or title candidate considered, in bytes; longer texts are
 /// paragraphs, not titles or names.
@@ -125,8 +135,13 @@ pub(crate) struct Collector {
     /// Typed JSON-LD objects from every script, in document order.
     entities: Vec<Map<String, Value>>,
     title_tag: Option<String>,
-    /// Texts of the `h1` elements.
-    h1s: Vec<String>,
+    /// Blocks the walker reported so far.
+    blocks: usize,
+    /// Texts of the `h1` elements, with their block index.
+    h1s: Vec<(usize, String)>,
+    /// Dates of the short blocks that hold one, with their block index and whether the
+    /// line says it is the date of an update.
+    date_lines: Vec<(usize, String, bool)>,
     /// `(datetime, itemprop or class)` of each `<time>`.
     times: Vec<(String, Option<String>)>,
     bylines: Vec<String>,
@@ -197,13 +212,35 @@ impl Collector {
         }
     }
 
-    /// The text of a heading of `level` (1 for `h1`), in document order.
+    /// The text of a heading of `level` (1 for `h1`), in document order, just before its
+    /// [`Collector::block`].
     pub(crate) fn heading(&mut self, level: u8, text: &str) {
         if level == 1 && self.h1s.len() < MAX_EVIDENCE && text.len() <= MAX_SHORT_TEXT {
             let text = fold(text);
             if !text.is_empty() {
-                self.h1s.push(text);
+                self.h1s.push((self.blocks, text));
             }
+        }
+    }
+
+    /// The text of every block, in document order: a short one that holds a date
+    /// ("Published May 17, 2024", "Dec. 19, 2025 · Jane Doe") is the visible date when
+    /// it stands near the headline.
+    #[cfg_attr(
+        not(test),
+        expect(dead_code, reason = "the walker calls it in the next commit")
+    )]
+    pub(crate) fn block(&mut self, text: &str) {
+        let index = self.blocks;
+        self.blocks += 1;
+        if text.len() <= MAX_DATE_LINE
+            && self.date_lines.len() < MAX_DATED_BLOCKS
+            && text.bytes().any(|b| b.is_ascii_digit())
+            && let Some(date) = text_date(text)
+        {
+            let lower = text.to_lowercase();
+            let updated = UPDATE_WORDS.iter().any(|w| lower.contains(w));
+            self.date_lines.push((index, date, updated));
         }
     }
 
@@ -240,20 +277,25 @@ impl Collector {
             .map(str::to_string)
             .or_else(|| ld.site_name())
             .or_else(|| self.meta_first(&["application-name"]).map(str::to_string));
-        let title = self.title(&ld, site_name.as_deref());
+        let (title, headline_at) = self.title(&ld, site_name.as_deref());
         let authors = self.authors(&ld);
-        let published = ld
-            .field(&["datePublished"], Rank::Page)
-            .and_then(|d| normalize_date(&d))
+        let date_line = |updated| headline_at.and_then(|at| self.date_line(at, updated));
+        let published = date_line(false)
+            .or_else(|| {
+                ld.field(&["datePublished"], Rank::Page)
+                    .and_then(|d| normalize_date(&d))
+            })
             .or_else(|| self.meta_date(PUBLISHED_META))
             .or_else(|| self.time_date(&["datepublished", "published", "pubdate", "entry-date"]))
             .or_else(|| self.times.first().and_then(|(d, _)| normalize_date(d)))
+            .or_else(|| date_line(true))
             .or_else(|| url.and_then(|u| url_date(u.path())));
         let modified = ld
             .field(&["dateModified"], Rank::Page)
             .and_then(|d| normalize_date(&d))
             .or_else(|| self.meta_date(MODIFIED_META))
-            .or_else(|| self.time_date(&["datemodified", "updated", "modified"]));
+            .or_else(|| self.time_date(&["datemodified", "updated", "modified"]))
+            .or_else(|| date_line(true));
         let language = self
             .html_lang
             .clone()
@@ -342,7 +384,12 @@ impl Collector {
     /// shows it: the `h1` that matches a declared title or the `<title>` wins over them,
     /// because declared titles are often shortened, reworded for search engines or
     /// suffixed with the site name, while the `h1` is the headline readers see.
-    fn title(&self, ld: &LinkedData<'_>, site_name: Option<&str>) -> Option<String> {
+    /// Also gives the block index of the `h1` that shows the title, when one does.
+    fn title(
+        &self,
+        ld: &LinkedData<'_>,
+        site_name: Option<&str>,
+    ) -> (Option<String>, Option<usize>) {
         let is_site = |t: &str| site_name.is_some_and(|s| t.eq_ignore_ascii_case(s));
         let declared: Vec<String> = [
             ld.headline(),
@@ -366,27 +413,55 @@ impl Collector {
             .map(String::as_str)
             .chain(title_tag.as_deref())
             .collect();
-        self.main_h1(&references, site_name)
-            .or_else(|| declared.into_iter().next())
-            .or(title_tag)
+        if let Some((at, h1)) = self.main_h1(&references, site_name) {
+            return (Some(h1), Some(at));
+        }
+        let title = declared.into_iter().next().or(title_tag);
+        let at = title.as_deref().and_then(|t| {
+            self.h1s
+                .iter()
+                .find(|(_, h)| h.eq_ignore_ascii_case(t))
+                .map(|(at, _)| *at)
+        });
+        (title, at)
+    }
+
+    /// The date of the date line nearest the headline at block `headline_at`, within
+    /// [`DATE_LINE_REACH`] blocks, among the lines that say they give an update's date or
+    /// those that do not; a line after the headline counts half the distance of one before
+    /// it (bylines sit under headlines, kickers and breadcrumbs above).
+    fn date_line(&self, headline_at: usize, updated: bool) -> Option<String> {
+        self.date_lines
+            .iter()
+            .filter(|(_, _, u)| *u == updated)
+            .filter_map(|(at, date, _)| {
+                let distance = if *at >= headline_at {
+                    at - headline_at
+                } else {
+                    (headline_at - at) * 2
+                };
+                (distance <= DATE_LINE_REACH).then_some((distance, date))
+            })
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, date)| date.clone())
     }
 
     /// The `h1` that best matches one of the `references` (declared titles and the
     /// `<title>`); the only `h1` when there are no references.
-    fn main_h1(&self, references: &[&str], site_name: Option<&str>) -> Option<String> {
+    fn main_h1(&self, references: &[&str], site_name: Option<&str>) -> Option<(usize, String)> {
         let h1s = self
             .h1s
             .iter()
-            .filter(|h| !site_name.is_some_and(|s| h.eq_ignore_ascii_case(s)));
+            .filter(|(_, h)| !site_name.is_some_and(|s| h.eq_ignore_ascii_case(s)));
         if references.is_empty() {
             let mut h1s = h1s;
             let first = h1s.next()?;
             return h1s.next().is_none().then(|| first.clone());
         }
         let references: Vec<Vec<String>> = references.iter().map(|r| words(r)).collect();
-        let mut best: Option<(usize, &String)> = None;
+        let mut best: Option<(usize, &(usize, String))> = None;
         for h1 in h1s {
-            let h1_words = words(h1);
+            let h1_words = words(&h1.1);
             if h1_words.is_empty() {
                 continue;
             }
@@ -445,6 +520,18 @@ impl Collector {
         dedup(tags)
     }
 }
+
+/// Words that make a date line the date of an update, lowercase.
+const UPDATE_WORDS: [&str; 8] = [
+    "updated",
+    "modified",
+    "revised",
+    "edited",
+    "aktualisiert",
+    "mis à jour",
+    "actualizado",
+    "bijgewerkt",
+];
 
 /// Meta names and properties of the publication date, by precedence.
 const PUBLISHED_META: &[&str] = &[
@@ -1341,6 +1428,18 @@ fn parse_offset(s: &str) -> Option<i32> {
     Some(sign * (hours * 60 + minutes))
 }
 
+/// The date in a line of text: "Published on May 17, 2024", "Last updated: 2024-05-17",
+/// "by Jane Doe, 17.05.2024". The line must not be all date: times, weekdays and words
+/// around it are skipped.
+fn text_date(line: &str) -> Option<String> {
+    let line = line.trim();
+    iso_date(line).or_else(|| textual_date(line)).or_else(|| {
+        line.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|t| t.len() >= 8 && t.starts_with(|c: char| c.is_ascii_digit()))
+            .find_map(iso_date)
+    })
+}
+
 /// Dates with a month name (`May 17, 2024`, `Fri, 17 May 2024 10:00:00 +0000`) or in
 /// numeric day-month order (`17.05.2024`, `05/17/2024`).
 fn textual_date(s: &str) -> Option<String> {
@@ -1889,6 +1988,85 @@ mod tests {
             c.finish(Some(&page()), "").published.as_deref(),
             Some("2024-05-17")
         );
+    }
+
+    /// The walker's calls for a block that is an `h1`.
+    fn h1(c: &mut Collector, text: &str) {
+        c.heading(1, text);
+        c.block(text);
+    }
+
+    #[test]
+    fn visible_date_lines() {
+        // The date shown under the headline wins over the declared one.
+        let mut c = Collector::default();
+        c.block("Home");
+        c.block("March 3, 2020");
+        h1(&mut c, "Rain in Spain");
+        c.block("By Jane Doe · May 17, 2024");
+        meta(
+            &mut c,
+            "article:published_time",
+            "2024-05-16T22:00:00-04:00",
+        );
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2024-05-17"));
+
+        // A line that says it is an update's date gives the modified date; the published
+        // one comes from the page's declarations.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("Last updated: 2024-06-01");
+        c.json_ld(r#"{"@type": "Article", "datePublished": "2024-05-01"}"#);
+        let m = c.finish(None, "");
+        assert_eq!(m.published.as_deref(), Some("2024-05-01"));
+        assert_eq!(m.modified.as_deref(), Some("2024-06-01"));
+
+        // With nothing declared, the update line is the best date there is.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("Aktualisiert am 17.05.2024");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2024-05-17"));
+
+        // Lines before the headline count double; lines too far away not at all.
+        let mut c = Collector::default();
+        c.block("May 1, 2024");
+        c.block("Weather");
+        h1(&mut c, "Rain in Spain");
+        c.block("Lead paragraph.");
+        c.block("Posted 2024-05-17");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2024-05-17"));
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        for _ in 0..=DATE_LINE_REACH {
+            c.block("A paragraph of the article.");
+        }
+        c.block("May 1, 2024");
+        assert_eq!(c.finish(None, "").published, None);
+
+        // Long blocks are paragraphs that mention a date, not date lines.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block(&format!(
+            "On May 1, 2024 it rained. {}",
+            "It rained more. ".repeat(10)
+        ));
+        assert_eq!(c.finish(None, "").published, None);
+    }
+
+    #[test]
+    fn dates_in_lines() {
+        let cases = [
+            ("Published on Friday, May 17, 2024", Some("2024-05-17")),
+            ("Dec. 19, 2025 · Jane Doe", Some("2025-12-19")),
+            ("by: Jane Doe, Dec 17, 2025", Some("2025-12-17")),
+            ("Posted 2024-05-17 by Jane", Some("2024-05-17")),
+            ("Last updated: 2024-05-17T10:00:00Z", Some("2024-05-17")),
+            ("Copyright 2024", None),
+            ("Call 555-0100", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(text_date(line).as_deref().map(|d| &d[..10]), want, "{line}");
+        }
     }
 
     #[test]
