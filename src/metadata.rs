@@ -226,10 +226,6 @@ impl Collector {
     /// The text of every block, in document order: a short one that holds a date
     /// ("Published May 17, 2024", "Dec. 19, 2025 · Jane Doe") is the visible date when
     /// it stands near the headline.
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "the walker calls it in the next commit")
-    )]
     pub(crate) fn block(&mut self, text: &str) {
         let index = self.blocks;
         self.blocks += 1;
