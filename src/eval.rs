@@ -741,6 +741,7 @@ mod metadata_tests {
             author_set("john roe, Jane  Doe")
         );
         assert_ne!(author_set("Jane Doe"), author_set("Jane Doe, John Roe"));
+        assert_eq!(author_set("By\n  Jane Doe"), author_set("Jane Doe"));
     }
 
     #[test]
@@ -1195,11 +1196,16 @@ fn fold_title(text: &str) -> String {
         .collect()
 }
 
-/// A set of author names from one string: split at commas, semicolons, `&` and ` and `,
-/// lowercased and whitespace folded.
+/// A set of author names from one string: a leading "By" dropped (mozilla-readability's
+/// bylines are the byline element's text, "By Jane Doe"), split at commas, semicolons,
+/// `&` and ` and `, lowercased and whitespace folded.
 fn author_set(text: &str) -> Vec<String> {
-    let lower = text
-        .to_lowercase()
+    let lower = text.to_lowercase();
+    let lower = fold_ws(&lower);
+    let lower = lower
+        .strip_prefix("by ")
+        .or_else(|| lower.strip_prefix("by:"))
+        .unwrap_or(&lower)
         .replace(" and ", ",")
         .replace(['&', ';'], ",");
     let mut names: Vec<String> = lower
