@@ -142,6 +142,11 @@ pub(crate) struct Collector {
     /// Dates of the short blocks that hold one, with their block index and whether the
     /// line says it is the date of an update.
     date_lines: Vec<(usize, String, bool)>,
+    /// Short blocks that name the author ("By Jane Doe", "Written by" and the block after
+    /// it), with their block index.
+    by_lines: Vec<(usize, String)>,
+    /// Whether the last block was a byline label alone ("Written by", "Author:").
+    after_by_label: bool,
     /// `(datetime, itemprop or class)` of each `<time>`.
     times: Vec<(String, Option<String>)>,
     bylines: Vec<String>,
@@ -238,6 +243,20 @@ impl Collector {
             let updated = UPDATE_WORDS.iter().any(|w| lower.contains(w));
             self.date_lines.push((index, date, updated));
         }
+        let after_label = std::mem::replace(&mut self.after_by_label, false);
+        if text.len() > MAX_BY_LINE || self.by_lines.len() >= MAX_EVIDENCE {
+            return;
+        }
+        let line = fold(text);
+        let lower = line.to_lowercase();
+        let bare = lower.trim_end_matches([':', ' ']);
+        if BY_LABELS.contains(&bare) {
+            self.after_by_label = true;
+        } else if after_label {
+            self.by_lines.push((index, line));
+        } else if let Some(names) = by_line_names(&line) {
+            self.by_lines.push((index, names.to_string()));
+        }
     }
 
     /// A `<time>` element: its `datetime` attribute (its text when it has none) and its
@@ -274,7 +293,7 @@ impl Collector {
             .or_else(|| ld.site_name())
             .or_else(|| self.meta_first(&["application-name"]).map(str::to_string));
         let (title, headline_at) = self.title(&ld, site_name.as_deref());
-        let authors = self.authors(&ld);
+        let authors = self.authors(&ld, site_name.as_deref(), headline_at);
         let date_line = |updated| headline_at.and_then(|at| self.date_line(at, updated));
         let published = date_line(false)
             .or_else(|| {
@@ -474,11 +493,23 @@ impl Collector {
         best.map(|(_, h1)| h1.clone())
     }
 
-    fn authors(&self, ld: &LinkedData<'_>) -> Vec<String> {
-        let from_ld = ld.authors();
-        if !from_ld.is_empty() {
-            return dedup(from_ld.iter().flat_map(|a| split_names(a)).collect());
-        }
+    /// The authors of the first source that names a person: JSON-LD, the author metas,
+    /// the bylines marked up as such. A source that only names the site or its publisher
+    /// ("Cleveland Clinic", "USA TODAY") is passed over for a later one that names a
+    /// person, and kept when none does. Without any of them, the "By ..." line nearest
+    /// the headline.
+    fn authors(
+        &self,
+        ld: &LinkedData<'_>,
+        site_name: Option<&str>,
+        headline_at: Option<usize>,
+    ) -> Vec<String> {
+        let mut organisations = ld.organisations();
+        organisations.extend(site_name.map(str::to_string));
+        let is_organisation =
+            |name: &String| organisations.iter().any(|o| o.eq_ignore_ascii_case(name));
+        let mut sources: Vec<Vec<String>> = Vec::new();
+        sources.push(ld.authors().iter().flat_map(|a| split_names(a)).collect());
         for key in [
             "author",
             "article:author",
@@ -487,21 +518,44 @@ impl Collector {
             "dc.creator",
             "dcterms.creator",
         ] {
-            let names: Vec<String> = self
-                .meta_all(key)
-                .filter(|v| !looks_like_url(v))
-                .flat_map(split_names)
-                .collect();
-            if !names.is_empty() {
-                return dedup(names);
-            }
+            sources.push(
+                self.meta_all(key)
+                    .filter(|v| !looks_like_url(v))
+                    .flat_map(split_names)
+                    .collect(),
+            );
         }
-        self.bylines
+        sources.extend(self.bylines.iter().map(|b| byline_names(b)));
+        sources.retain(|names| !names.is_empty());
+        let person = |names: &&Vec<String>| {
+            !names.iter().all(is_organisation)
+                && names.iter().all(|n| n.split_whitespace().count() >= 2)
+        };
+        let declared = sources
             .iter()
-            .map(|b| split_names(b))
-            .find(|names| !names.is_empty())
+            .find(|names| !names.iter().all(is_organisation))
+            .filter(|names| sources.first() == Some(*names) || person(names))
+            .or(sources.first())
+            .cloned();
+        declared
+            .or_else(|| {
+                self.by_lines(headline_at)
+                    .into_iter()
+                    .map(byline_names)
+                    .find(|names| !names.is_empty())
+            })
             .map(dedup)
             .unwrap_or_default()
+    }
+
+    /// The "By ..." lines, nearest the headline at block `headline_at` first (in page
+    /// order without a headline).
+    fn by_lines(&self, headline_at: Option<usize>) -> Vec<&str> {
+        let mut lines: Vec<&(usize, String)> = self.by_lines.iter().collect();
+        if let Some(at) = headline_at {
+            lines.sort_by_key(|(i, _)| if *i >= at { i - at } else { (at - i) * 2 });
+        }
+        lines.into_iter().map(|(_, line)| line.as_str()).collect()
     }
 
     fn tags(&self, ld: &LinkedData<'_>) -> Vec<String> {
@@ -528,6 +582,63 @@ const UPDATE_WORDS: [&str; 8] = [
     "actualizado",
     "bijgewerkt",
 ];
+
+/// Longest block read as a "By ..." line, in bytes.
+const MAX_BY_LINE: usize = 160;
+
+/// Blocks that only label the author's name in the next block, lowercase.
+const BY_LABELS: [&str; 9] = [
+    "by",
+    "written by",
+    "posted by",
+    "published by",
+    "article by",
+    "authored by",
+    "words by",
+    "story by",
+    "about the author",
+];
+
+/// Lowercase words that, just before "by", make a line a byline ("Written by", "Text
+/// by"); "Powered by" and "Sponsored by" are not.
+const BY_VERBS: [&str; 12] = [
+    "written",
+    "posted",
+    "published",
+    "article",
+    "text",
+    "words",
+    "story",
+    "authored",
+    "reported",
+    "post",
+    "created",
+    "guide",
+];
+
+/// The names part of a line that says who wrote the page: "By Jane Doe", "Written by
+/// Jane Doe", "Published May 17, 2024 by Jane Doe", "Author: Jane Doe". The part before
+/// "by" must be a short label or a date, so that sentences with "by" do not count.
+fn by_line_names(line: &str) -> Option<&str> {
+    let lower = line.to_ascii_lowercase();
+    for label in ["author:", "authors:", "von ", "par ", "door "] {
+        if lower.starts_with(label) {
+            return Some(line);
+        }
+    }
+    let at = if lower.starts_with("by ") || lower.starts_with("by:") {
+        0
+    } else {
+        lower.find(" by ").or_else(|| lower.find(" by:"))? + 1
+    };
+    let before = lower[..at].trim();
+    let verb = before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| BY_VERBS.contains(&w))
+        && before.split_whitespace().count() <= 4;
+    (at == 0 || verb || text_date(before).is_some()).then(|| &line[at..])
+}
 
 /// Meta names and properties of the publication date, by precedence.
 const PUBLISHED_META: &[&str] = &[
@@ -660,6 +771,17 @@ fn types(entity: &Map<String, Value>) -> Vec<&str> {
     }
 }
 
+/// Whether a JSON-LD entity is an organisation, a site or a brand rather than a person.
+fn is_organisation(entity: &Map<String, Value>) -> bool {
+    types(entity).iter().any(|t| {
+        t.ends_with("Organization")
+            || matches!(
+                *t,
+                "Corporation" | "LocalBusiness" | "WebSite" | "Brand" | "NGO" | "Project"
+            )
+    })
+}
+
 fn rank(entity: &Map<String, Value>) -> Rank {
     let types = types(entity);
     if types.iter().any(|t| ARTICLE_TYPES.contains(t)) {
@@ -753,6 +875,35 @@ impl<'a> LinkedData<'a> {
             }
             _ => {}
         }
+    }
+
+    /// Names of the organisations the page declares (the publisher, the site, every
+    /// entity or author typed as an organisation): such an "author" is the site itself.
+    fn organisations(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (_, entity) in &self.ranked {
+            if is_organisation(entity)
+                && let Some(name) = entity.get("name").and_then(first_text)
+            {
+                out.push(name);
+            }
+            for key in ["publisher", "author", "creator"] {
+                let values = match entity.get(key) {
+                    Some(Value::Array(items)) => items.iter().take(MAX_LIST).collect(),
+                    Some(value) => vec![value],
+                    None => Vec::new(),
+                };
+                for value in values {
+                    if let Some(object) = self.resolve(value)
+                        && (key == "publisher" || is_organisation(object))
+                        && let Some(name) = object.get("name").and_then(first_text)
+                    {
+                        out.push(name);
+                    }
+                }
+            }
+        }
+        out
     }
 
     fn authors(&self) -> Vec<String> {
@@ -1098,10 +1249,12 @@ fn strip_title_affix(title: &str, site_name: Option<&str>) -> String {
 }
 
 /// Where the names of a byline end: part separators, date words, a parenthesis.
-const BYLINE_ENDS: [&str; 13] = [
+const BYLINE_ENDS: [&str; 20] = [
     " | ",
     " · ",
-    " • ",
+    "•",
+    "⋅",
+    "●",
     " — ",
     " – ",
     " - ",
@@ -1109,9 +1262,64 @@ const BYLINE_ENDS: [&str; 13] = [
     "published",
     "posted",
     "last modified",
+    "last update",
     "modified",
+    "reviewed by",
+    "fact checked by",
+    "fact-checked by",
+    "edited by",
     " on ",
     "(",
+];
+
+/// Lowercase words of job titles that follow a name in bylines whose parts the page set
+/// in separate elements ("Keith Barry Senior Autos Reporter"): the name ends there.
+const ROLE_WORDS: [&str; 34] = [
+    "writer",
+    "reporter",
+    "editor",
+    "contributor",
+    "contributing",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "senior",
+    "staff",
+    "former",
+    "expert",
+    "manager",
+    "director",
+    "correspondent",
+    "columnist",
+    "consultant",
+    "journalist",
+    "producer",
+    "analyst",
+    "strategist",
+    "specialist",
+    "chief",
+    "ceo",
+    "president",
+    "professor",
+    "researcher",
+    "engineer",
+    "developer",
+    "designer",
+    "photographer",
+    "freelance",
+    "associate",
+    "deputy",
+];
+
+/// Lowercase words that may start a word of a name ("Ludwig van Beethoven").
+const NAME_PARTICLES: [&str; 18] = [
+    "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le", "von",
+    "zu", "ter", "bin", "al",
+];
+
+/// Texts that stand where a name should and are not one, lowercase.
+const NOT_NAMES: [&str; 8] = [
+    "by", "updated", "author", "admin", "sign in", "share", "comments", "name",
 ];
 
 /// Lowercase words that introduce the names of a byline.
@@ -1136,6 +1344,17 @@ const BYLINE_PREFIXES: [&str; 14] = [
 /// gives "Jane Doe" and "John Roe". Credentials after a comma stay with their name
 /// ("Jane Doe, MD").
 fn split_names(text: &str) -> Vec<String> {
+    names_in(text, false)
+}
+
+/// [`split_names`] for the text of a byline element or line, which also holds labels,
+/// job titles and bios: "Text by Jane Doe", "Jane Doe Senior Reporter", "Jane Doe Jane
+/// is a gardener who..." give "Jane Doe"; what is not name-like is dropped.
+fn byline_names(text: &str) -> Vec<String> {
+    names_in(text, true)
+}
+
+fn names_in(text: &str, byline: bool) -> Vec<String> {
     let mut text = fold(text);
     // Cut at the first part separator, date or time word. ASCII lowercasing keeps the
     // byte offsets of `text`.
@@ -1165,13 +1384,35 @@ fn split_names(text: &str) -> Vec<String> {
             None => break,
         }
     }
+    // "Text by Jane Doe", "This post was written by Jane Doe".
+    let lower = rest.to_ascii_lowercase();
+    if byline
+        && let Some(at) = lower.find(" by ").or_else(|| lower.find(" by:"))
+        && rest[..at].split_whitespace().count() <= 4
+    {
+        rest = rest[at + 4..].trim_start_matches(':').trim_start();
+    }
     let mut names: Vec<String> = Vec::new();
     for part in rest
         .split([',', ';', '&'])
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" And "))
     {
-        let part = part.trim_matches(|c: char| c.is_whitespace() || ",;:|-".contains(c));
+        let whole = part.trim_matches(|c: char| c.is_whitespace() || ",;:|-\"“”*".contains(c));
+        // Only the part right after the name: "Jane Doe, Senior Reporter" keeps its title
+        // as the page wrote it.
+        let part = if byline && names.is_empty() {
+            without_role(whole)
+        } else {
+            whole
+        };
+        if part.len() < whole.len() {
+            // A job title follows the name: the rest of the byline describes the job.
+            if !part.is_empty() {
+                names.push(part.to_string());
+            }
+            break;
+        }
         if part.is_empty() {
             continue;
         }
@@ -1190,9 +1431,45 @@ fn split_names(text: &str) -> Vec<String> {
             && n.split_whitespace().count() <= MAX_NAME_WORDS
             && !looks_like_url(n)
             && !n.starts_with('@')
-            && !n.eq_ignore_ascii_case("by")
+            && !NOT_NAMES.contains(&n.to_lowercase().as_str())
+            && (!byline || is_name_like(n))
     });
     names
+}
+
+/// `part` up to a job title or a number after the name's first two words ("Jane Doe
+/// Senior Reporter", "Jane Doe 7 min read").
+fn without_role(part: &str) -> &str {
+    let mut offset = 0;
+    for (i, token) in part.split(' ').enumerate() {
+        let bare = token
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase();
+        let number = token.starts_with(|c: char| c.is_ascii_digit());
+        if (i >= 2 && ROLE_WORDS.contains(&bare.as_str())) || (i >= 1 && number) {
+            return part[..offset].trim_end();
+        }
+        offset += token.len() + 1;
+    }
+    part
+}
+
+/// Whether a byline's `name` can be a person's or a team's name rather than a sentence of
+/// a bio or a comment's "Jane says": at most one lowercase word (particles aside) before a
+/// credential, unless it is all lowercase and short. "Jane Doe", "Ludwig van Beethoven", "the Example Team",
+/// "jane doe" pass; "Jane is a gardener" does not.
+fn is_name_like(name: &str) -> bool {
+    let head = name.split(',').next().unwrap_or(name);
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let lowercase = words
+        .iter()
+        .filter(|w| {
+            w.starts_with(char::is_lowercase)
+                && !NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+        })
+        .count();
+    let comment = words.len() > 1 && words.last().is_some_and(|w| *w == "says" || *w == "said");
+    !comment && (lowercase <= 1 || (lowercase == words.len() && words.len() <= 3))
 }
 
 /// Whether a comma-separated part of a byline is a credential of the name before it
@@ -1871,6 +2148,95 @@ mod tests {
         c.byline("By Jane Doe and John Roe | Updated May 17, 2024");
         c.byline("Share this");
         assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn organisation_authors_give_way_to_people() {
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "author": {"@type": "Organization", "name": "Example News"}}"#,
+        );
+        meta(&mut c, "author", "Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
+        // The site's name as the author, with a person in a byline.
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Example News");
+        meta(&mut c, "author", "Example News");
+        c.byline("By Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
+        // Kept when no source names a person; a one-word byline is not one.
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "publisher": {"name": "Example News"}, "author": "Example News"}"#,
+        );
+        c.byline("Research");
+        assert_eq!(c.finish(None, "").authors, ["Example News"]);
+    }
+
+    #[test]
+    fn by_lines_near_the_headline() {
+        let mut c = Collector::default();
+        c.block("Powered by WordPress");
+        h1(&mut c, "Rain in Spain");
+        c.block("Published May 17, 2024 by Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
+        let mut c = Collector::default();
+        c.block("By John Roe");
+        c.block("Sidebar story");
+        h1(&mut c, "Rain in Spain");
+        c.block("Written by");
+        c.block("Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("Powered by WordPress");
+        c.block("Sponsored by Example Corp");
+        c.block("It was written by hand in the field.");
+        assert!(c.finish(None, "").authors.is_empty());
+
+        // Declared authors come first.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("By John Roe");
+        meta(&mut c, "author", "Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn byline_texts() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Text by Jane Doe", &["Jane Doe"]),
+            ("This post was written by Jane Doe", &["Jane Doe"]),
+            ("Jane Doe Senior Autos Reporter", &["Jane Doe"]),
+            ("Jane Doe Writer; Hardware", &["Jane Doe"]),
+            ("Jane Doe 7 min read", &["Jane Doe"]),
+            ("Jane Doe Last updated: May 17, 2024", &["Jane Doe"]),
+            ("Jane Doe • Editor", &["Jane Doe"]),
+            ("Jane Doe. Reviewed by John Roe, MD", &["Jane Doe."]),
+            ("Jane Doe Jane is a gardener who writes", &[]),
+            ("Jane Doe says", &[]),
+            ("Ludwig van Beethoven", &["Ludwig van Beethoven"]),
+            ("the Example Team", &["the Example Team"]),
+            ("jdoe", &["jdoe"]),
+            ("\"Jane Doe\"", &["Jane Doe"]),
+            ("Updated", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(byline_names(text), *want, "{text}");
+        }
+        // Declared values keep what they say.
+        assert_eq!(
+            split_names("Sponsored by Example Corp"),
+            ["Sponsored by Example Corp"]
+        );
+        assert_eq!(
+            split_names("Jane Doe Senior Reporter"),
+            ["Jane Doe Senior Reporter"]
+        );
     }
 
     #[test]
