@@ -815,6 +815,40 @@ mod metadata_tests {
             author_set("john roe, Jane  Doe")
         );
         assert_ne!(author_set("Jane Doe"), author_set("Jane Doe, John Roe"));
+        assert_eq!(author_set("By\n  Jane Doe"), author_set("Jane Doe"));
+    }
+
+    #[test]
+    fn titles_compare_quotes_folded() {
+        assert_eq!(fold_title("Don’t  “panic”"), fold_title("Don't \"panic\""));
+        assert_ne!(fold_title("Rain – Spain"), fold_title("Rain - Spain"));
+    }
+
+    #[test]
+    fn mismatches_listed_per_field() {
+        let summary = MetadataSummary {
+            dataset: "d".into(),
+            mismatches: vec![
+                MetaMismatch {
+                    field: "author",
+                    id: "7".into(),
+                    expected: "Jane Doe".into(),
+                    got: String::new(),
+                },
+                MetaMismatch {
+                    field: "author",
+                    id: "9".into(),
+                    expected: "John Roe".into(),
+                    got: "Jon Roe".into(),
+                },
+            ],
+            ..MetadataSummary::default()
+        };
+        let text = format_metadata_mismatches(&summary, 1);
+        assert!(text.contains("author mismatches of d (2 pages):"), "{text}");
+        assert!(text.contains("7\n  want: Jane Doe\n  got:  \n"), "{text}");
+        assert!(!text.contains("John Roe"), "{text}");
+        assert!(!text.contains("title"), "{text}");
     }
 }
 
@@ -1167,6 +1201,8 @@ pub struct MetaTruth {
     pub date: Option<String>,
     /// The kind of page (`page_type` in wcxb-dev).
     pub page_type: Option<String>,
+    /// The page's address (`url`), given to the extractor as the base URL.
+    pub url: Option<String>,
 }
 
 impl Dataset {
@@ -1197,6 +1233,7 @@ impl Dataset {
                         author: field("author").or_else(|| field("byline")),
                         date: field("publish_date"),
                         page_type: field("page_type"),
+                        url: field("url"),
                     },
                 );
             }
@@ -1212,7 +1249,7 @@ pub struct MetadataSummary {
     pub dataset: String,
     /// Pages whose truth has a title.
     pub title_pages: usize,
-    /// Of those, pages whose title is equal after whitespace folding.
+    /// Of those, pages whose title is equal after whitespace and quote folding.
     pub title_exact: usize,
     /// Pages whose truth has an author.
     pub author_pages: usize,
@@ -1222,6 +1259,21 @@ pub struct MetadataSummary {
     pub date_pages: usize,
     /// Of those, pages whose published date has the same day.
     pub date_match: usize,
+    /// The pages where a field does not match, by field then page id.
+    pub mismatches: Vec<MetaMismatch>,
+}
+
+/// One field of one page where the extracted metadata differs from `meta.jsonl`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetaMismatch {
+    /// `title`, `author` or `date`.
+    pub field: &'static str,
+    /// Page id.
+    pub id: String,
+    /// What `meta.jsonl` says.
+    pub expected: String,
+    /// What was extracted (authors joined with `; `), empty when nothing was.
+    pub got: String,
 }
 
 /// Whitespace-folded text.
@@ -1229,11 +1281,30 @@ fn fold_ws(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A set of author names from one string: split at commas, semicolons, `&` and ` and `,
-/// lowercased and whitespace folded.
+/// A title as compared: whitespace folded, typographic quotes written as ASCII ones. The
+/// annotators of wcxb-dev typed straight quotes for the curly ones of most pages (and kept
+/// them curly on others), so the quote style says nothing about which title was found.
+fn fold_title(text: &str) -> String {
+    fold_ws(text)
+        .chars()
+        .map(|c| match c {
+            '‘' | '’' | '‛' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            c => c,
+        })
+        .collect()
+}
+
+/// A set of author names from one string: a leading "By" dropped (mozilla-readability's
+/// bylines are the byline element's text, "By Jane Doe"), split at commas, semicolons,
+/// `&` and ` and `, lowercased and whitespace folded.
 fn author_set(text: &str) -> Vec<String> {
-    let lower = text
-        .to_lowercase()
+    let lower = text.to_lowercase();
+    let lower = fold_ws(&lower);
+    let lower = lower
+        .strip_prefix("by ")
+        .or_else(|| lower.strip_prefix("by:"))
+        .unwrap_or(&lower)
         .replace(" and ", ",")
         .replace(['&', ';'], ",");
     let mut names: Vec<String> = lower
@@ -1247,14 +1318,15 @@ fn author_set(text: &str) -> Vec<String> {
 }
 
 /// Score extracted metadata against `meta.jsonl`, over the pages of `page_type` (all pages
-/// when `None`). `extract` gives the title, the authors and the published date of a page.
+/// when `None`). `extract` gives the title, the authors and the published date of a page
+/// from its bytes and its address (the `url` of `meta.jsonl`, when there is one).
 pub fn evaluate_metadata<F>(
     dataset: &Dataset,
     page_type: Option<&str>,
     extract: F,
 ) -> io::Result<MetadataSummary>
 where
-    F: Fn(&[u8]) -> (Option<String>, Vec<String>, Option<String>) + Sync,
+    F: Fn(&[u8], Option<&str>) -> (Option<String>, Vec<String>, Option<String>) + Sync,
 {
     let truths = dataset.meta_truths();
     let ids: Vec<&String> = dataset
@@ -1270,7 +1342,8 @@ where
         .par_iter()
         .map(|id| {
             let html = dataset.html_bytes(id)?;
-            Ok(((*id).clone(), extract(&html)))
+            let url = truths.get(*id).and_then(|t| t.url.as_deref());
+            Ok(((*id).clone(), extract(&html, url)))
         })
         .collect::<io::Result<Vec<_>>>()?;
     let mut summary = MetadataSummary {
@@ -1281,16 +1354,28 @@ where
         let Some(truth) = truths.get(&id) else {
             continue;
         };
+        let mut mismatch = |field: &'static str, expected: &str, got: String| {
+            summary.mismatches.push(MetaMismatch {
+                field,
+                id: id.clone(),
+                expected: expected.to_string(),
+                got,
+            });
+        };
         if let Some(t) = &truth.title {
             summary.title_pages += 1;
-            if title.as_deref().map(fold_ws) == Some(fold_ws(t)) {
+            if title.as_deref().map(fold_title) == Some(fold_title(t)) {
                 summary.title_exact += 1;
+            } else {
+                mismatch("title", t, title.unwrap_or_default());
             }
         }
         if let Some(a) = &truth.author {
             summary.author_pages += 1;
             if author_set(&authors.join(", ")) == author_set(a) {
                 summary.author_match += 1;
+            } else {
+                mismatch("author", a, authors.join("; "));
             }
         }
         if let Some(d) = &truth.date {
@@ -1302,10 +1387,41 @@ where
                 .is_some_and(|ours| Some(ours) == day(d))
             {
                 summary.date_match += 1;
+            } else {
+                mismatch("date", d, date.unwrap_or_default());
             }
         }
     }
+    summary
+        .mismatches
+        .sort_by(|a, b| (a.field, &a.id).cmp(&(b.field, &b.id)));
     Ok(summary)
+}
+
+/// Plain-text list of the first `n` mismatches of each field of `summary`: page id,
+/// expected and extracted value.
+pub fn format_metadata_mismatches(summary: &MetadataSummary, n: usize) -> String {
+    let mut out = String::new();
+    for field in ["title", "author", "date"] {
+        let of_field: Vec<&MetaMismatch> = summary
+            .mismatches
+            .iter()
+            .filter(|m| m.field == field)
+            .collect();
+        if of_field.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "\n{field} mismatches of {} ({} pages):",
+            summary.dataset,
+            of_field.len()
+        );
+        for m in of_field.into_iter().take(n) {
+            let _ = writeln!(out, "{}\n  want: {}\n  got:  {}", m.id, m.expected, m.got);
+        }
+    }
+    out
 }
 
 /// Plain-text report of metadata summaries: matches, pages and share per field.

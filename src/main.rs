@@ -162,7 +162,8 @@ struct EvalArgs {
     /// Write each prediction to DIR/<id>.txt (DIR/<dataset>/ with several datasets).
     #[arg(long, value_name = "DIR")]
     save: Option<PathBuf>,
-    /// List the N worst pages of each dataset with their P, R and F1.
+    /// List the N worst pages of each dataset with their P, R and F1 (and with
+    /// `--metadata`, the first N pages of each metadata field that does not match).
     #[arg(long, value_name = "N")]
     worst: Option<usize>,
     /// Print JSON instead of a table.
@@ -383,9 +384,10 @@ fn run_eval(args: EvalArgs) -> io::Result<ExitCode> {
         let wanted = (page_type != "all").then_some(page_type.as_str());
         for root in &args.datasets {
             let dataset = Dataset::open(root)?;
-            metadata.push(eval::evaluate_metadata(&dataset, wanted, |bytes| {
+            metadata.push(eval::evaluate_metadata(&dataset, wanted, |bytes, url| {
+                let url = url.and_then(|u| Url::parse(u).ok());
                 let m = extractor
-                    .extract_bytes(bytes, None)
+                    .extract_bytes(bytes, url.as_ref())
                     .map(|a| a.metadata)
                     .unwrap_or_default();
                 (m.title, m.authors, m.published)
@@ -396,6 +398,11 @@ fn run_eval(args: EvalArgs) -> io::Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     if !metadata.is_empty() && !args.json {
         emit(&mut out, &eval::format_metadata_table(&metadata))?;
+        if let Some(n) = args.worst {
+            for summary in &metadata {
+                emit(&mut out, &eval::format_metadata_mismatches(summary, n))?;
+            }
+        }
         emit(&mut out, "\n")?;
     }
     if args.json {

@@ -22,8 +22,6 @@
 //! Malformed JSON-LD is repaired where cheap (comment and CDATA wrappers, trailing commas,
 //! raw newlines in strings, several objects in one script) and otherwise ignored.
 
-// The walker does not call the collector yet: until it does, only the tests use it.
-
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -50,6 +48,18 @@ const MAX_JSON_LD_DEPTH: usize = 6;
 
 /// Most headings, `<time>` elements and bylines remembered, each.
 const MAX_EVIDENCE: usize = 64;
+
+/// Most blocks with a date remembered (archive lists and comment threads have many).
+const MAX_DATED_BLOCKS: usize = 256;
+
+/// Longest block read as a date line, in bytes: "Published on Friday, May 17, 2024 by
+/// Jane Doe" fits, a paragraph that mentions a date does not.
+const MAX_DATE_LINE: usize = 120;
+
+/// Farthest a date line may stand from the headline, in blocks, to be the page's date
+/// (the byline block, a reading time, an image caption lie between). Tuned on wcxb-dev
+/// articles: 4 lost dates set under a lead image, 30 took sidebar dates.
+const DATE_LINE_REACH: usize = 12;
 
 /// Longest heading, byline or title candidate considered, in bytes; longer texts are
 /// paragraphs, not titles or names.
@@ -125,8 +135,18 @@ pub(crate) struct Collector {
     /// Typed JSON-LD objects from every script, in document order.
     entities: Vec<Map<String, Value>>,
     title_tag: Option<String>,
-    /// Texts of the `h1` elements.
-    h1s: Vec<String>,
+    /// Blocks the walker reported so far.
+    blocks: usize,
+    /// Texts of the `h1` elements, with their block index.
+    h1s: Vec<(usize, String)>,
+    /// Dates of the short blocks that hold one, with their block index and whether the
+    /// line says it is the date of an update.
+    date_lines: Vec<(usize, String, bool)>,
+    /// Short blocks that name the author ("By Jane Doe", "Written by" and the block after
+    /// it), with their block index.
+    by_lines: Vec<(usize, String)>,
+    /// Whether the last block was a byline label alone ("Written by", "Author:").
+    after_by_label: bool,
     /// `(datetime, itemprop or class)` of each `<time>`.
     times: Vec<(String, Option<String>)>,
     bylines: Vec<String>,
@@ -197,13 +217,45 @@ impl Collector {
         }
     }
 
-    /// The text of a heading of `level` (1 for `h1`), in document order.
+    /// The text of a heading of `level` (1 for `h1`), in document order, just before its
+    /// [`Collector::block`].
     pub(crate) fn heading(&mut self, level: u8, text: &str) {
         if level == 1 && self.h1s.len() < MAX_EVIDENCE && text.len() <= MAX_SHORT_TEXT {
             let text = fold(text);
             if !text.is_empty() {
-                self.h1s.push(text);
+                self.h1s.push((self.blocks, text));
             }
+        }
+    }
+
+    /// The text of every block, in document order: a short one that holds a date
+    /// ("Published May 17, 2024", "Dec. 19, 2025 · Jane Doe") is the visible date when
+    /// it stands near the headline.
+    pub(crate) fn block(&mut self, text: &str) {
+        let index = self.blocks;
+        self.blocks += 1;
+        if text.len() <= MAX_DATE_LINE
+            && self.date_lines.len() < MAX_DATED_BLOCKS
+            && text.bytes().any(|b| b.is_ascii_digit())
+            && let Some(date) = text_date(text)
+        {
+            let lower = text.to_lowercase();
+            let updated = UPDATE_WORDS.iter().any(|w| lower.contains(w));
+            self.date_lines.push((index, date, updated));
+        }
+        let after_label = std::mem::replace(&mut self.after_by_label, false);
+        if text.len() > MAX_BY_LINE || self.by_lines.len() >= MAX_EVIDENCE {
+            return;
+        }
+        let line = fold(text);
+        let lower = line.to_lowercase();
+        let bare = lower.trim_end_matches([':', ' ']);
+        if BY_LABELS.contains(&bare) {
+            self.after_by_label = true;
+        } else if after_label {
+            self.by_lines.push((index, line));
+        } else if let Some(names) = by_line_names(&line) {
+            self.by_lines.push((index, names.to_string()));
         }
     }
 
@@ -240,20 +292,25 @@ impl Collector {
             .map(str::to_string)
             .or_else(|| ld.site_name())
             .or_else(|| self.meta_first(&["application-name"]).map(str::to_string));
-        let title = self.title(&ld, site_name.as_deref());
-        let authors = self.authors(&ld);
-        let published = ld
-            .field(&["datePublished"], Rank::Page)
-            .and_then(|d| normalize_date(&d))
+        let (title, headline_at) = self.title(&ld, site_name.as_deref());
+        let authors = self.authors(&ld, site_name.as_deref(), headline_at);
+        let date_line = |updated| headline_at.and_then(|at| self.date_line(at, updated));
+        let published = date_line(false)
+            .or_else(|| {
+                ld.field(&["datePublished"], Rank::Page)
+                    .and_then(|d| normalize_date(&d))
+            })
             .or_else(|| self.meta_date(PUBLISHED_META))
             .or_else(|| self.time_date(&["datepublished", "published", "pubdate", "entry-date"]))
             .or_else(|| self.times.first().and_then(|(d, _)| normalize_date(d)))
+            .or_else(|| date_line(true))
             .or_else(|| url.and_then(|u| url_date(u.path())));
         let modified = ld
             .field(&["dateModified"], Rank::Page)
             .and_then(|d| normalize_date(&d))
             .or_else(|| self.meta_date(MODIFIED_META))
-            .or_else(|| self.time_date(&["datemodified", "updated", "modified"]));
+            .or_else(|| self.time_date(&["datemodified", "updated", "modified"]))
+            .or_else(|| date_line(true));
         let language = self
             .html_lang
             .clone()
@@ -342,7 +399,12 @@ impl Collector {
     /// shows it: the `h1` that matches a declared title or the `<title>` wins over them,
     /// because declared titles are often shortened, reworded for search engines or
     /// suffixed with the site name, while the `h1` is the headline readers see.
-    fn title(&self, ld: &LinkedData<'_>, site_name: Option<&str>) -> Option<String> {
+    /// Also gives the block index of the `h1` that shows the title, when one does.
+    fn title(
+        &self,
+        ld: &LinkedData<'_>,
+        site_name: Option<&str>,
+    ) -> (Option<String>, Option<usize>) {
         let is_site = |t: &str| site_name.is_some_and(|s| t.eq_ignore_ascii_case(s));
         let declared: Vec<String> = [
             ld.headline(),
@@ -366,27 +428,55 @@ impl Collector {
             .map(String::as_str)
             .chain(title_tag.as_deref())
             .collect();
-        self.main_h1(&references, site_name)
-            .or_else(|| declared.into_iter().next())
-            .or(title_tag)
+        if let Some((at, h1)) = self.main_h1(&references, site_name) {
+            return (Some(h1), Some(at));
+        }
+        let title = declared.into_iter().next().or(title_tag);
+        let at = title.as_deref().and_then(|t| {
+            self.h1s
+                .iter()
+                .find(|(_, h)| h.eq_ignore_ascii_case(t))
+                .map(|(at, _)| *at)
+        });
+        (title, at)
+    }
+
+    /// The date of the date line nearest the headline at block `headline_at`, within
+    /// [`DATE_LINE_REACH`] blocks, among the lines that say they give an update's date or
+    /// those that do not; a line after the headline counts half the distance of one before
+    /// it (bylines sit under headlines, kickers and breadcrumbs above).
+    fn date_line(&self, headline_at: usize, updated: bool) -> Option<String> {
+        self.date_lines
+            .iter()
+            .filter(|(_, _, u)| *u == updated)
+            .filter_map(|(at, date, _)| {
+                let distance = if *at >= headline_at {
+                    at - headline_at
+                } else {
+                    (headline_at - at) * 2
+                };
+                (distance <= DATE_LINE_REACH).then_some((distance, date))
+            })
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, date)| date.clone())
     }
 
     /// The `h1` that best matches one of the `references` (declared titles and the
     /// `<title>`); the only `h1` when there are no references.
-    fn main_h1(&self, references: &[&str], site_name: Option<&str>) -> Option<String> {
+    fn main_h1(&self, references: &[&str], site_name: Option<&str>) -> Option<(usize, String)> {
         let h1s = self
             .h1s
             .iter()
-            .filter(|h| !site_name.is_some_and(|s| h.eq_ignore_ascii_case(s)));
+            .filter(|(_, h)| !site_name.is_some_and(|s| h.eq_ignore_ascii_case(s)));
         if references.is_empty() {
             let mut h1s = h1s;
             let first = h1s.next()?;
             return h1s.next().is_none().then(|| first.clone());
         }
         let references: Vec<Vec<String>> = references.iter().map(|r| words(r)).collect();
-        let mut best: Option<(usize, &String)> = None;
+        let mut best: Option<(usize, &(usize, String))> = None;
         for h1 in h1s {
-            let h1_words = words(h1);
+            let h1_words = words(&h1.1);
             if h1_words.is_empty() {
                 continue;
             }
@@ -403,11 +493,23 @@ impl Collector {
         best.map(|(_, h1)| h1.clone())
     }
 
-    fn authors(&self, ld: &LinkedData<'_>) -> Vec<String> {
-        let from_ld = ld.authors();
-        if !from_ld.is_empty() {
-            return dedup(from_ld.iter().flat_map(|a| split_names(a)).collect());
-        }
+    /// The authors of the first source that names a person: JSON-LD, the author metas,
+    /// the bylines marked up as such. A source that only names the site or its publisher
+    /// ("Cleveland Clinic", "USA TODAY") is passed over for a later one that names a
+    /// person, and kept when none does. Without any of them, the "By ..." line nearest
+    /// the headline.
+    fn authors(
+        &self,
+        ld: &LinkedData<'_>,
+        site_name: Option<&str>,
+        headline_at: Option<usize>,
+    ) -> Vec<String> {
+        let mut organisations = ld.organisations();
+        organisations.extend(site_name.map(str::to_string));
+        let is_organisation =
+            |name: &String| organisations.iter().any(|o| o.eq_ignore_ascii_case(name));
+        let mut sources: Vec<Vec<String>> = Vec::new();
+        sources.push(ld.authors().iter().flat_map(|a| split_names(a)).collect());
         for key in [
             "author",
             "article:author",
@@ -416,21 +518,44 @@ impl Collector {
             "dc.creator",
             "dcterms.creator",
         ] {
-            let names: Vec<String> = self
-                .meta_all(key)
-                .filter(|v| !looks_like_url(v))
-                .flat_map(split_names)
-                .collect();
-            if !names.is_empty() {
-                return dedup(names);
-            }
+            sources.push(
+                self.meta_all(key)
+                    .filter(|v| !looks_like_url(v))
+                    .flat_map(split_names)
+                    .collect(),
+            );
         }
-        self.bylines
+        sources.extend(self.bylines.iter().map(|b| byline_names(b)));
+        sources.retain(|names| !names.is_empty());
+        let person = |names: &&Vec<String>| {
+            !names.iter().all(is_organisation)
+                && names.iter().all(|n| n.split_whitespace().count() >= 2)
+        };
+        let declared = sources
             .iter()
-            .map(|b| split_names(b))
-            .find(|names| !names.is_empty())
+            .find(|names| !names.iter().all(is_organisation))
+            .filter(|names| sources.first() == Some(*names) || person(names))
+            .or(sources.first())
+            .cloned();
+        declared
+            .or_else(|| {
+                self.by_lines(headline_at)
+                    .into_iter()
+                    .map(byline_names)
+                    .find(|names| !names.is_empty())
+            })
             .map(dedup)
             .unwrap_or_default()
+    }
+
+    /// The "By ..." lines, nearest the headline at block `headline_at` first (in page
+    /// order without a headline).
+    fn by_lines(&self, headline_at: Option<usize>) -> Vec<&str> {
+        let mut lines: Vec<&(usize, String)> = self.by_lines.iter().collect();
+        if let Some(at) = headline_at {
+            lines.sort_by_key(|(i, _)| if *i >= at { i - at } else { (at - i) * 2 });
+        }
+        lines.into_iter().map(|(_, line)| line.as_str()).collect()
     }
 
     fn tags(&self, ld: &LinkedData<'_>) -> Vec<String> {
@@ -444,6 +569,75 @@ impl Collector {
         tags.retain(|t| !t.is_empty());
         dedup(tags)
     }
+}
+
+/// Words that make a date line the date of an update, lowercase.
+const UPDATE_WORDS: [&str; 8] = [
+    "updated",
+    "modified",
+    "revised",
+    "edited",
+    "aktualisiert",
+    "mis à jour",
+    "actualizado",
+    "bijgewerkt",
+];
+
+/// Longest block read as a "By ..." line, in bytes.
+const MAX_BY_LINE: usize = 160;
+
+/// Blocks that only label the author's name in the next block, lowercase.
+const BY_LABELS: [&str; 9] = [
+    "by",
+    "written by",
+    "posted by",
+    "published by",
+    "article by",
+    "authored by",
+    "words by",
+    "story by",
+    "about the author",
+];
+
+/// Lowercase words that, just before "by", make a line a byline ("Written by", "Text
+/// by"); "Powered by" and "Sponsored by" are not.
+const BY_VERBS: [&str; 12] = [
+    "written",
+    "posted",
+    "published",
+    "article",
+    "text",
+    "words",
+    "story",
+    "authored",
+    "reported",
+    "post",
+    "created",
+    "guide",
+];
+
+/// The names part of a line that says who wrote the page: "By Jane Doe", "Written by
+/// Jane Doe", "Published May 17, 2024 by Jane Doe", "Author: Jane Doe". The part before
+/// "by" must be a short label or a date, so that sentences with "by" do not count.
+fn by_line_names(line: &str) -> Option<&str> {
+    let lower = line.to_ascii_lowercase();
+    for label in ["author:", "authors:", "von ", "par ", "door "] {
+        if lower.starts_with(label) {
+            return Some(line);
+        }
+    }
+    let at = if lower.starts_with("by ") || lower.starts_with("by:") {
+        0
+    } else {
+        lower.find(" by ").or_else(|| lower.find(" by:"))? + 1
+    };
+    let before = lower[..at].trim();
+    let verb = before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| BY_VERBS.contains(&w))
+        && before.split_whitespace().count() <= 4;
+    (at == 0 || verb || text_date(before).is_some()).then(|| &line[at..])
 }
 
 /// Meta names and properties of the publication date, by precedence.
@@ -577,6 +771,17 @@ fn types(entity: &Map<String, Value>) -> Vec<&str> {
     }
 }
 
+/// Whether a JSON-LD entity is an organisation, a site or a brand rather than a person.
+fn is_organisation(entity: &Map<String, Value>) -> bool {
+    types(entity).iter().any(|t| {
+        t.ends_with("Organization")
+            || matches!(
+                *t,
+                "Corporation" | "LocalBusiness" | "WebSite" | "Brand" | "NGO" | "Project"
+            )
+    })
+}
+
 fn rank(entity: &Map<String, Value>) -> Rank {
     let types = types(entity);
     if types.iter().any(|t| ARTICLE_TYPES.contains(t)) {
@@ -670,6 +875,35 @@ impl<'a> LinkedData<'a> {
             }
             _ => {}
         }
+    }
+
+    /// Names of the organisations the page declares (the publisher, the site, every
+    /// entity or author typed as an organisation): such an "author" is the site itself.
+    fn organisations(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (_, entity) in &self.ranked {
+            if is_organisation(entity)
+                && let Some(name) = entity.get("name").and_then(first_text)
+            {
+                out.push(name);
+            }
+            for key in ["publisher", "author", "creator"] {
+                let values = match entity.get(key) {
+                    Some(Value::Array(items)) => items.iter().take(MAX_LIST).collect(),
+                    Some(value) => vec![value],
+                    None => Vec::new(),
+                };
+                for value in values {
+                    if let Some(object) = self.resolve(value)
+                        && (key == "publisher" || is_organisation(object))
+                        && let Some(name) = object.get("name").and_then(first_text)
+                    {
+                        out.push(name);
+                    }
+                }
+            }
+        }
+        out
     }
 
     fn authors(&self) -> Vec<String> {
@@ -1015,10 +1249,12 @@ fn strip_title_affix(title: &str, site_name: Option<&str>) -> String {
 }
 
 /// Where the names of a byline end: part separators, date words, a parenthesis.
-const BYLINE_ENDS: [&str; 13] = [
+const BYLINE_ENDS: [&str; 20] = [
     " | ",
     " · ",
-    " • ",
+    "•",
+    "⋅",
+    "●",
     " — ",
     " – ",
     " - ",
@@ -1026,9 +1262,64 @@ const BYLINE_ENDS: [&str; 13] = [
     "published",
     "posted",
     "last modified",
+    "last update",
     "modified",
+    "reviewed by",
+    "fact checked by",
+    "fact-checked by",
+    "edited by",
     " on ",
     "(",
+];
+
+/// Lowercase words of job titles that follow a name in bylines whose parts the page set
+/// in separate elements ("Keith Barry Senior Autos Reporter"): the name ends there.
+const ROLE_WORDS: [&str; 34] = [
+    "writer",
+    "reporter",
+    "editor",
+    "contributor",
+    "contributing",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "senior",
+    "staff",
+    "former",
+    "expert",
+    "manager",
+    "director",
+    "correspondent",
+    "columnist",
+    "consultant",
+    "journalist",
+    "producer",
+    "analyst",
+    "strategist",
+    "specialist",
+    "chief",
+    "ceo",
+    "president",
+    "professor",
+    "researcher",
+    "engineer",
+    "developer",
+    "designer",
+    "photographer",
+    "freelance",
+    "associate",
+    "deputy",
+];
+
+/// Lowercase words that may start a word of a name ("Ludwig van Beethoven").
+const NAME_PARTICLES: [&str; 18] = [
+    "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le", "von",
+    "zu", "ter", "bin", "al",
+];
+
+/// Texts that stand where a name should and are not one, lowercase.
+const NOT_NAMES: [&str; 8] = [
+    "by", "updated", "author", "admin", "sign in", "share", "comments", "name",
 ];
 
 /// Lowercase words that introduce the names of a byline.
@@ -1053,6 +1344,17 @@ const BYLINE_PREFIXES: [&str; 14] = [
 /// gives "Jane Doe" and "John Roe". Credentials after a comma stay with their name
 /// ("Jane Doe, MD").
 fn split_names(text: &str) -> Vec<String> {
+    names_in(text, false)
+}
+
+/// [`split_names`] for the text of a byline element or line, which also holds labels,
+/// job titles and bios: "Text by Jane Doe", "Jane Doe Senior Reporter", "Jane Doe Jane
+/// is a gardener who..." give "Jane Doe"; what is not name-like is dropped.
+fn byline_names(text: &str) -> Vec<String> {
+    names_in(text, true)
+}
+
+fn names_in(text: &str, byline: bool) -> Vec<String> {
     let mut text = fold(text);
     // Cut at the first part separator, date or time word. ASCII lowercasing keeps the
     // byte offsets of `text`.
@@ -1082,13 +1384,35 @@ fn split_names(text: &str) -> Vec<String> {
             None => break,
         }
     }
+    // "Text by Jane Doe", "This post was written by Jane Doe".
+    let lower = rest.to_ascii_lowercase();
+    if byline
+        && let Some(at) = lower.find(" by ").or_else(|| lower.find(" by:"))
+        && rest[..at].split_whitespace().count() <= 4
+    {
+        rest = rest[at + 4..].trim_start_matches(':').trim_start();
+    }
     let mut names: Vec<String> = Vec::new();
     for part in rest
         .split([',', ';', '&'])
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" And "))
     {
-        let part = part.trim_matches(|c: char| c.is_whitespace() || ",;:|-".contains(c));
+        let whole = part.trim_matches(|c: char| c.is_whitespace() || ",;:|-\"“”*".contains(c));
+        // Only the part right after the name: "Jane Doe, Senior Reporter" keeps its title
+        // as the page wrote it.
+        let part = if byline && names.is_empty() {
+            without_role(whole)
+        } else {
+            whole
+        };
+        if part.len() < whole.len() {
+            // A job title follows the name: the rest of the byline describes the job.
+            if !part.is_empty() {
+                names.push(part.to_string());
+            }
+            break;
+        }
         if part.is_empty() {
             continue;
         }
@@ -1107,9 +1431,45 @@ fn split_names(text: &str) -> Vec<String> {
             && n.split_whitespace().count() <= MAX_NAME_WORDS
             && !looks_like_url(n)
             && !n.starts_with('@')
-            && !n.eq_ignore_ascii_case("by")
+            && !NOT_NAMES.contains(&n.to_lowercase().as_str())
+            && (!byline || is_name_like(n))
     });
     names
+}
+
+/// `part` up to a job title or a number after the name's first two words ("Jane Doe
+/// Senior Reporter", "Jane Doe 7 min read").
+fn without_role(part: &str) -> &str {
+    let mut offset = 0;
+    for (i, token) in part.split(' ').enumerate() {
+        let bare = token
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase();
+        let number = token.starts_with(|c: char| c.is_ascii_digit());
+        if (i >= 2 && ROLE_WORDS.contains(&bare.as_str())) || (i >= 1 && number) {
+            return part[..offset].trim_end();
+        }
+        offset += token.len() + 1;
+    }
+    part
+}
+
+/// Whether a byline's `name` can be a person's or a team's name rather than a sentence of
+/// a bio or a comment's "Jane says": at most one lowercase word (particles aside) before a
+/// credential, unless it is all lowercase and short. "Jane Doe", "Ludwig van Beethoven", "the Example Team",
+/// "jane doe" pass; "Jane is a gardener" does not.
+fn is_name_like(name: &str) -> bool {
+    let head = name.split(',').next().unwrap_or(name);
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let lowercase = words
+        .iter()
+        .filter(|w| {
+            w.starts_with(char::is_lowercase)
+                && !NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+        })
+        .count();
+    let comment = words.len() > 1 && words.last().is_some_and(|w| *w == "says" || *w == "said");
+    !comment && (lowercase <= 1 || (lowercase == words.len() && words.len() <= 3))
 }
 
 /// Whether a comma-separated part of a byline is a credential of the name before it
@@ -1339,6 +1699,18 @@ fn parse_offset(s: &str) -> Option<i32> {
         return None;
     }
     Some(sign * (hours * 60 + minutes))
+}
+
+/// The date in a line of text: "Published on May 17, 2024", "Last updated: 2024-05-17",
+/// "by Jane Doe, 17.05.2024". The line must not be all date: times, weekdays and words
+/// around it are skipped.
+fn text_date(line: &str) -> Option<String> {
+    let line = line.trim();
+    iso_date(line).or_else(|| textual_date(line)).or_else(|| {
+        line.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|t| t.len() >= 8 && t.starts_with(|c: char| c.is_ascii_digit()))
+            .find_map(iso_date)
+    })
 }
 
 /// Dates with a month name (`May 17, 2024`, `Fri, 17 May 2024 10:00:00 +0000`) or in
@@ -1779,6 +2151,95 @@ mod tests {
     }
 
     #[test]
+    fn organisation_authors_give_way_to_people() {
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "author": {"@type": "Organization", "name": "Example News"}}"#,
+        );
+        meta(&mut c, "author", "Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
+        // The site's name as the author, with a person in a byline.
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Example News");
+        meta(&mut c, "author", "Example News");
+        c.byline("By Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
+        // Kept when no source names a person; a one-word byline is not one.
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "publisher": {"name": "Example News"}, "author": "Example News"}"#,
+        );
+        c.byline("Research");
+        assert_eq!(c.finish(None, "").authors, ["Example News"]);
+    }
+
+    #[test]
+    fn by_lines_near_the_headline() {
+        let mut c = Collector::default();
+        c.block("Powered by WordPress");
+        h1(&mut c, "Rain in Spain");
+        c.block("Published May 17, 2024 by Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
+        let mut c = Collector::default();
+        c.block("By John Roe");
+        c.block("Sidebar story");
+        h1(&mut c, "Rain in Spain");
+        c.block("Written by");
+        c.block("Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("Powered by WordPress");
+        c.block("Sponsored by Example Corp");
+        c.block("It was written by hand in the field.");
+        assert!(c.finish(None, "").authors.is_empty());
+
+        // Declared authors come first.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("By John Roe");
+        meta(&mut c, "author", "Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn byline_texts() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Text by Jane Doe", &["Jane Doe"]),
+            ("This post was written by Jane Doe", &["Jane Doe"]),
+            ("Jane Doe Senior Autos Reporter", &["Jane Doe"]),
+            ("Jane Doe Writer; Hardware", &["Jane Doe"]),
+            ("Jane Doe 7 min read", &["Jane Doe"]),
+            ("Jane Doe Last updated: May 17, 2024", &["Jane Doe"]),
+            ("Jane Doe • Editor", &["Jane Doe"]),
+            ("Jane Doe. Reviewed by John Roe, MD", &["Jane Doe."]),
+            ("Jane Doe Jane is a gardener who writes", &[]),
+            ("Jane Doe says", &[]),
+            ("Ludwig van Beethoven", &["Ludwig van Beethoven"]),
+            ("the Example Team", &["the Example Team"]),
+            ("jdoe", &["jdoe"]),
+            ("\"Jane Doe\"", &["Jane Doe"]),
+            ("Updated", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(byline_names(text), *want, "{text}");
+        }
+        // Declared values keep what they say.
+        assert_eq!(
+            split_names("Sponsored by Example Corp"),
+            ["Sponsored by Example Corp"]
+        );
+        assert_eq!(
+            split_names("Jane Doe Senior Reporter"),
+            ["Jane Doe Senior Reporter"]
+        );
+    }
+
+    #[test]
     fn byline_splitting() {
         let cases: &[(&str, &[&str])] = &[
             ("By Jane Doe and John Roe", &["Jane Doe", "John Roe"]),
@@ -1889,6 +2350,85 @@ mod tests {
             c.finish(Some(&page()), "").published.as_deref(),
             Some("2024-05-17")
         );
+    }
+
+    /// The walker's calls for a block that is an `h1`.
+    fn h1(c: &mut Collector, text: &str) {
+        c.heading(1, text);
+        c.block(text);
+    }
+
+    #[test]
+    fn visible_date_lines() {
+        // The date shown under the headline wins over the declared one.
+        let mut c = Collector::default();
+        c.block("Home");
+        c.block("March 3, 2020");
+        h1(&mut c, "Rain in Spain");
+        c.block("By Jane Doe · May 17, 2024");
+        meta(
+            &mut c,
+            "article:published_time",
+            "2024-05-16T22:00:00-04:00",
+        );
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2024-05-17"));
+
+        // A line that says it is an update's date gives the modified date; the published
+        // one comes from the page's declarations.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("Last updated: 2024-06-01");
+        c.json_ld(r#"{"@type": "Article", "datePublished": "2024-05-01"}"#);
+        let m = c.finish(None, "");
+        assert_eq!(m.published.as_deref(), Some("2024-05-01"));
+        assert_eq!(m.modified.as_deref(), Some("2024-06-01"));
+
+        // With nothing declared, the update line is the best date there is.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("Aktualisiert am 17.05.2024");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2024-05-17"));
+
+        // Lines before the headline count double; lines too far away not at all.
+        let mut c = Collector::default();
+        c.block("May 1, 2024");
+        c.block("Weather");
+        h1(&mut c, "Rain in Spain");
+        c.block("Lead paragraph.");
+        c.block("Posted 2024-05-17");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2024-05-17"));
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        for _ in 0..=DATE_LINE_REACH {
+            c.block("A paragraph of the article.");
+        }
+        c.block("May 1, 2024");
+        assert_eq!(c.finish(None, "").published, None);
+
+        // Long blocks are paragraphs that mention a date, not date lines.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block(&format!(
+            "On May 1, 2024 it rained. {}",
+            "It rained more. ".repeat(10)
+        ));
+        assert_eq!(c.finish(None, "").published, None);
+    }
+
+    #[test]
+    fn dates_in_lines() {
+        let cases = [
+            ("Published on Friday, May 17, 2024", Some("2024-05-17")),
+            ("Dec. 19, 2025 · Jane Doe", Some("2025-12-19")),
+            ("by: Jane Doe, Dec 17, 2025", Some("2025-12-17")),
+            ("Posted 2024-05-17 by Jane", Some("2024-05-17")),
+            ("Last updated: 2024-05-17T10:00:00Z", Some("2024-05-17")),
+            ("Copyright 2024", None),
+            ("Call 555-0100", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(text_date(line).as_deref().map(|d| &d[..10]), want, "{line}");
+        }
     }
 
     #[test]

@@ -429,8 +429,11 @@ impl Walker {
         let words = count_words(&text);
         let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
         let kind = self.block_kind(owner, ctx);
-        if let (BlockKind::Heading(level), Some(m)) = (kind, self.page.metadata.as_mut()) {
-            m.heading(level, &text);
+        if let Some(m) = self.page.metadata.as_mut() {
+            if let BlockKind::Heading(level) = kind {
+                m.heading(level, &text);
+            }
+            m.block(&text);
         }
         if let Some(e) = self.page.elements.get_mut(owner as usize) {
             e.words += words;
