@@ -477,3 +477,35 @@ fn rtl_and_combining_characters() {
     assert!(article.text.contains(hebrew), "{}", article.text);
     assert!(article.text.contains(combining), "{}", article.text);
 }
+
+/// Every output format of a page nested ten times deeper than the parser keeps: the
+/// content tree is as deep as the parser lets it be, and the Markdown and HTML walks use
+/// their own stacks.
+#[test]
+fn every_format_of_deep_lists_quotes_and_tables() {
+    use bodytext::{Format, RenderOptions};
+    for (open, close) in [
+        ("<ul><li>", "</li></ul>"),
+        ("<blockquote>", "</blockquote>"),
+        ("<ol><li><em>", "</em></li></ol>"),
+        ("<table><tr><td>x</td><td>", "</td></tr></table>"),
+    ] {
+        let html = format!(
+            "{}<p>{DEEP} {PROSE_1}</p>{}",
+            open.repeat(5_000),
+            close.repeat(5_000)
+        );
+        let rendered = watchdog(open, move || {
+            let article = extract(html);
+            let options = RenderOptions::new(true, true);
+            [Format::Text, Format::Markdown, Format::Html, Format::Json]
+                .map(|f| article.render(f, &options))
+        });
+        for out in &rendered {
+            assert!(
+                out.contains("Deep down at the bottom"),
+                "{open}: {out:.200}"
+            );
+        }
+    }
+}
