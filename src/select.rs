@@ -58,7 +58,15 @@ fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict]) 
         .map(|(i, _)| i)
         .collect();
     let words: u32 = kept.iter().map(|&i| features[i].words).sum();
-    if words >= FALLBACK_MIN_WORDS {
+    // A page this small in all, with no navigation and no chrome-named block, is a note,
+    // a snippet or a test page: all its text is its body.
+    let page_words: u32 = features.iter().map(|f| f.words).sum();
+    let tiny = page_words < FALLBACK_MIN_WORDS
+        && kept.len() == blocks.iter().filter(|b| b.words > 0).count()
+        && kept
+            .iter()
+            .all(|&i| blocks[i].local_hints.negative().is_empty());
+    if words >= FALLBACK_MIN_WORDS || tiny {
         for i in kept {
             verdicts[i] = Verdict::new(Label::Content, Reason::Fallback);
         }
@@ -159,16 +167,33 @@ mod tests {
         assert_eq!(verdicts[1].reason, Reason::Fallback);
     }
 
+    fn features_of(blocks: &[Block]) -> Vec<Features> {
+        blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| crate::features::features(b, i, blocks.len()))
+            .collect()
+    }
+
     #[test]
-    fn too_little_text_for_a_fallback_stays_empty() {
-        let blocks = [block("A few words only", 4, 0)];
-        let feats = [crate::features::features(&blocks[0], 0, 1)];
-        let mut verdicts = [Verdict::new(
-            Label::Boilerplate,
-            Reason::NeighboursBoilerplate,
-        )];
+    fn too_little_text_beside_navigation_stays_empty() {
+        let blocks = [
+            block("Home News Sport", 3, 3),
+            block("A few words only", 4, 0),
+        ];
+        let feats = features_of(&blocks);
+        let mut verdicts = [Verdict::new(Label::Boilerplate, Reason::NeighboursBoilerplate); 2];
         select(&blocks, &feats, &mut verdicts, "");
-        assert_eq!(verdicts[0].reason, Reason::NeighboursBoilerplate);
+        assert_eq!(verdicts[1].reason, Reason::NeighboursBoilerplate);
+    }
+
+    #[test]
+    fn a_tiny_page_without_navigation_is_all_body() {
+        let blocks = [block("Test Case 1", 3, 0), block("Test Case 2", 3, 0)];
+        let feats = features_of(&blocks);
+        let mut verdicts = [Verdict::new(Label::Boilerplate, Reason::Short); 2];
+        select(&blocks, &feats, &mut verdicts, "");
+        assert!(verdicts.iter().all(|v| v.reason == Reason::Fallback));
     }
 
     #[test]
