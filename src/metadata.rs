@@ -86,7 +86,10 @@ const DETECT_BYTES: usize = 4096;
 const H1_TITLE_OVERLAP: f32 = 0.5;
 
 /// Title separators between the page title and the site name.
-const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
+
+/// Most words of a site name the `<title>` adds to the headline.
+const MAX_SITE_WORDS: usize = 5;
 
 /// Earliest and latest plausible year of a page date.
 const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
@@ -292,7 +295,7 @@ impl Collector {
             .map(str::to_string)
             .or_else(|| ld.site_name())
             .or_else(|| self.meta_first(&["application-name"]).map(str::to_string));
-        let (title, headline_at) = self.title(&ld, site_name.as_deref());
+        let (title, headline_at) = self.title(&ld, site_name.as_deref(), url);
         let authors = self.authors(&ld, site_name.as_deref(), headline_at);
         let date_line = |updated| headline_at.and_then(|at| self.date_line(at, updated));
         let published = date_line(false)
@@ -404,9 +407,13 @@ impl Collector {
         &self,
         ld: &LinkedData<'_>,
         site_name: Option<&str>,
+        url: Option<&Url>,
     ) -> (Option<String>, Option<usize>) {
-        let is_site = |t: &str| site_name.is_some_and(|s| t.eq_ignore_ascii_case(s));
-        let declared: Vec<String> = [
+        // The names the site goes by: its declared name, its address, and the part the
+        // <title> adds to the headline.
+        let mut sites: Vec<String> = site_name.map(str::to_string).into_iter().collect();
+        sites.extend(host_names(url));
+        let raw_declared: Vec<String> = [
             ld.headline(),
             self.meta_first(&["og:title"]).map(str::to_string),
             self.meta_first(&["twitter:title"]).map(str::to_string),
@@ -416,22 +423,45 @@ impl Collector {
         .into_iter()
         .flatten()
         .filter(|t| t.len() <= MAX_SHORT_TEXT)
-        .map(|t| strip_site_name(&t, site_name))
-        .filter(|t| !t.is_empty() && !is_site(t))
         .collect();
         let title_tag = self
             .title_tag
             .as_deref()
-            .map(|t| strip_title_affix(t, site_name));
-        let references: Vec<&str> = declared
+            .map(|t| strip_title_affix(t, &sites));
+        if let (Some(full), Some(headline)) = (self.title_tag.as_deref(), title_tag.as_deref())
+            && let Some((name, suffix)) = affix(&fold(full), headline)
+            && !raw_declared
+                .iter()
+                .any(|d| is_site(d, std::slice::from_ref(&name)))
+            && !self.h1s.iter().any(|(_, h)| {
+                compact(h).contains(&compact(&name))
+                    && !(suffix && is_site(h, std::slice::from_ref(&name)))
+            })
+        {
+            // Unless a declared title is that part, or an h1 shows it (in a longer text:
+            // a subtitle; alone, and before the rest: the headline, the rest a tagline).
+            sites.push(name);
+        }
+        let pairs: Vec<(String, &str)> = raw_declared
             .iter()
-            .map(String::as_str)
-            .chain(title_tag.as_deref())
+            .map(|t| (strip_site_name(t, &sites), t.as_str()))
+            .filter(|(t, _)| !t.is_empty() && !is_site(t, &sites))
             .collect();
-        if let Some((at, h1)) = self.main_h1(&references, site_name) {
+        let references: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(stripped, full)| (stripped.as_str(), *full))
+            .chain(title_tag.as_deref().zip(self.title_tag.as_deref()))
+            .collect();
+        if let Some((at, h1)) = self.main_h1(&references, &sites) {
+            // An h1 set in capitals shows the declared title of the same words.
+            let capitals = !h1.chars().any(char::is_lowercase);
+            let h1 = references
+                .iter()
+                .find(|(r, _)| capitals && r.to_lowercase() == h1.to_lowercase())
+                .map_or(h1, |(r, _)| r.to_string());
             return (Some(h1), Some(at));
         }
-        let title = declared.into_iter().next().or(title_tag);
+        let title = pairs.into_iter().next().map(|(t, _)| t).or(title_tag);
         let at = title.as_deref().and_then(|t| {
             self.h1s
                 .iter()
@@ -463,26 +493,30 @@ impl Collector {
 
     /// The `h1` that best matches one of the `references` (declared titles and the
     /// `<title>`); the only `h1` when there are no references.
-    fn main_h1(&self, references: &[&str], site_name: Option<&str>) -> Option<(usize, String)> {
-        let h1s = self
-            .h1s
-            .iter()
-            .filter(|(_, h)| !site_name.is_some_and(|s| h.eq_ignore_ascii_case(s)));
+    fn main_h1(&self, references: &[(&str, &str)], sites: &[String]) -> Option<(usize, String)> {
+        let h1s = self.h1s.iter().filter(|(_, h)| !is_site(h, sites));
         if references.is_empty() {
             let mut h1s = h1s;
             let first = h1s.next()?;
             return h1s.next().is_none().then(|| first.clone());
         }
-        let references: Vec<Vec<String>> = references.iter().map(|r| words(r)).collect();
+        let references: Vec<(Vec<String>, Vec<String>)> = references
+            .iter()
+            .map(|(stripped, full)| (words(stripped), words(full)))
+            .collect();
         let mut best: Option<(usize, &(usize, String))> = None;
         for h1 in h1s {
             let h1_words = words(&h1.1);
             if h1_words.is_empty() {
                 continue;
             }
-            for reference in &references {
-                let shared = h1_words.iter().filter(|w| reference.contains(w)).count();
-                if (shared as f32) < H1_TITLE_OVERLAP * h1_words.len() as f32 {
+            for (stripped, full) in &references {
+                // Matched against the full text (the h1 may show a subtitle taken for the
+                // site name), but sharing words with the headline part, so that an h1
+                // naming the site does not match a title that ends with it.
+                let shared = h1_words.iter().filter(|w| full.contains(w)).count();
+                let in_headline = h1_words.iter().any(|w| stripped.contains(w));
+                if !in_headline || (shared as f32) < H1_TITLE_OVERLAP * h1_words.len() as f32 {
                     continue;
                 }
                 if best.is_none_or(|(n, _)| shared > n) {
@@ -757,6 +791,12 @@ const PART_TYPES: &[&str] = &[
     "AggregateRating",
     "Offer",
     "Country",
+    "Question",
+    "Answer",
+    "HowToStep",
+    "HowToSection",
+    "ItemList",
+    "Comment",
 ];
 
 /// The `@type`s of a JSON-LD object, without `schema:` or schema.org URL prefixes.
@@ -1193,32 +1233,81 @@ fn separators(title: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// `title` without a leading or trailing part that is the site name.
-fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
-    let title = fold(title);
-    let Some(site) = site_name.map(fold).filter(|s| !s.is_empty()) else {
-        return title;
-    };
-    let seps = separators(&title);
-    if let Some(&(start, end)) = seps.last()
-        && title[end..].trim().eq_ignore_ascii_case(&site)
-    {
-        return title[..start].trim().to_string();
-    }
-    if let Some(&(start, end)) = seps.first()
-        && title[..start].trim().eq_ignore_ascii_case(&site)
-    {
-        return title[end..].trim().to_string();
-    }
-    title
+/// Lowercase letters and digits of `text`: "Example-News.com" and "example news com"
+/// name the same site.
+fn compact(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
-/// The `<title>` without the site name: the part equal to `site_name` when there is one,
-/// else the shorter end part when the other side is much longer, else the last part.
-/// Never empty for a non-empty title.
-fn strip_title_affix(title: &str, site_name: Option<&str>) -> String {
+/// Whether `text` is one of the names of the site in `sites`.
+fn is_site(text: &str, sites: &[String]) -> bool {
+    let text = compact(text);
+    !text.is_empty() && sites.iter().any(|s| compact(s) == text)
+}
+
+/// The names a site goes by in its address: the host without `www.` and its labels
+/// of four letters or more but the last ("blog.example-news.com" gives
+/// "blog.example-news.com" and "example-news").
+fn host_names(url: Option<&Url>) -> Vec<String> {
+    let Some(host) = url.and_then(Url::host_str) else {
+        return Vec::new();
+    };
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let labels: Vec<&str> = host.split('.').collect();
+    let mut names = vec![host.to_string()];
+    names.extend(
+        labels[..labels.len().saturating_sub(1)]
+            .iter()
+            .filter(|l| l.len() >= 4)
+            .map(|l| l.to_string()),
+    );
+    names
+}
+
+/// `title` without leading or trailing parts that name the site.
+fn strip_site_name(title: &str, sites: &[String]) -> String {
+    let mut title = fold(title);
+    loop {
+        let seps = separators(&title);
+        if let Some(&(start, end)) = seps.last()
+            && is_site(&title[end..], sites)
+        {
+            title = title[..start].trim().to_string();
+            continue;
+        }
+        if let Some(&(start, end)) = seps.first()
+            && is_site(&title[..start], sites)
+        {
+            title = title[end..].trim().to_string();
+            continue;
+        }
+        return title;
+    }
+}
+
+/// What `title` has around `headline` (its start or its end) after a separator that
+/// never joins a subtitle (`|`, `•`, `·`, `::`, `»`), without it: the site name a
+/// `<title>` adds, when it is short, and whether it ends the title.
+fn affix(title: &str, headline: &str) -> Option<(String, bool)> {
+    let (rest, suffix) = match title.strip_prefix(headline) {
+        Some(rest) => (rest.trim(), true),
+        None => (title.strip_suffix(headline)?.trim(), false),
+    };
+    let bare = rest.trim_matches(|c: char| c.is_whitespace() || "|:·•»".contains(c));
+    let separated = rest.len() > bare.len() + 1 && !rest.contains(['-', '–', '—']);
+    let n = bare.split_whitespace().count();
+    (separated && (1..=MAX_SITE_WORDS).contains(&n)).then(|| (bare.to_string(), suffix))
+}
+
+/// The `<title>` without the site name: the parts that name the site (`sites`) when
+/// there are some, else the shorter end part when the other side is much longer, else
+/// the last part. Never empty for a non-empty title.
+fn strip_title_affix(title: &str, sites: &[String]) -> String {
     let title = fold(title);
-    let stripped = strip_site_name(&title, site_name);
+    let stripped = strip_site_name(&title, sites);
     if stripped != title {
         return if stripped.is_empty() { title } else { stripped };
     }
@@ -2045,8 +2134,61 @@ mod tests {
             (" | ", None, "|"),
         ];
         for (title, site, want) in cases {
-            assert_eq!(strip_title_affix(title, site), want, "{title}");
+            let sites: Vec<String> = site.map(str::to_string).into_iter().collect();
+            assert_eq!(strip_title_affix(title, &sites), want, "{title}");
         }
+    }
+
+    #[test]
+    fn site_names_found_and_stripped() {
+        // The host names the site.
+        let url = Url::parse("https://www.examplenews.com/rain").unwrap();
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Rain in Spain — ExampleNews");
+        assert_eq!(
+            c.finish(Some(&url), "").title.as_deref(),
+            Some("Rain in Spain")
+        );
+
+        // The <title> adds the site name to the headline; the h1 shows the site name.
+        let mut c = Collector::default();
+        c.title_tag("Rain in Spain | The Daily Planet");
+        meta(&mut c, "og:title", "Rain in Spain | The Daily Planet");
+        h1(&mut c, "The Daily Planet");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+
+        // The part after the separator is a subtitle when the h1 shows it.
+        let mut c = Collector::default();
+        c.title_tag("Rain in Spain | The Wettest Spring");
+        meta(&mut c, "og:title", "Rain in Spain | The Wettest Spring");
+        h1(&mut c, "Rain in Spain: The Wettest Spring");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Rain in Spain: The Wettest Spring")
+        );
+    }
+
+    #[test]
+    fn h1_in_capitals_takes_the_declared_case() {
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Rain in Spain");
+        h1(&mut c, "RAIN IN SPAIN");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Rain In Spain");
+        h1(&mut c, "Rain in Spain");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+    }
+
+    #[test]
+    fn faq_questions_are_not_titles() {
+        let mut c = Collector::default();
+        c.title_tag("Rain questions");
+        c.json_ld(
+            r#"{"@type": "FAQPage", "mainEntity": [{"@type": "Question", "name": "Why rain?"}]}"#,
+        );
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain questions"));
     }
 
     #[test]
