@@ -177,10 +177,14 @@ impl Collector {
         if content.is_empty() {
             return;
         }
-        for key in [name, property, http_equiv, itemprop].into_iter().flatten() {
-            let key = key.trim();
-            if !key.is_empty() && self.metas.len() < MAX_META_ENTRIES {
-                self.metas.push((key.to_ascii_lowercase(), content.clone()));
+        // An attribute may hold several keys: property="og:title twitter:title".
+        let keys = [name, property, http_equiv, itemprop]
+            .into_iter()
+            .flatten()
+            .flat_map(str::split_ascii_whitespace);
+        for key in keys {
+            if self.metas.len() < MAX_META_ENTRIES {
+                self.metas.push((meta_key(key), content.clone()));
             }
         }
     }
@@ -419,6 +423,7 @@ impl Collector {
             self.meta_first(&["twitter:title"]).map(str::to_string),
             self.meta_first(&["dc.title", "dcterms.title"])
                 .map(str::to_string),
+            self.meta_first(&["parsely-title"]).map(str::to_string),
         ]
         .into_iter()
         .flatten()
@@ -672,6 +677,18 @@ fn by_line_names(line: &str) -> Option<&str> {
         .is_some_and(|w| BY_VERBS.contains(&w))
         && before.split_whitespace().count() <= 4;
     (at == 0 || verb || text_date(before).is_some()).then(|| &line[at..])
+}
+
+/// A `<meta>` name or property as looked up: lowercase, Dublin Core's `dc:title` and
+/// `dcterms:title` spelt `dc.title` and `dcterms.title` as in `name=DC.title`.
+fn meta_key(key: &str) -> String {
+    let key = key.to_ascii_lowercase();
+    for prefix in ["dc:", "dcterms:"] {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            return format!("{}.{rest}", &prefix[..prefix.len() - 1]);
+        }
+    }
+    key
 }
 
 /// Meta names and properties of the publication date, by precedence.
@@ -2166,6 +2183,27 @@ mod tests {
             c.finish(None, "").title.as_deref(),
             Some("Rain in Spain: The Wettest Spring")
         );
+    }
+
+    #[test]
+    fn meta_keys_split_and_spelt_alike() {
+        let mut c = Collector::default();
+        c.meta(None, Some("x:title dc:title"), None, None, "Rain in Spain");
+        c.meta(
+            None,
+            Some("DCTERMS:creator\tx:author"),
+            None,
+            None,
+            "Jane Doe",
+        );
+        let m = c.finish(None, "");
+        assert_eq!(m.title.as_deref(), Some("Rain in Spain"));
+        assert_eq!(m.authors, ["Jane Doe"]);
+
+        let mut c = Collector::default();
+        c.title_tag("Example News");
+        meta(&mut c, "parsely-title", "Rain in Spain");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
     }
 
     #[test]
