@@ -142,9 +142,11 @@ pub(crate) struct Collector {
     blocks: usize,
     /// Texts of the `h1` elements, with their block index.
     h1s: Vec<(usize, String)>,
-    /// Dates of the short blocks that hold one, with their block index and whether the
-    /// line says it is the date of an update.
-    date_lines: Vec<(usize, String, bool)>,
+    /// Dates of the short blocks that hold one.
+    date_lines: Vec<DateLine>,
+    /// Whether the last block was a date label alone ("Published", "Last updated:"),
+    /// and of an update.
+    after_date_label: Option<bool>,
     /// Short blocks that name the author ("By Jane Doe", "Written by" and the block after
     /// it), with their block index.
     by_lines: Vec<(usize, String)>,
@@ -241,14 +243,25 @@ impl Collector {
     pub(crate) fn block(&mut self, text: &str) {
         let index = self.blocks;
         self.blocks += 1;
-        if text.len() <= MAX_DATE_LINE
-            && self.date_lines.len() < MAX_DATED_BLOCKS
-            && text.bytes().any(|b| b.is_ascii_digit())
-            && let Some(date) = text_date(text)
-        {
-            let lower = text.to_lowercase();
-            let updated = UPDATE_WORDS.iter().any(|w| lower.contains(w));
-            self.date_lines.push((index, date, updated));
+        let after_date_label = self.after_date_label.take();
+        if text.len() <= MAX_DATE_LINE {
+            let lower = fold(&text.to_lowercase());
+            let says_updated = UPDATE_WORDS.iter().any(|w| lower.contains(w));
+            let says_published = PUBLISH_WORDS.iter().any(|w| lower.contains(w));
+            if !text.bytes().any(|b| b.is_ascii_digit()) {
+                if lower.split_whitespace().count() <= 3 && (says_updated || says_published) {
+                    self.after_date_label = Some(says_updated);
+                }
+            } else if self.date_lines.len() < MAX_DATED_BLOCKS
+                && let Some(date) = text_date(text)
+            {
+                self.date_lines.push(DateLine {
+                    at: index,
+                    date,
+                    updated: says_updated || after_date_label == Some(true),
+                    labelled: says_updated || says_published || after_date_label.is_some(),
+                });
+            }
         }
         let after_label = std::mem::replace(&mut self.after_by_label, false);
         if text.len() > MAX_BY_LINE || self.by_lines.len() >= MAX_EVIDENCE {
@@ -467,30 +480,31 @@ impl Collector {
             return (Some(h1), Some(at));
         }
         let title = pairs.into_iter().next().map(|(t, _)| t).or(title_tag);
-        let at = title.as_deref().and_then(|t| {
-            self.h1s
-                .iter()
-                .find(|(_, h)| h.eq_ignore_ascii_case(t))
-                .map(|(at, _)| *at)
-        });
+        // Where the headline stands: the h1 showing the title, else the first h1.
+        let at = title
+            .as_deref()
+            .and_then(|t| self.h1s.iter().find(|(_, h)| h.eq_ignore_ascii_case(t)))
+            .or(self.h1s.first())
+            .map(|(at, _)| *at);
         (title, at)
     }
 
     /// The date of the date line nearest the headline at block `headline_at`, within
-    /// [`DATE_LINE_REACH`] blocks, among the lines that say they give an update's date or
+    /// [`DATE_LINE_REACH`] blocks unless the line or a label before it says what the date
+    /// is ("Published", "Last updated:"), among the lines that say they give an update's date or
     /// those that do not; a line after the headline counts half the distance of one before
     /// it (bylines sit under headlines, kickers and breadcrumbs above).
     fn date_line(&self, headline_at: usize, updated: bool) -> Option<String> {
         self.date_lines
             .iter()
-            .filter(|(_, _, u)| *u == updated)
-            .filter_map(|(at, date, _)| {
-                let distance = if *at >= headline_at {
-                    at - headline_at
+            .filter(|line| line.updated == updated)
+            .filter_map(|line| {
+                let distance = if line.at >= headline_at {
+                    line.at - headline_at
                 } else {
-                    (headline_at - at) * 2
+                    (headline_at - line.at) * 2
                 };
-                (distance <= DATE_LINE_REACH).then_some((distance, date))
+                (distance <= DATE_LINE_REACH || line.labelled).then_some((distance, &line.date))
             })
             .min_by_key(|(distance, _)| *distance)
             .map(|(_, date)| date.clone())
@@ -609,6 +623,32 @@ impl Collector {
         dedup(tags)
     }
 }
+
+/// A short block that holds a date.
+#[derive(Debug)]
+struct DateLine {
+    /// Block index.
+    at: usize,
+    /// The date, ISO 8601.
+    date: String,
+    /// The line or its label says it is the date of an update.
+    updated: bool,
+    /// The line or its label says what the date is (published, posted, updated).
+    labelled: bool,
+}
+
+/// Words that make a date line the publication date, lowercase.
+const PUBLISH_WORDS: [&str; 9] = [
+    "published",
+    "posted",
+    "date",
+    "veröffentlicht",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+];
 
 /// Words that make a date line the date of an update, lowercase.
 const UPDATE_WORDS: [&str; 8] = [
@@ -1811,6 +1851,7 @@ fn parse_offset(s: &str) -> Option<i32> {
 /// "by Jane Doe, 17.05.2024". The line must not be all date: times, weekdays and words
 /// around it are skipped.
 fn text_date(line: &str) -> Option<String> {
+    let line = line.replace(['•', '·', '|', '⋅', '—', '–'], " ");
     let line = line.trim();
     iso_date(line).or_else(|| textual_date(line)).or_else(|| {
         line.split(|c: char| c.is_whitespace() || c == ',')
@@ -2593,6 +2634,39 @@ mod tests {
             "It rained more. ".repeat(10)
         ));
         assert_eq!(c.finish(None, "").published, None);
+    }
+
+    #[test]
+    fn labelled_date_lines_reach_further() {
+        // A "Published" label and its date in a sidebar far from the headline.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        for _ in 0..=DATE_LINE_REACH {
+            c.block("A paragraph of the article.");
+        }
+        c.block("Published");
+        c.block("July 8, 2025");
+        c.block("Related story");
+        c.block("July 1, 2025");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2025-07-08"));
+
+        // A label saying "Last updated" makes its date the modified one.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("Last updated:");
+        c.block("July 8, 2025");
+        meta(&mut c, "article:published_time", "2025-07-01");
+        let m = c.finish(None, "");
+        assert_eq!(m.published.as_deref(), Some("2025-07-01"));
+        assert_eq!(m.modified.as_deref(), Some("2025-07-08"));
+
+        // The headline is the first h1 when the title comes from elsewhere; a name
+        // glued to the date by a bullet.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Something else entirely");
+        h1(&mut c, "Rain in Spain");
+        c.block("Jane Doe•Oct 20, 2025");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2025-10-20"));
     }
 
     #[test]
