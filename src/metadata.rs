@@ -264,7 +264,7 @@ impl Collector {
             }
         }
         let after_label = std::mem::replace(&mut self.after_by_label, false);
-        if text.len() > MAX_BY_LINE || self.by_lines.len() >= MAX_EVIDENCE {
+        if text.len() > MAX_BY_LINE || self.by_lines.len() >= MAX_EVIDENCE || text.contains('\n') {
             return;
         }
         let line = fold(text);
@@ -595,7 +595,7 @@ impl Collector {
                 self.by_lines(headline_at)
                     .into_iter()
                     .map(byline_names)
-                    .find(|names| !names.is_empty())
+                    .find(|names| !names.is_empty() && names.iter().all(|n| is_plain_name(n)))
             })
             .map(dedup)
             .unwrap_or_default()
@@ -1583,6 +1583,13 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
     names
 }
 
+/// Whether `name` is written in letters only (and `.`, `-`, `'`, `’`, spaces, commas):
+/// a "By ..." line in the text may be code (`by\n intro ⟨h1, h2⟩`) or a sentence.
+fn is_plain_name(name: &str) -> bool {
+    name.chars()
+        .all(|c| c.is_alphabetic() || " .,-'’".contains(c))
+}
+
 /// `part` up to a job title or a number after the name's first two words ("Jane Doe
 /// Senior Reporter", "Jane Doe 7 min read").
 fn without_role(part: &str) -> &str {
@@ -2417,6 +2424,8 @@ mod tests {
         c.block("Powered by WordPress");
         c.block("Sponsored by Example Corp");
         c.block("It was written by hand in the field.");
+        c.block("by\n  intro ⟨h1, h2⟩");
+        c.block("By 2030 (or so)");
         assert!(c.finish(None, "").authors.is_empty());
 
         // Declared authors come first.
