@@ -578,7 +578,30 @@ impl Collector {
                     .collect(),
             );
         }
-        sources.extend(self.bylines.iter().map(|b| byline_names(b)));
+        // Byline elements may run the name into the site's ("Jane Doe USA TODAY"); the
+        // name must be left plain ("Jane Doe", not "CEO of").
+        let without_site = |name: String| {
+            organisations
+                .iter()
+                .find_map(|o| {
+                    let cut = name.len().checked_sub(o.len() + 1)?;
+                    let (head, tail) = (name.get(..cut)?, name.get(cut..)?);
+                    (tail.starts_with(' ')
+                        && tail[1..].eq_ignore_ascii_case(o)
+                        && head.split_whitespace().count() >= 2
+                        && is_plain_name(head)
+                        && is_name_like(head))
+                    .then(|| head.to_string())
+                })
+                .unwrap_or(name)
+        };
+        sources.extend(self.bylines.iter().map(|b| {
+            let mut names = byline_names(b);
+            if let Some(first) = names.first_mut() {
+                *first = without_site(std::mem::take(first));
+            }
+            names
+        }));
         sources.retain(|names| !names.is_empty());
         let person = |names: &&Vec<String>| {
             !names.iter().all(is_organisation)
@@ -1552,6 +1575,20 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
         } else {
             whole
         };
+        // "Jane Doe." ends a sentence; "Jane Q." keeps its initial.
+        let part = match part.strip_suffix('.') {
+            Some(bare)
+                if byline
+                    && bare
+                        .trim_end()
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.chars().count() >= 3 || w.is_empty()) =>
+            {
+                bare.trim_end()
+            }
+            _ => part,
+        };
         if part.len() < whole.len() {
             // A job title follows the name: the rest of the byline describes the job.
             if !part.is_empty() {
@@ -2394,6 +2431,12 @@ mod tests {
         c.byline("By Jane Doe");
         assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
 
+        // A byline running into the site's name.
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Example News");
+        c.byline("Jane Doe Example News");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
         // Kept when no source names a person; a one-word byline is not one.
         let mut c = Collector::default();
         c.json_ld(
@@ -2446,7 +2489,8 @@ mod tests {
             ("Jane Doe 7 min read", &["Jane Doe"]),
             ("Jane Doe Last updated: May 17, 2024", &["Jane Doe"]),
             ("Jane Doe • Editor", &["Jane Doe"]),
-            ("Jane Doe. Reviewed by John Roe, MD", &["Jane Doe."]),
+            ("Jane Doe. Reviewed by John Roe, MD", &["Jane Doe"]),
+            ("Jane Q.", &["Jane Q."]),
             ("Jane Doe Jane is a gardener who writes", &[]),
             ("Jane Doe says", &[]),
             ("Ludwig van Beethoven", &["Ludwig van Beethoven"]),
