@@ -85,6 +85,10 @@ const DETECT_BYTES: usize = 4096;
 /// Fraction of an `h1`'s words that must occur in the `<title>` for it to be the main one.
 const H1_TITLE_OVERLAP: f32 = 0.5;
 
+/// Fewest words of an h1 taken as the headline because the JSON-LD names it (shorter
+/// ones are section names: "Blog", "Our Team").
+const MIN_AGREEING_H1_WORDS: usize = 4;
+
 /// Title separators between the page title and the site name.
 const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
 
@@ -137,6 +141,9 @@ pub(crate) struct Collector {
     json_ld_blocks: usize,
     /// Typed JSON-LD objects from every script, in document order.
     entities: Vec<Map<String, Value>>,
+    /// Every `name` and `headline` text of the JSON-LD, nested ones (breadcrumbs,
+    /// list items) included.
+    ld_names: Vec<String>,
     title_tag: Option<String>,
     /// Blocks the walker reported so far.
     blocks: usize,
@@ -213,6 +220,7 @@ impl Collector {
         self.json_ld_blocks += 1;
         for value in parse_json_ld(script_text) {
             collect_entities(&value, 0, &mut self.entities);
+            collect_names(&value, 0, &mut self.ld_names);
         }
     }
 
@@ -543,7 +551,15 @@ impl Collector {
                 }
             }
         }
-        best.map(|(_, h1)| h1.clone())
+        best.map(|(_, h1)| h1.clone()).or_else(|| {
+            // An h1 that no declared title matches but the structured data names word
+            // for word (a breadcrumb's last item, the WebPage's name) is the headline.
+            self.h1s
+                .iter()
+                .filter(|(_, h)| h.split_whitespace().count() >= MIN_AGREEING_H1_WORDS)
+                .find(|(_, h)| self.ld_names.iter().any(|n| compact(n) == compact(h)))
+                .cloned()
+        })
     }
 
     /// The authors of the first source that names a person: JSON-LD, the author metas,
@@ -1191,6 +1207,33 @@ fn collect_entities(value: &Value, depth: usize, out: &mut Vec<Map<String, Value
             for key in ["@graph", "mainEntity"] {
                 if let Some(inner) = object.get(key) {
                     collect_entities(inner, depth + 1, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Add the `name` and `headline` texts anywhere in `value` to `out`.
+fn collect_names(value: &Value, depth: usize, out: &mut Vec<String>) {
+    if depth > MAX_JSON_LD_DEPTH * 2 || out.len() >= MAX_EVIDENCE {
+        return;
+    }
+    match value {
+        Value::Array(items) => {
+            for item in items {
+                collect_names(item, depth + 1, out);
+            }
+        }
+        Value::Object(object) => {
+            for (key, inner) in object {
+                match inner {
+                    Value::String(text) if key == "name" || key == "headline" => {
+                        if text.len() <= MAX_SHORT_TEXT && out.len() < MAX_EVIDENCE {
+                            out.push(clean_text(text));
+                        }
+                    }
+                    _ => collect_names(inner, depth + 1, out),
                 }
             }
         }
@@ -2301,6 +2344,30 @@ mod tests {
         let mut c = Collector::default();
         meta(&mut c, "og:title", "Rain In Spain");
         h1(&mut c, "Rain in Spain");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+    }
+
+    #[test]
+    fn h1_named_by_structured_data() {
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Top 11 SEO Strategies | Example");
+        c.json_ld(
+            r#"{"@type": "BreadcrumbList", "itemListElement": [
+                {"@type": "ListItem", "position": 1, "name": "Blog"},
+                {"@type": "ListItem", "position": 2, "name": "Eleven ways to rank in 2025, and why"}]}"#,
+        );
+        h1(&mut c, "Blog");
+        h1(&mut c, "Eleven ways to rank in 2025, and why");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Eleven ways to rank in 2025, and why")
+        );
+
+        // A short h1 that a breadcrumb names is a section, not the headline.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Rain in Spain");
+        c.json_ld(r#"{"@type": "BreadcrumbList", "itemListElement": [{"name": "Weather news"}]}"#);
+        h1(&mut c, "Weather news");
         assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
     }
 
