@@ -252,27 +252,52 @@ impl Collector {
         let index = self.blocks;
         self.blocks += 1;
         let after_date_label = self.after_date_label.take();
-        if text.len() <= MAX_DATE_LINE {
-            let lower = fold(&text.to_lowercase());
-            let says_updated = UPDATE_WORDS.iter().any(|w| lower.contains(w));
-            let says_published = PUBLISH_WORDS.iter().any(|w| lower.contains(w));
-            if !text.bytes().any(|b| b.is_ascii_digit()) {
-                if lower.split_whitespace().count() <= 3 && (says_updated || says_published) {
-                    self.after_date_label = Some(says_updated);
-                }
-            } else if self.date_lines.len() < MAX_DATED_BLOCKS
-                && let Some(date) = text_date(text)
-            {
-                self.date_lines.push(DateLine {
-                    at: index,
-                    date,
-                    updated: says_updated || after_date_label == Some(true),
-                    labelled: says_updated || says_published || after_date_label.is_some(),
-                });
-            }
-        }
         let after_label = std::mem::replace(&mut self.after_by_label, false);
-        if text.len() > MAX_BY_LINE || self.by_lines.len() >= MAX_EVIDENCE || text.contains('\n') {
+        if text.len() > MAX_DATE_LINE.max(MAX_BY_LINE) {
+            return;
+        }
+        // What the line says its date is; worked out only for the few lines that need it.
+        let says = || {
+            let lower = text.to_lowercase();
+            (
+                UPDATE_WORDS.iter().any(|w| lower.contains(w)),
+                PUBLISH_WORDS.iter().any(|w| lower.contains(w)),
+            )
+        };
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            if text.len() <= MAX_LABEL && text.split_whitespace().count() <= 3 {
+                let (updated, published) = says();
+                if updated || published {
+                    self.after_date_label = Some(updated);
+                }
+            }
+        } else if text.len() <= MAX_DATE_LINE
+            && self.date_lines.len() < MAX_DATED_BLOCKS
+            && let Some(date) = text_date(text)
+        {
+            let (updated, published) = says();
+            self.date_lines.push(DateLine {
+                at: index,
+                date,
+                updated: updated || after_date_label == Some(true),
+                labelled: updated || published || after_date_label.is_some(),
+            });
+        }
+        let may_name = after_label
+            || text.len() <= MAX_LABEL
+            || text
+                .as_bytes()
+                .windows(2)
+                .any(|w| w.eq_ignore_ascii_case(b"by"))
+            || ["author", "von ", "par ", "door "].iter().any(|p| {
+                text.get(..p.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(p))
+            });
+        if !may_name
+            || text.len() > MAX_BY_LINE
+            || self.by_lines.len() >= MAX_EVIDENCE
+            || text.contains('\n')
+        {
             return;
         }
         let line = fold(text);
@@ -700,6 +725,10 @@ const UPDATE_WORDS: [&str; 8] = [
     "actualizado",
     "bijgewerkt",
 ];
+
+/// Longest block read as a label ("Published", "Written by", "About the author"), in
+/// bytes.
+const MAX_LABEL: usize = 40;
 
 /// Longest block read as a "By ..." line, in bytes.
 const MAX_BY_LINE: usize = 160;
