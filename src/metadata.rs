@@ -85,8 +85,15 @@ const DETECT_BYTES: usize = 4096;
 /// Fraction of an `h1`'s words that must occur in the `<title>` for it to be the main one.
 const H1_TITLE_OVERLAP: f32 = 0.5;
 
+/// Fewest words of an h1 taken as the headline because the JSON-LD names it (shorter
+/// ones are section names: "Blog", "Our Team").
+const MIN_AGREEING_H1_WORDS: usize = 4;
+
 /// Title separators between the page title and the site name.
-const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
+
+/// Most words of a site name the `<title>` adds to the headline.
+const MAX_SITE_WORDS: usize = 5;
 
 /// Earliest and latest plausible year of a page date.
 const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
@@ -134,14 +141,19 @@ pub(crate) struct Collector {
     json_ld_blocks: usize,
     /// Typed JSON-LD objects from every script, in document order.
     entities: Vec<Map<String, Value>>,
+    /// Every `name` and `headline` text of the JSON-LD, nested ones (breadcrumbs,
+    /// list items) included.
+    ld_names: Vec<String>,
     title_tag: Option<String>,
     /// Blocks the walker reported so far.
     blocks: usize,
     /// Texts of the `h1` elements, with their block index.
     h1s: Vec<(usize, String)>,
-    /// Dates of the short blocks that hold one, with their block index and whether the
-    /// line says it is the date of an update.
-    date_lines: Vec<(usize, String, bool)>,
+    /// Dates of the short blocks that hold one.
+    date_lines: Vec<DateLine>,
+    /// Whether the last block was a date label alone ("Published", "Last updated:"),
+    /// and of an update.
+    after_date_label: Option<bool>,
     /// Short blocks that name the author ("By Jane Doe", "Written by" and the block after
     /// it), with their block index.
     by_lines: Vec<(usize, String)>,
@@ -174,10 +186,14 @@ impl Collector {
         if content.is_empty() {
             return;
         }
-        for key in [name, property, http_equiv, itemprop].into_iter().flatten() {
-            let key = key.trim();
-            if !key.is_empty() && self.metas.len() < MAX_META_ENTRIES {
-                self.metas.push((key.to_ascii_lowercase(), content.clone()));
+        // An attribute may hold several keys: property="og:title twitter:title".
+        let keys = [name, property, http_equiv, itemprop]
+            .into_iter()
+            .flatten()
+            .flat_map(str::split_ascii_whitespace);
+        for key in keys {
+            if self.metas.len() < MAX_META_ENTRIES {
+                self.metas.push((meta_key(key), content.clone()));
             }
         }
     }
@@ -204,6 +220,7 @@ impl Collector {
         self.json_ld_blocks += 1;
         for value in parse_json_ld(script_text) {
             collect_entities(&value, 0, &mut self.entities);
+            collect_names(&value, 0, &mut self.ld_names);
         }
     }
 
@@ -234,17 +251,53 @@ impl Collector {
     pub(crate) fn block(&mut self, text: &str) {
         let index = self.blocks;
         self.blocks += 1;
-        if text.len() <= MAX_DATE_LINE
+        let after_date_label = self.after_date_label.take();
+        let after_label = std::mem::replace(&mut self.after_by_label, false);
+        if text.len() > MAX_DATE_LINE.max(MAX_BY_LINE) {
+            return;
+        }
+        // What the line says its date is; worked out only for the few lines that need it.
+        let says = || {
+            let lower = text.to_lowercase();
+            (
+                UPDATE_WORDS.iter().any(|w| lower.contains(w)),
+                PUBLISH_WORDS.iter().any(|w| lower.contains(w)),
+            )
+        };
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            if text.len() <= MAX_LABEL && text.split_whitespace().count() <= 3 {
+                let (updated, published) = says();
+                if updated || published {
+                    self.after_date_label = Some(updated);
+                }
+            }
+        } else if text.len() <= MAX_DATE_LINE
             && self.date_lines.len() < MAX_DATED_BLOCKS
-            && text.bytes().any(|b| b.is_ascii_digit())
             && let Some(date) = text_date(text)
         {
-            let lower = text.to_lowercase();
-            let updated = UPDATE_WORDS.iter().any(|w| lower.contains(w));
-            self.date_lines.push((index, date, updated));
+            let (updated, published) = says();
+            self.date_lines.push(DateLine {
+                at: index,
+                date,
+                updated: updated || after_date_label == Some(true),
+                labelled: updated || published || after_date_label.is_some(),
+            });
         }
-        let after_label = std::mem::replace(&mut self.after_by_label, false);
-        if text.len() > MAX_BY_LINE || self.by_lines.len() >= MAX_EVIDENCE {
+        let may_name = after_label
+            || text.len() <= MAX_LABEL
+            || text
+                .as_bytes()
+                .windows(2)
+                .any(|w| w.eq_ignore_ascii_case(b"by"))
+            || ["author", "von ", "par ", "door "].iter().any(|p| {
+                text.get(..p.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(p))
+            });
+        if !may_name
+            || text.len() > MAX_BY_LINE
+            || self.by_lines.len() >= MAX_EVIDENCE
+            || text.contains('\n')
+        {
             return;
         }
         let line = fold(text);
@@ -292,7 +345,7 @@ impl Collector {
             .map(str::to_string)
             .or_else(|| ld.site_name())
             .or_else(|| self.meta_first(&["application-name"]).map(str::to_string));
-        let (title, headline_at) = self.title(&ld, site_name.as_deref());
+        let (title, headline_at) = self.title(&ld, site_name.as_deref(), url);
         let authors = self.authors(&ld, site_name.as_deref(), headline_at);
         let date_line = |updated| headline_at.and_then(|at| self.date_line(at, updated));
         let published = date_line(false)
@@ -404,58 +457,87 @@ impl Collector {
         &self,
         ld: &LinkedData<'_>,
         site_name: Option<&str>,
+        url: Option<&Url>,
     ) -> (Option<String>, Option<usize>) {
-        let is_site = |t: &str| site_name.is_some_and(|s| t.eq_ignore_ascii_case(s));
-        let declared: Vec<String> = [
+        // The names the site goes by: its declared name, its address, and the part the
+        // <title> adds to the headline.
+        let mut sites: Vec<String> = site_name.map(str::to_string).into_iter().collect();
+        sites.extend(host_names(url));
+        let raw_declared: Vec<String> = [
             ld.headline(),
             self.meta_first(&["og:title"]).map(str::to_string),
             self.meta_first(&["twitter:title"]).map(str::to_string),
             self.meta_first(&["dc.title", "dcterms.title"])
                 .map(str::to_string),
+            self.meta_first(&["parsely-title"]).map(str::to_string),
         ]
         .into_iter()
         .flatten()
         .filter(|t| t.len() <= MAX_SHORT_TEXT)
-        .map(|t| strip_site_name(&t, site_name))
-        .filter(|t| !t.is_empty() && !is_site(t))
         .collect();
         let title_tag = self
             .title_tag
             .as_deref()
-            .map(|t| strip_title_affix(t, site_name));
-        let references: Vec<&str> = declared
+            .map(|t| strip_title_affix(t, &sites));
+        if let (Some(full), Some(headline)) = (self.title_tag.as_deref(), title_tag.as_deref())
+            && let Some((name, suffix)) = affix(&fold(full), headline)
+            && !raw_declared
+                .iter()
+                .any(|d| is_site(d, std::slice::from_ref(&name)))
+            && !self.h1s.iter().any(|(_, h)| {
+                compact(h).contains(&compact(&name))
+                    && !(suffix && is_site(h, std::slice::from_ref(&name)))
+            })
+        {
+            // Unless a declared title is that part, or an h1 shows it (in a longer text:
+            // a subtitle; alone, and before the rest: the headline, the rest a tagline).
+            sites.push(name);
+        }
+        let pairs: Vec<(String, &str)> = raw_declared
             .iter()
-            .map(String::as_str)
-            .chain(title_tag.as_deref())
+            .map(|t| (strip_site_name(t, &sites), t.as_str()))
+            .filter(|(t, _)| !t.is_empty() && !is_site(t, &sites))
             .collect();
-        if let Some((at, h1)) = self.main_h1(&references, site_name) {
+        let references: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(stripped, full)| (stripped.as_str(), *full))
+            .chain(title_tag.as_deref().zip(self.title_tag.as_deref()))
+            .collect();
+        if let Some((at, h1)) = self.main_h1(&references, &sites) {
+            // An h1 set in capitals shows the declared title of the same words.
+            let capitals = !h1.chars().any(char::is_lowercase);
+            let h1 = references
+                .iter()
+                .find(|(r, _)| capitals && r.to_lowercase() == h1.to_lowercase())
+                .map_or(h1, |(r, _)| r.to_string());
             return (Some(h1), Some(at));
         }
-        let title = declared.into_iter().next().or(title_tag);
-        let at = title.as_deref().and_then(|t| {
-            self.h1s
-                .iter()
-                .find(|(_, h)| h.eq_ignore_ascii_case(t))
-                .map(|(at, _)| *at)
-        });
+        let title = pairs.into_iter().next().map(|(t, _)| t).or(title_tag);
+        // Where the headline stands: the h1 showing the title, else the first h1.
+        let at = title
+            .as_deref()
+            .and_then(|t| self.h1s.iter().find(|(_, h)| h.eq_ignore_ascii_case(t)))
+            .or(self.h1s.first())
+            .map(|(at, _)| *at);
         (title, at)
     }
 
     /// The date of the date line nearest the headline at block `headline_at`, within
-    /// [`DATE_LINE_REACH`] blocks, among the lines that say they give an update's date or
+    /// [`DATE_LINE_REACH`] blocks unless the line or a label before it says what the date
+    /// is ("Published", "Last updated:"), among the lines that say they give an update's date or
     /// those that do not; a line after the headline counts half the distance of one before
     /// it (bylines sit under headlines, kickers and breadcrumbs above).
     fn date_line(&self, headline_at: usize, updated: bool) -> Option<String> {
         self.date_lines
             .iter()
-            .filter(|(_, _, u)| *u == updated)
-            .filter_map(|(at, date, _)| {
-                let distance = if *at >= headline_at {
-                    at - headline_at
+            .filter(|line| line.updated == updated)
+            .filter_map(|line| {
+                let distance = if line.at >= headline_at {
+                    line.at - headline_at
                 } else {
-                    (headline_at - at) * 2
+                    (headline_at - line.at) * 2
                 };
-                (distance <= DATE_LINE_REACH).then_some((distance, date))
+                (distance <= DATE_LINE_REACH || line.labelled).then_some((distance, &line.date))
             })
             .min_by_key(|(distance, _)| *distance)
             .map(|(_, date)| date.clone())
@@ -463,26 +545,30 @@ impl Collector {
 
     /// The `h1` that best matches one of the `references` (declared titles and the
     /// `<title>`); the only `h1` when there are no references.
-    fn main_h1(&self, references: &[&str], site_name: Option<&str>) -> Option<(usize, String)> {
-        let h1s = self
-            .h1s
-            .iter()
-            .filter(|(_, h)| !site_name.is_some_and(|s| h.eq_ignore_ascii_case(s)));
+    fn main_h1(&self, references: &[(&str, &str)], sites: &[String]) -> Option<(usize, String)> {
+        let h1s = self.h1s.iter().filter(|(_, h)| !is_site(h, sites));
         if references.is_empty() {
             let mut h1s = h1s;
             let first = h1s.next()?;
             return h1s.next().is_none().then(|| first.clone());
         }
-        let references: Vec<Vec<String>> = references.iter().map(|r| words(r)).collect();
+        let references: Vec<(Vec<String>, Vec<String>)> = references
+            .iter()
+            .map(|(stripped, full)| (words(stripped), words(full)))
+            .collect();
         let mut best: Option<(usize, &(usize, String))> = None;
         for h1 in h1s {
             let h1_words = words(&h1.1);
             if h1_words.is_empty() {
                 continue;
             }
-            for reference in &references {
-                let shared = h1_words.iter().filter(|w| reference.contains(w)).count();
-                if (shared as f32) < H1_TITLE_OVERLAP * h1_words.len() as f32 {
+            for (stripped, full) in &references {
+                // Matched against the full text (the h1 may show a subtitle taken for the
+                // site name), but sharing words with the headline part, so that an h1
+                // naming the site does not match a title that ends with it.
+                let shared = h1_words.iter().filter(|w| full.contains(w)).count();
+                let in_headline = h1_words.iter().any(|w| stripped.contains(w));
+                if !in_headline || (shared as f32) < H1_TITLE_OVERLAP * h1_words.len() as f32 {
                     continue;
                 }
                 if best.is_none_or(|(n, _)| shared > n) {
@@ -490,7 +576,15 @@ impl Collector {
                 }
             }
         }
-        best.map(|(_, h1)| h1.clone())
+        best.map(|(_, h1)| h1.clone()).or_else(|| {
+            // An h1 that no declared title matches but the structured data names word
+            // for word (a breadcrumb's last item, the WebPage's name) is the headline.
+            self.h1s
+                .iter()
+                .filter(|(_, h)| h.split_whitespace().count() >= MIN_AGREEING_H1_WORDS)
+                .find(|(_, h)| self.ld_names.iter().any(|n| compact(n) == compact(h)))
+                .cloned()
+        })
     }
 
     /// The authors of the first source that names a person: JSON-LD, the author metas,
@@ -525,7 +619,30 @@ impl Collector {
                     .collect(),
             );
         }
-        sources.extend(self.bylines.iter().map(|b| byline_names(b)));
+        // Byline elements may run the name into the site's ("Jane Doe USA TODAY"); the
+        // name must be left plain ("Jane Doe", not "CEO of").
+        let without_site = |name: String| {
+            organisations
+                .iter()
+                .find_map(|o| {
+                    let cut = name.len().checked_sub(o.len() + 1)?;
+                    let (head, tail) = (name.get(..cut)?, name.get(cut..)?);
+                    (tail.starts_with(' ')
+                        && tail[1..].eq_ignore_ascii_case(o)
+                        && head.split_whitespace().count() >= 2
+                        && is_plain_name(head)
+                        && is_name_like(head))
+                    .then(|| head.to_string())
+                })
+                .unwrap_or(name)
+        };
+        sources.extend(self.bylines.iter().map(|b| {
+            let mut names = byline_names(b);
+            if let Some(first) = names.first_mut() {
+                *first = without_site(std::mem::take(first));
+            }
+            names
+        }));
         sources.retain(|names| !names.is_empty());
         let person = |names: &&Vec<String>| {
             !names.iter().all(is_organisation)
@@ -542,7 +659,7 @@ impl Collector {
                 self.by_lines(headline_at)
                     .into_iter()
                     .map(byline_names)
-                    .find(|names| !names.is_empty())
+                    .find(|names| !names.is_empty() && names.iter().all(|n| is_plain_name(n)))
             })
             .map(dedup)
             .unwrap_or_default()
@@ -571,6 +688,32 @@ impl Collector {
     }
 }
 
+/// A short block that holds a date.
+#[derive(Debug)]
+struct DateLine {
+    /// Block index.
+    at: usize,
+    /// The date, ISO 8601.
+    date: String,
+    /// The line or its label says it is the date of an update.
+    updated: bool,
+    /// The line or its label says what the date is (published, posted, updated).
+    labelled: bool,
+}
+
+/// Words that make a date line the publication date, lowercase.
+const PUBLISH_WORDS: [&str; 9] = [
+    "published",
+    "posted",
+    "date",
+    "veröffentlicht",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+];
+
 /// Words that make a date line the date of an update, lowercase.
 const UPDATE_WORDS: [&str; 8] = [
     "updated",
@@ -582,6 +725,10 @@ const UPDATE_WORDS: [&str; 8] = [
     "actualizado",
     "bijgewerkt",
 ];
+
+/// Longest block read as a label ("Published", "Written by", "About the author"), in
+/// bytes.
+const MAX_LABEL: usize = 40;
 
 /// Longest block read as a "By ..." line, in bytes.
 const MAX_BY_LINE: usize = 160;
@@ -638,6 +785,18 @@ fn by_line_names(line: &str) -> Option<&str> {
         .is_some_and(|w| BY_VERBS.contains(&w))
         && before.split_whitespace().count() <= 4;
     (at == 0 || verb || text_date(before).is_some()).then(|| &line[at..])
+}
+
+/// A `<meta>` name or property as looked up: lowercase, Dublin Core's `dc:title` and
+/// `dcterms:title` spelt `dc.title` and `dcterms.title` as in `name=DC.title`.
+fn meta_key(key: &str) -> String {
+    let key = key.to_ascii_lowercase();
+    for prefix in ["dc:", "dcterms:"] {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            return format!("{}.{rest}", &prefix[..prefix.len() - 1]);
+        }
+    }
+    key
 }
 
 /// Meta names and properties of the publication date, by precedence.
@@ -757,6 +916,12 @@ const PART_TYPES: &[&str] = &[
     "AggregateRating",
     "Offer",
     "Country",
+    "Question",
+    "Answer",
+    "HowToStep",
+    "HowToSection",
+    "ItemList",
+    "Comment",
 ];
 
 /// The `@type`s of a JSON-LD object, without `schema:` or schema.org URL prefixes.
@@ -1078,6 +1243,33 @@ fn collect_entities(value: &Value, depth: usize, out: &mut Vec<Map<String, Value
     }
 }
 
+/// Add the `name` and `headline` texts anywhere in `value` to `out`.
+fn collect_names(value: &Value, depth: usize, out: &mut Vec<String>) {
+    if depth > MAX_JSON_LD_DEPTH * 2 || out.len() >= MAX_EVIDENCE {
+        return;
+    }
+    match value {
+        Value::Array(items) => {
+            for item in items {
+                collect_names(item, depth + 1, out);
+            }
+        }
+        Value::Object(object) => {
+            for (key, inner) in object {
+                match inner {
+                    Value::String(text) if key == "name" || key == "headline" => {
+                        if text.len() <= MAX_SHORT_TEXT && out.len() < MAX_EVIDENCE {
+                            out.push(clean_text(text));
+                        }
+                    }
+                    _ => collect_names(inner, depth + 1, out),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Collapse whitespace runs to one space and trim.
 fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -1193,32 +1385,81 @@ fn separators(title: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// `title` without a leading or trailing part that is the site name.
-fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
-    let title = fold(title);
-    let Some(site) = site_name.map(fold).filter(|s| !s.is_empty()) else {
-        return title;
-    };
-    let seps = separators(&title);
-    if let Some(&(start, end)) = seps.last()
-        && title[end..].trim().eq_ignore_ascii_case(&site)
-    {
-        return title[..start].trim().to_string();
-    }
-    if let Some(&(start, end)) = seps.first()
-        && title[..start].trim().eq_ignore_ascii_case(&site)
-    {
-        return title[end..].trim().to_string();
-    }
-    title
+/// Lowercase letters and digits of `text`: "Example-News.com" and "example news com"
+/// name the same site.
+fn compact(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
-/// The `<title>` without the site name: the part equal to `site_name` when there is one,
-/// else the shorter end part when the other side is much longer, else the last part.
-/// Never empty for a non-empty title.
-fn strip_title_affix(title: &str, site_name: Option<&str>) -> String {
+/// Whether `text` is one of the names of the site in `sites`.
+fn is_site(text: &str, sites: &[String]) -> bool {
+    let text = compact(text);
+    !text.is_empty() && sites.iter().any(|s| compact(s) == text)
+}
+
+/// The names a site goes by in its address: the host without `www.` and its labels
+/// of four letters or more but the last ("blog.example-news.com" gives
+/// "blog.example-news.com" and "example-news").
+fn host_names(url: Option<&Url>) -> Vec<String> {
+    let Some(host) = url.and_then(Url::host_str) else {
+        return Vec::new();
+    };
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let labels: Vec<&str> = host.split('.').collect();
+    let mut names = vec![host.to_string()];
+    names.extend(
+        labels[..labels.len().saturating_sub(1)]
+            .iter()
+            .filter(|l| l.len() >= 4)
+            .map(|l| l.to_string()),
+    );
+    names
+}
+
+/// `title` without leading or trailing parts that name the site.
+fn strip_site_name(title: &str, sites: &[String]) -> String {
+    let mut title = fold(title);
+    loop {
+        let seps = separators(&title);
+        if let Some(&(start, end)) = seps.last()
+            && is_site(&title[end..], sites)
+        {
+            title = title[..start].trim().to_string();
+            continue;
+        }
+        if let Some(&(start, end)) = seps.first()
+            && is_site(&title[..start], sites)
+        {
+            title = title[end..].trim().to_string();
+            continue;
+        }
+        return title;
+    }
+}
+
+/// What `title` has around `headline` (its start or its end) after a separator that
+/// never joins a subtitle (`|`, `•`, `·`, `::`, `»`), without it: the site name a
+/// `<title>` adds, when it is short, and whether it ends the title.
+fn affix(title: &str, headline: &str) -> Option<(String, bool)> {
+    let (rest, suffix) = match title.strip_prefix(headline) {
+        Some(rest) => (rest.trim(), true),
+        None => (title.strip_suffix(headline)?.trim(), false),
+    };
+    let bare = rest.trim_matches(|c: char| c.is_whitespace() || "|:·•»".contains(c));
+    let separated = rest.len() > bare.len() + 1 && !rest.contains(['-', '–', '—']);
+    let n = bare.split_whitespace().count();
+    (separated && (1..=MAX_SITE_WORDS).contains(&n)).then(|| (bare.to_string(), suffix))
+}
+
+/// The `<title>` without the site name: the parts that name the site (`sites`) when
+/// there are some, else the shorter end part when the other side is much longer, else
+/// the last part. Never empty for a non-empty title.
+fn strip_title_affix(title: &str, sites: &[String]) -> String {
     let title = fold(title);
-    let stripped = strip_site_name(&title, site_name);
+    let stripped = strip_site_name(&title, sites);
     if stripped != title {
         return if stripped.is_empty() { title } else { stripped };
     }
@@ -1406,6 +1647,20 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
         } else {
             whole
         };
+        // "Jane Doe." ends a sentence; "Jane Q." keeps its initial.
+        let part = match part.strip_suffix('.') {
+            Some(bare)
+                if byline
+                    && bare
+                        .trim_end()
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.chars().count() >= 3 || w.is_empty()) =>
+            {
+                bare.trim_end()
+            }
+            _ => part,
+        };
         if part.len() < whole.len() {
             // A job title follows the name: the rest of the byline describes the job.
             if !part.is_empty() {
@@ -1435,6 +1690,13 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
             && (!byline || is_name_like(n))
     });
     names
+}
+
+/// Whether `name` is written in letters only (and `.`, `-`, `'`, `’`, spaces, commas):
+/// a "By ..." line in the text may be code (`by\n intro ⟨h1, h2⟩`) or a sentence.
+fn is_plain_name(name: &str) -> bool {
+    name.chars()
+        .all(|c| c.is_alphabetic() || " .,-'’".contains(c))
 }
 
 /// `part` up to a job title or a number after the name's first two words ("Jane Doe
@@ -1705,6 +1967,7 @@ fn parse_offset(s: &str) -> Option<i32> {
 /// "by Jane Doe, 17.05.2024". The line must not be all date: times, weekdays and words
 /// around it are skipped.
 fn text_date(line: &str) -> Option<String> {
+    let line = line.replace(['•', '·', '|', '⋅', '—', '–'], " ");
     let line = line.trim();
     iso_date(line).or_else(|| textual_date(line)).or_else(|| {
         line.split(|c: char| c.is_whitespace() || c == ',')
@@ -2045,8 +2308,106 @@ mod tests {
             (" | ", None, "|"),
         ];
         for (title, site, want) in cases {
-            assert_eq!(strip_title_affix(title, site), want, "{title}");
+            let sites: Vec<String> = site.map(str::to_string).into_iter().collect();
+            assert_eq!(strip_title_affix(title, &sites), want, "{title}");
         }
+    }
+
+    #[test]
+    fn site_names_found_and_stripped() {
+        // The host names the site.
+        let url = Url::parse("https://www.examplenews.com/rain").unwrap();
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Rain in Spain — ExampleNews");
+        assert_eq!(
+            c.finish(Some(&url), "").title.as_deref(),
+            Some("Rain in Spain")
+        );
+
+        // The <title> adds the site name to the headline; the h1 shows the site name.
+        let mut c = Collector::default();
+        c.title_tag("Rain in Spain | The Daily Planet");
+        meta(&mut c, "og:title", "Rain in Spain | The Daily Planet");
+        h1(&mut c, "The Daily Planet");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+
+        // The part after the separator is a subtitle when the h1 shows it.
+        let mut c = Collector::default();
+        c.title_tag("Rain in Spain | The Wettest Spring");
+        meta(&mut c, "og:title", "Rain in Spain | The Wettest Spring");
+        h1(&mut c, "Rain in Spain: The Wettest Spring");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Rain in Spain: The Wettest Spring")
+        );
+    }
+
+    #[test]
+    fn meta_keys_split_and_spelt_alike() {
+        let mut c = Collector::default();
+        c.meta(None, Some("x:title dc:title"), None, None, "Rain in Spain");
+        c.meta(
+            None,
+            Some("DCTERMS:creator\tx:author"),
+            None,
+            None,
+            "Jane Doe",
+        );
+        let m = c.finish(None, "");
+        assert_eq!(m.title.as_deref(), Some("Rain in Spain"));
+        assert_eq!(m.authors, ["Jane Doe"]);
+
+        let mut c = Collector::default();
+        c.title_tag("Example News");
+        meta(&mut c, "parsely-title", "Rain in Spain");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+    }
+
+    #[test]
+    fn h1_in_capitals_takes_the_declared_case() {
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Rain in Spain");
+        h1(&mut c, "RAIN IN SPAIN");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Rain In Spain");
+        h1(&mut c, "Rain in Spain");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+    }
+
+    #[test]
+    fn h1_named_by_structured_data() {
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Top 11 SEO Strategies | Example");
+        c.json_ld(
+            r#"{"@type": "BreadcrumbList", "itemListElement": [
+                {"@type": "ListItem", "position": 1, "name": "Blog"},
+                {"@type": "ListItem", "position": 2, "name": "Eleven ways to rank in 2025, and why"}]}"#,
+        );
+        h1(&mut c, "Blog");
+        h1(&mut c, "Eleven ways to rank in 2025, and why");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Eleven ways to rank in 2025, and why")
+        );
+
+        // A short h1 that a breadcrumb names is a section, not the headline.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Rain in Spain");
+        c.json_ld(r#"{"@type": "BreadcrumbList", "itemListElement": [{"name": "Weather news"}]}"#);
+        h1(&mut c, "Weather news");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+    }
+
+    #[test]
+    fn faq_questions_are_not_titles() {
+        let mut c = Collector::default();
+        c.title_tag("Rain questions");
+        c.json_ld(
+            r#"{"@type": "FAQPage", "mainEntity": [{"@type": "Question", "name": "Why rain?"}]}"#,
+        );
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain questions"));
     }
 
     #[test]
@@ -2166,6 +2527,12 @@ mod tests {
         c.byline("By Jane Doe");
         assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
 
+        // A byline running into the site's name.
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Example News");
+        c.byline("Jane Doe Example News");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
         // Kept when no source names a person; a one-word byline is not one.
         let mut c = Collector::default();
         c.json_ld(
@@ -2196,6 +2563,8 @@ mod tests {
         c.block("Powered by WordPress");
         c.block("Sponsored by Example Corp");
         c.block("It was written by hand in the field.");
+        c.block("by\n  intro ⟨h1, h2⟩");
+        c.block("By 2030 (or so)");
         assert!(c.finish(None, "").authors.is_empty());
 
         // Declared authors come first.
@@ -2216,7 +2585,8 @@ mod tests {
             ("Jane Doe 7 min read", &["Jane Doe"]),
             ("Jane Doe Last updated: May 17, 2024", &["Jane Doe"]),
             ("Jane Doe • Editor", &["Jane Doe"]),
-            ("Jane Doe. Reviewed by John Roe, MD", &["Jane Doe."]),
+            ("Jane Doe. Reviewed by John Roe, MD", &["Jane Doe"]),
+            ("Jane Q.", &["Jane Q."]),
             ("Jane Doe Jane is a gardener who writes", &[]),
             ("Jane Doe says", &[]),
             ("Ludwig van Beethoven", &["Ludwig van Beethoven"]),
@@ -2413,6 +2783,39 @@ mod tests {
             "It rained more. ".repeat(10)
         ));
         assert_eq!(c.finish(None, "").published, None);
+    }
+
+    #[test]
+    fn labelled_date_lines_reach_further() {
+        // A "Published" label and its date in a sidebar far from the headline.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        for _ in 0..=DATE_LINE_REACH {
+            c.block("A paragraph of the article.");
+        }
+        c.block("Published");
+        c.block("July 8, 2025");
+        c.block("Related story");
+        c.block("July 1, 2025");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2025-07-08"));
+
+        // A label saying "Last updated" makes its date the modified one.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("Last updated:");
+        c.block("July 8, 2025");
+        meta(&mut c, "article:published_time", "2025-07-01");
+        let m = c.finish(None, "");
+        assert_eq!(m.published.as_deref(), Some("2025-07-01"));
+        assert_eq!(m.modified.as_deref(), Some("2025-07-08"));
+
+        // The headline is the first h1 when the title comes from elsewhere; a name
+        // glued to the date by a bullet.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Something else entirely");
+        h1(&mut c, "Rain in Spain");
+        c.block("Jane Doe•Oct 20, 2025");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2025-10-20"));
     }
 
     #[test]

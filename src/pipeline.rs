@@ -140,7 +140,6 @@ pub(crate) fn run(html: &str, limits: Limits, times: Option<&mut StageTimes>) ->
     let second = run_page(segment(&doc, true), &mut laps);
     if second.content_words > REVEAL_GAIN * first.content_words {
         Outcome {
-            metadata: first.metadata,
             base_href: first.base_href,
             ..second
         }

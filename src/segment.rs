@@ -132,9 +132,7 @@ pub(crate) fn segment(doc: &Document, reveal: bool) -> Page {
         reveal,
         ..Walker::default()
     };
-    if !reveal {
-        walker.page.metadata = Some(Collector::default());
-    }
+    walker.page.metadata = Some(Collector::default());
     walker.walk(&doc.dom.document);
     walker.page.parse = doc.report;
     walker.page
