@@ -31,6 +31,7 @@ pub mod hints;
 mod locate;
 pub mod metadata;
 mod parse;
+mod patterns;
 mod pipeline;
 pub mod revise;
 mod segment;
