@@ -229,9 +229,10 @@ impl Extractor {
         &self,
         html: &str,
         base_url: Option<&Url>,
-        times: Option<&mut StageTimes>,
+        mut times: Option<&mut StageTimes>,
     ) -> Article {
-        let outcome = pipeline::run(html, self.options.limits(), times);
+        let outcome = pipeline::run(html, self.options.limits(), times.as_deref_mut());
+        let metadata_start = times.is_some().then(std::time::Instant::now);
         let text = outcome
             .blocks
             .iter()
@@ -244,6 +245,9 @@ impl Extractor {
             .metadata
             .map(|m| m.finish(base_url, &text))
             .unwrap_or_default();
+        if let (Some(times), Some(start)) = (times, metadata_start) {
+            times.charge(Stage::Metadata, start.elapsed());
+        }
         Article {
             title: metadata.title.clone().unwrap_or(outcome.title),
             text,

@@ -384,6 +384,10 @@ fn bench_reports_parse_and_extraction_throughput() {
     let r = &v[0];
     assert_eq!(r["pages"], 3, "{v:#}");
     assert!(r["parse"]["pages_per_s"].as_f64().unwrap() > 0.0, "{v:#}");
+    assert!(
+        r["parse_bodytext"]["pages_per_s"].as_f64().unwrap() > 0.0,
+        "{v:#}"
+    );
     assert!(r["extract"]["mb_per_s"].as_f64().unwrap() > 0.0, "{v:#}");
     let shares: f64 = r["stages"]
         .as_array()
