@@ -37,12 +37,20 @@ pub struct Features {
 /// Compute the features of block `index` of `count`.
 pub fn features(block: &Block, index: usize, count: usize) -> Features {
     let text = block.text.as_str();
+    let (mut sentence_marks, mut commas) = (0, 0);
+    for c in text.chars() {
+        if is_sentence_mark(c) {
+            sentence_marks += 1;
+        } else if is_comma(c) {
+            commas += 1;
+        }
+    }
     Features {
         words: block.words,
         link_density: link_density(block.words, block.link_words),
         text_density: text_density(text),
-        sentence_marks: text.chars().filter(|c| is_sentence_mark(*c)).count() as u32,
-        commas: text.chars().filter(|c| is_comma(*c)).count() as u32,
+        sentence_marks,
+        commas,
         ends_sentence: ends_sentence(text),
         position: if count > 1 {
             index as f32 / (count - 1) as f32
