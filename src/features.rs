@@ -1,6 +1,9 @@
 //! Pure functions from a block's raw counts to the features the classifier reads.
 
+use std::sync::LazyLock;
+
 use crate::block::Block;
+use crate::patterns::Patterns;
 use crate::tuning::{MAX_CREDIT_WORDS, WRAP_COLUMNS};
 
 /// What the classifier knows about one block.
@@ -34,12 +37,20 @@ pub struct Features {
 /// Compute the features of block `index` of `count`.
 pub fn features(block: &Block, index: usize, count: usize) -> Features {
     let text = block.text.as_str();
+    let (mut sentence_marks, mut commas) = (0, 0);
+    for c in text.chars() {
+        if is_sentence_mark(c) {
+            sentence_marks += 1;
+        } else if is_comma(c) {
+            commas += 1;
+        }
+    }
     Features {
         words: block.words,
         link_density: link_density(block.words, block.link_words),
         text_density: text_density(text),
-        sentence_marks: text.chars().filter(|c| is_sentence_mark(*c)).count() as u32,
-        commas: text.chars().filter(|c| is_comma(*c)).count() as u32,
+        sentence_marks,
+        commas,
         ends_sentence: ends_sentence(text),
         position: if count > 1 {
             index as f32 / (count - 1) as f32
@@ -111,6 +122,17 @@ const MAX_DATELINE_WORDS: usize = 10;
 /// Whether `text` is nothing but a date or time with its usual companions: every word a
 /// number, a month or weekday name, or a dateline word, with a year or a month name in it.
 pub fn is_dateline(text: &str) -> bool {
+    // Lowercasing never joins two runs of letters and digits nor empties one (a test checks
+    // every character), so a text with too many runs has too many words: most blocks stop
+    // here, before the lowercase copy.
+    if text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .nth(MAX_DATELINE_WORDS)
+        .is_some()
+    {
+        return false;
+    }
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
@@ -159,10 +181,17 @@ const NOTICE_TERMS: &[&str] = &[
     "datenschutz",
 ];
 
+// `notice_terms` keeps one bit per term.
+const _: () = assert!(NOTICE_TERMS.len() <= 64);
+
 /// How many distinct [`NOTICE_TERMS`] `text` contains.
 pub fn notice_terms(text: &str) -> u32 {
+    static TERMS: LazyLock<Patterns<u32>> =
+        LazyLock::new(|| Patterns::new(NOTICE_TERMS.iter().zip(0..).map(|(t, i)| (*t, i))));
     let lower = text.to_lowercase();
-    NOTICE_TERMS.iter().filter(|t| lower.contains(*t)).count() as u32
+    let mut found = 0u64;
+    TERMS.each_match(lower.as_bytes(), |i| found |= 1 << i);
+    found.count_ones()
 }
 
 /// Words in links over words; 0 when there are no words.
@@ -274,6 +303,20 @@ mod tests {
         assert!(!is_dateline("May the best team win"));
         assert!(!is_dateline("12 people were hurt in 2020"));
         assert!(!is_dateline("27.1"));
+    }
+
+    #[test]
+    fn lowercasing_keeps_runs_of_letters_and_digits_apart() {
+        // What `is_dateline`'s early exit relies on: a letter or digit lowercases to text
+        // holding one, anything else to text holding something else.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            if c.is_alphanumeric() {
+                assert!(lower.any(char::is_alphanumeric), "{c:?}");
+            } else {
+                assert!(lower.any(|l| !l.is_alphanumeric()), "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use crate::patterns::Patterns;
+
 /// One thing a class, id or tag can say about an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -295,39 +297,42 @@ fn is_taxonomy_term(name: &str) -> bool {
     name.starts_with("tag-") || name.contains("category-")
 }
 
-/// [`PATTERNS`] indexed for matching many names: the token and substring patterns by their
-/// first byte, so a name is compared only with the patterns that can start at each of its
-/// positions instead of searched once per pattern.
+/// [`PATTERNS`] indexed for matching many names (see [`crate::patterns`]).
 struct Matcher {
     /// `Match::Name` patterns.
     names: Vec<(&'static str, Hint)>,
-    /// `Match::Token` patterns by first byte.
-    tokens: [Vec<(&'static [u8], Hint)>; 256],
-    /// `Match::Within` patterns by first byte.
-    within: [Vec<(&'static [u8], Hint)>; 256],
+    /// `Match::Token` patterns.
+    tokens: Patterns<Hint>,
+    /// `Match::Within` patterns.
+    within: Patterns<Hint>,
 }
 
 impl Matcher {
     fn new() -> Matcher {
-        let mut m = Matcher {
-            names: Vec::new(),
-            tokens: std::array::from_fn(|_| Vec::new()),
-            within: std::array::from_fn(|_| Vec::new()),
+        let of = |kind: fn(Match) -> Option<&'static str>| {
+            Patterns::new(
+                PATTERNS
+                    .iter()
+                    .filter_map(move |&(pattern, hint)| kind(pattern).map(|t| (t, hint))),
+            )
         };
-        for &(pattern, hint) in PATTERNS {
-            let (index, t) = match pattern {
-                Match::Name(t) => {
-                    m.names.push((t, hint));
-                    continue;
-                }
-                Match::Token(t) => (&mut m.tokens, t.as_bytes()),
-                Match::Within(t) => (&mut m.within, t.as_bytes()),
-            };
-            if let Some(&first) = t.first() {
-                index[usize::from(first)].push((t, hint));
-            }
+        Matcher {
+            names: PATTERNS
+                .iter()
+                .filter_map(|&(pattern, hint)| match pattern {
+                    Match::Name(t) => Some((t, hint)),
+                    _ => None,
+                })
+                .collect(),
+            tokens: of(|p| match p {
+                Match::Token(t) => Some(t),
+                _ => None,
+            }),
+            within: of(|p| match p {
+                Match::Within(t) => Some(t),
+                _ => None,
+            }),
         }
-        m
     }
 
     /// The hints of one lowercase name: its whole self, its tokens, and its letters and digits
@@ -340,26 +345,11 @@ impl Matcher {
             }
         }
         for token in name.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
-            let Some(&first) = token.first() else {
-                continue;
-            };
-            for &(t, hint) in &self.tokens[usize::from(first)] {
-                if token == t {
-                    hints.insert(hint);
-                }
-            }
+            self.tokens.each_equal(token, |hint| hints.insert(hint));
         }
         joined.clear();
         joined.extend(name.bytes().filter(u8::is_ascii_alphanumeric));
-        let mut rest = joined.as_slice();
-        while let Some((&first, tail)) = rest.split_first() {
-            for &(t, hint) in &self.within[usize::from(first)] {
-                if rest.starts_with(t) {
-                    hints.insert(hint);
-                }
-            }
-            rest = tail;
-        }
+        self.within.each_match(joined, |hint| hints.insert(hint));
         hints
     }
 }

@@ -32,6 +32,7 @@ pub mod hints;
 mod locate;
 pub mod metadata;
 mod parse;
+mod patterns;
 mod pipeline;
 mod render;
 pub mod revise;
@@ -335,9 +336,10 @@ impl Extractor {
         &self,
         html: &str,
         base_url: Option<&Url>,
-        times: Option<&mut StageTimes>,
+        mut times: Option<&mut StageTimes>,
     ) -> Article {
-        let outcome = pipeline::run(html, self.options.limits(), times);
+        let outcome = pipeline::run(html, self.options.limits(), times.as_deref_mut());
+        let metadata_start = times.is_some().then(std::time::Instant::now);
         let comments = self.options.comments.then(|| {
             select::comments(&outcome.blocks, &outcome.features, &outcome.verdicts)
                 .into_iter()
@@ -356,6 +358,9 @@ impl Extractor {
             .metadata
             .map(|m| m.finish(base_url, &text))
             .unwrap_or_default();
+        if let (Some(times), Some(start)) = (times, metadata_start) {
+            times.charge(Stage::Metadata, start.elapsed());
+        }
         let canonical = metadata
             .canonical_url
             .as_deref()

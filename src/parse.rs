@@ -262,10 +262,7 @@ fn cap_attributes(html: &str, max: usize) -> Cow<'_, str> {
         {
             j += 1;
         }
-        let name = bytes
-            .get(name_start..j)
-            .unwrap_or_default()
-            .to_ascii_lowercase();
+        let name = bytes.get(name_start..j).unwrap_or_default();
         let mut count = 0;
         let mut cut_from = None;
         // Attributes as the tokenizer reads them: a name (whose first character may be
@@ -325,16 +322,11 @@ fn cap_attributes(html: &str, max: usize) -> Cow<'_, str> {
         if end_tag {
             continue;
         }
-        match name.as_slice() {
-            b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
-            | b"noframes" => {
-                // Raw text up to the matching end tag.
-                let mut close = b"</".to_vec();
-                close.extend_from_slice(&name);
-                i = find_ignore_case(bytes, i, &close).unwrap_or(bytes.len());
-            }
-            b"plaintext" => break,
-            _ => {}
+        if let Some(raw) = RAW_TEXT.iter().find(|raw| raw.eq_ignore_ascii_case(name)) {
+            // Raw text up to the matching end tag.
+            i = find_end_tag(bytes, i, raw).unwrap_or(bytes.len());
+        } else if name.eq_ignore_ascii_case(b"plaintext") {
+            break;
         }
     }
     if cuts.is_empty() {
@@ -355,21 +347,43 @@ fn cap_attributes(html: &str, max: usize) -> Cow<'_, str> {
 /// The first position at or after `from` where `needle` starts.
 fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let rest = haystack.get(from..)?;
-    if let [byte] = needle {
-        return rest.iter().position(|b| b == byte).map(|at| from + at);
-    }
-    rest.windows(needle.len())
-        .position(|w| w == needle)
-        .map(|at| from + at)
+    let at = match needle {
+        [byte] => memchr::memchr(*byte, rest),
+        _ => memchr::memmem::find(rest, needle),
+    };
+    at.map(|at| from + at)
 }
 
-/// [`find`], ASCII case-insensitive.
-fn find_ignore_case(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let rest = haystack.get(from..)?;
-    rest.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|at| from + at)
+/// The first position at or after `from` of the end tag `</name` (`name` lowercase),
+/// ASCII case-insensitive.
+fn find_end_tag(haystack: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let open = find(haystack, at, b"<")?;
+        let rest = haystack.get(open + 1..).unwrap_or_default();
+        if rest.first() == Some(&b'/')
+            && rest
+                .get(1..=name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
+            return Some(open);
+        }
+        at = open + 1;
+    }
 }
+
+/// The elements whose content the tokenizer reads as raw text up to their end tag, by
+/// lowercase name.
+const RAW_TEXT: [&[u8]; 8] = [
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+];
 
 /// A tree sink that counts the nodes it created.
 trait NodeCount {

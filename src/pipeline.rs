@@ -30,16 +30,19 @@ pub enum Stage {
     Locate,
     /// Classifying, revising and selecting the blocks.
     Label,
+    /// Finishing the page metadata (dates, authors, language detection).
+    Metadata,
 }
 
 impl Stage {
     /// Every stage, in pipeline order.
-    pub const ALL: [Stage; 5] = [
+    pub const ALL: [Stage; 6] = [
         Stage::Parse,
         Stage::Segment,
         Stage::Features,
         Stage::Locate,
         Stage::Label,
+        Stage::Metadata,
     ];
 
     /// The stage's name.
@@ -50,6 +53,7 @@ impl Stage {
             Stage::Features => "features",
             Stage::Locate => "locate",
             Stage::Label => "label",
+            Stage::Metadata => "metadata",
         }
     }
 }
@@ -57,7 +61,7 @@ impl Stage {
 /// Time spent in each stage, summed over the pages it was passed to.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StageTimes {
-    spent: [Duration; 5],
+    spent: [Duration; 6],
 }
 
 impl StageTimes {
@@ -71,6 +75,11 @@ impl StageTimes {
         for (a, b) in self.spent.iter_mut().zip(other.spent) {
             *a += b;
         }
+    }
+
+    /// Add `spent` to `stage`.
+    pub(crate) fn charge(&mut self, stage: Stage, spent: Duration) {
+        self.spent[stage as usize] += spent;
     }
 
     /// The total over all stages.

@@ -259,20 +259,21 @@ pub(crate) fn is_cjk(c: char) -> bool {
 pub(crate) fn count_words(text: &str) -> u32 {
     let mut words = 0u32;
     let mut cjk = 0u32;
-    for token in text.split_whitespace() {
-        let mut alnum = false;
-        for c in token.chars() {
-            if is_cjk(c) {
-                cjk += 1;
-            } else if c.is_alphanumeric() {
-                alnum = true;
-            }
-        }
-        if alnum {
-            words += 1;
+    // Whether the token read so far holds a letter or digit.
+    let mut alnum = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            words += u32::from(alnum);
+            alnum = false;
+        } else if c.is_ascii() {
+            alnum |= c.is_ascii_alphanumeric();
+        } else if is_cjk(c) {
+            cjk += 1;
+        } else {
+            alnum |= c.is_alphanumeric();
         }
     }
-    words + cjk.div_ceil(CJK_CHARS_PER_WORD)
+    words + u32::from(alnum) + cjk.div_ceil(CJK_CHARS_PER_WORD)
 }
 
 #[cfg(test)]

@@ -115,6 +115,75 @@ fn output_dir_mirrors_the_tree_and_leaves_no_temporary_files() {
     assert_eq!(one, printed);
 }
 
+#[test]
+fn inputs_with_the_same_output_name_never_overwrite_each_other() {
+    let dir = TempDir::new("clash");
+    dir.write("site/a.html", page("Plain story", 3).as_bytes());
+    dir.write("site/a.htm", page("Short story", 3).as_bytes());
+    dir.write("site/a.html.gz", &gzip(page("Zipped story", 3).as_bytes()));
+    dir.write("site/a~2.html", page("Tilde story", 3).as_bytes());
+    dir.write("more/a.html", page("Second folder story", 3).as_bytes());
+    let o = run_in(dir.path(), &["-o", "out", "site", "more"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // In input order (sorted within a folder: a.htm, a.html, a.html.gz, a~2.html, then
+    // more/a.html) the first takes the name, each later one the first free `~N`.
+    let expected = [
+        ("a.txt", "Short story"),
+        ("a~2.txt", "Plain story"),
+        ("a~3.txt", "Zipped story"),
+        ("a~2~2.txt", "Tilde story"),
+        ("a~4.txt", "Second folder story"),
+    ];
+    let mut files = walk(&dir.path().join("out"));
+    files.sort();
+    let mut names: Vec<&str> = expected.iter().map(|(name, _)| *name).collect();
+    names.sort();
+    assert_eq!(files, names);
+    for (name, headline) in expected {
+        let text = std::fs::read_to_string(dir.path().join("out").join(name)).expect(name);
+        assert!(text.starts_with(&format!("{headline}\n")), "{name}: {text}");
+    }
+    assert!(
+        stderr(&o).contains("more/a.html") && stderr(&o).contains("a~4.txt"),
+        "{}",
+        stderr(&o)
+    );
+    // A second run into the same folder rewrites the same files (no `~5`).
+    let again = run_in(dir.path(), &["-o", "out", "site", "more"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    let mut files_again = walk(&dir.path().join("out"));
+    files_again.sort();
+    assert_eq!(files_again, names);
+}
+
+#[test]
+fn a_killed_run_leaves_only_complete_output_files() {
+    let dir = TempDir::new("killed");
+    let html = page("Long story", 400);
+    for i in 0..300 {
+        dir.write(&format!("site/p{i:03}.html"), html.as_bytes());
+    }
+    let expected = stdout(&run_in(dir.path(), &["site/p000.html"]));
+    let mut child = bodytext()
+        .current_dir(dir.path())
+        .args(["-j", "1", "-o", "out", "site"])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run bodytext");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    let out = dir.path().join("out");
+    for name in walk(&out) {
+        // Temporary files end in `.bodytext-tmp`: only the `.txt` files are outputs.
+        if name.ends_with(".txt") {
+            let text = std::fs::read_to_string(out.join(&name)).expect("read");
+            assert_eq!(text, expected, "{name} is incomplete");
+        }
+    }
+}
+
 /// Every file under `root`, as `/`-separated relative paths (temporary files included).
 fn walk(root: &Path) -> Vec<String> {
     let mut found = Vec::new();
@@ -384,6 +453,10 @@ fn bench_reports_parse_and_extraction_throughput() {
     let r = &v[0];
     assert_eq!(r["pages"], 3, "{v:#}");
     assert!(r["parse"]["pages_per_s"].as_f64().unwrap() > 0.0, "{v:#}");
+    assert!(
+        r["parse_bodytext"]["pages_per_s"].as_f64().unwrap() > 0.0,
+        "{v:#}"
+    );
     assert!(r["extract"]["mb_per_s"].as_f64().unwrap() > 0.0, "{v:#}");
     let shares: f64 = r["stages"]
         .as_array()

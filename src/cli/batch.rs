@@ -7,7 +7,7 @@
 //! in memory, whatever the size of the corpus, and a slow page delays the output behind it
 //! but never reorders it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::fs;
 use std::io::{self, Read, Write};
@@ -20,7 +20,7 @@ use bodytext::{Extractor, RenderOptions};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use serde::Serialize;
 
-use super::inputs::{Payload, Task};
+use super::inputs::{Payload, Task, fnv1a};
 
 /// Pages in flight per worker thread: enough that a slow page rarely starves the pool,
 /// few enough that memory stays at a few dozen pages.
@@ -191,6 +191,39 @@ fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     })
 }
 
+/// The output files this run has written, as a 64-bit hash of each path: 16 bytes a page
+/// whatever the paths' length, so memory stays small on the largest corpora. (Two paths
+/// with the same hash would only make the later one take a numbered name: never an
+/// overwrite.)
+#[derive(Default)]
+struct Written(HashSet<u64>);
+
+impl Written {
+    /// The file under `dir` for output `rel` (the path without its extension, `txt` here):
+    /// `rel.txt` unless
+    /// this run already wrote it, else the first of `rel~2.txt`, `rel~3.txt`, ... it did
+    /// not. So two inputs with the same output name (`a.html` and `a.htm`, or the same
+    /// relative path under two folder arguments) never overwrite each other, and which one
+    /// gets which name follows the input order.
+    fn claim(&mut self, dir: &Path, rel: PathBuf, extension: &str) -> PathBuf {
+        let name = rel.into_os_string();
+        let mut n = 1u64;
+        loop {
+            let mut candidate = name.clone();
+            if n > 1 {
+                candidate.push(format!("~{n}"));
+            }
+            candidate.push(".");
+            candidate.push(extension);
+            let path = dir.join(candidate);
+            if self.0.insert(fnv1a(path.as_os_str().as_encoded_bytes())) {
+                return path;
+            }
+            n += 1;
+        }
+    }
+}
+
 /// How a batch runs.
 pub struct Batch<'a> {
     /// The one extractor every worker shares.
@@ -215,7 +248,9 @@ impl Batch<'_> {
         let stdout = io::stdout();
         let mut out = io::BufWriter::new(stdout.lock());
         let mut totals = Totals::default();
-        let mut writer = |outcome: Outcome| self.write(&mut out, &mut totals, outcome);
+        let mut written_files = Written::default();
+        let mut writer =
+            |outcome: Outcome| self.write(&mut out, &mut totals, &mut written_files, outcome);
         self.pool.in_place_scope(|scope| -> io::Result<()> {
             let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
             let mut waiting: BTreeMap<usize, Outcome> = BTreeMap::new();
@@ -260,7 +295,13 @@ impl Batch<'_> {
         Ok(totals)
     }
 
-    fn write(&self, out: &mut impl Write, totals: &mut Totals, outcome: Outcome) -> io::Result<()> {
+    fn write(
+        &self,
+        out: &mut impl Write,
+        totals: &mut Totals,
+        written: &mut Written,
+        outcome: Outcome,
+    ) -> io::Result<()> {
         totals.pages += 1;
         let Outcome {
             source,
@@ -271,10 +312,22 @@ impl Batch<'_> {
             Ok(rendered) => match &self.sink {
                 Sink::Stdout => out.write_all(rendered.as_bytes())?,
                 Sink::Dir(dir) => {
-                    let mut name = out_rel.into_os_string();
-                    name.push(".");
-                    name.push(self.format.extension());
-                    let path = dir.join(name);
+                    let extension = self.format.extension();
+                    let mut first_choice = out_rel.clone().into_os_string();
+                    first_choice.push(".");
+                    first_choice.push(extension);
+                    let first_choice = dir.join(first_choice);
+                    let path = written.claim(dir, out_rel, extension);
+                    if path != first_choice {
+                        self.progress.suspend(|| {
+                            eprintln!(
+                                "bodytext: {source}: {} is another input's output in this run; \
+                                 writing {}",
+                                first_choice.display(),
+                                path.display()
+                            )
+                        });
+                    }
                     if let Err(e) = write_atomically(&path, &rendered) {
                         // The output folder is unusable: stop rather than fail every page.
                         return Err(io::Error::new(e.kind(), format!("{}: {e}", path.display())));
