@@ -295,6 +295,11 @@ fn is_taxonomy_term(name: &str) -> bool {
     name.starts_with("tag-") || name.contains("category-")
 }
 
+/// Parts of a class that state what a layout holds rather than what the element is
+/// (`has-sidebar`, `no-comments`, `content-with-header`): what follows them names a
+/// neighbour of the element, not the element, so only the parts before them are matched.
+const STATE_PREFIXES: &[&str] = &["has", "with", "no", "without"];
+
 /// The hints named by a class or id attribute value.
 pub(crate) fn from_names(value: &str) -> Hints {
     let mut hints = Hints::NONE;
@@ -305,13 +310,19 @@ pub(crate) fn from_names(value: &str) -> Hints {
         if is_taxonomy_term(name) {
             continue;
         }
-        joined.clear();
-        joined.extend(name.chars().filter(char::is_ascii_alphanumeric));
         tokens.clear();
         tokens.extend(
             name.split(|c: char| !c.is_ascii_alphanumeric())
                 .filter(|t| !t.is_empty()),
         );
+        if let Some(state) = tokens[..tokens.len().saturating_sub(1)]
+            .iter()
+            .position(|t| STATE_PREFIXES.contains(t))
+        {
+            tokens.truncate(state);
+        }
+        joined.clear();
+        joined.extend(tokens.iter().copied());
         for (pattern, hint) in PATTERNS {
             let hit = match pattern {
                 Match::Name(t) => name == *t,
@@ -418,6 +429,14 @@ mod tests {
     fn only_side_rails_are_sidebars() {
         assert!(from_names("right_rail").has(Hint::Sidebar));
         assert!(!from_names("center_rail").has(Hint::Sidebar));
+    }
+
+    #[test]
+    fn layout_states_name_no_role() {
+        let h = from_names("interior-content-has-sidebar has-sidebar");
+        assert_eq!(h, Hints::of(Hint::Content));
+        assert_eq!(from_names("no-comments with-header"), Hints::NONE);
+        assert!(from_names("sidebar-widget").has(Hint::Sidebar));
     }
 
     #[test]
