@@ -67,6 +67,8 @@ pub enum Reason {
     HeadingBeforeContent,
     /// Revised: a heading not followed by content.
     HeadingWithoutContent,
+    /// Revised: in a table row or cell with content in it (a record, an article column).
+    InTableWithContent,
     /// Selected out: not inside the main container.
     OutsideMain,
     /// Selected in: the article's headline.
@@ -93,6 +95,7 @@ impl fmt::Display for Reason {
             Reason::NeighboursBoilerplate => f.write_str("neighbours-boiler"),
             Reason::HeadingBeforeContent => f.write_str("heading-before-content"),
             Reason::HeadingWithoutContent => f.write_str("heading-alone"),
+            Reason::InTableWithContent => f.write_str("table-with-content"),
             Reason::OutsideMain => f.write_str("outside-main"),
             Reason::Headline => f.write_str("headline"),
             Reason::Fallback => f.write_str("fallback"),

@@ -9,7 +9,7 @@ use crate::features::{Features, features};
 use crate::locate::{locate, mark};
 use crate::metadata::Collector;
 use crate::parse::Limits;
-use crate::revise::revise;
+use crate::revise::{revise, tables};
 use crate::segment::{Page, parse_page, segment};
 use crate::select::select;
 use crate::tuning::{REVEAL_BELOW_WORDS, REVEAL_GAIN};
@@ -159,6 +159,7 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
     let mut verdicts = classify_all(&page.blocks, &feats);
     let kinds: Vec<BlockKind> = page.blocks.iter().map(|b| b.kind).collect();
     revise(&kinds, &feats, &mut verdicts);
+    tables(&page.blocks, &page.elements, &mut verdicts);
     let title_text = match &page.meta_title {
         Some(meta) => format!("{} {}", page.title, meta),
         None => page.title.clone(),
