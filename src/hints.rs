@@ -296,9 +296,10 @@ fn is_taxonomy_term(name: &str) -> bool {
 }
 
 /// Parts of a class that state what a layout holds rather than what the element is
-/// (`has-sidebar`, `no-comments`, `content-with-header`): what follows them names a
-/// neighbour of the element, not the element, so only the parts before them are matched.
-const STATE_PREFIXES: &[&str] = &["has", "with", "no", "without"];
+/// (`has-sidebar`, `no-comments`, `content-with-header`), or that it holds two things
+/// (`inline-and-sidebar-container`): what follows them names a neighbour of the element,
+/// not the element, so only the parts before them are matched.
+const STATE_PREFIXES: &[&str] = &["has", "with", "no", "without", "and"];
 
 /// The hints named by a class or id attribute value.
 pub(crate) fn from_names(value: &str) -> Hints {
@@ -436,6 +437,7 @@ mod tests {
         let h = from_names("interior-content-has-sidebar has-sidebar");
         assert_eq!(h, Hints::of(Hint::Content));
         assert_eq!(from_names("no-comments with-header"), Hints::NONE);
+        assert_eq!(from_names("inline-and-sidebar-container"), Hints::NONE);
         assert!(from_names("sidebar-widget").has(Hint::Sidebar));
     }
 
