@@ -126,10 +126,13 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
         return Verdict::new(Boilerplate, Reason::NoWords);
     }
     let long_prose = f.words >= HINT_OVERRIDE_WORDS && f.link_density < MAX_LINK_DENSITY_SHORT;
+    // A table cell under a `<figure>` is a data table the editor wrapped as a figure
+    // (WordPress's `wp-block-table`), not a caption.
+    let table_in_figure = |h: Hint| h == Hint::Caption && kind == BlockKind::Cell;
     if let Some(hint) = hints
         .negative()
         .iter()
-        .find(|h| !(h.is_weak() && long_prose))
+        .find(|h| !(table_in_figure(*h) || (h.is_weak() && long_prose)))
     {
         return Verdict::new(Boilerplate, Reason::Hint(hint));
     }
@@ -249,6 +252,15 @@ mod tests {
         let content = Hints::of(Hint::Content);
         let v = classify(BlockKind::Paragraph, content, &feats(40, 0.0, true), 240);
         assert_eq!(v.label, Label::Content);
+    }
+
+    #[test]
+    fn cells_of_a_table_in_a_figure_are_not_captions() {
+        let caption = Hints::of(Hint::Caption);
+        let v = classify(BlockKind::Cell, caption, &feats(3, 0.0, false), 16);
+        assert_eq!(v.reason, Reason::Short);
+        let v = classify(BlockKind::Caption, caption, &feats(3, 0.0, false), 16);
+        assert_eq!(v.reason, Reason::Hint(Hint::Caption));
     }
 
     #[test]
