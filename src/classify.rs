@@ -6,8 +6,9 @@ use crate::block::{Block, BlockKind};
 use crate::features::Features;
 use crate::hints::{Hint, Hints};
 use crate::tuning::{
-    HINT_OVERRIDE_WORDS, LONG_BLOCK_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
-    MAX_NOTICE_WORDS, MIN_NOTICE_TERMS, SENTENCE_BLOCK_CHARS, SHORT_BLOCK_WORDS,
+    HINT_OVERRIDE_WORDS, LIST_POINT_WORDS, LONG_BLOCK_WORDS, MAX_LINK_DENSITY,
+    MAX_LINK_DENSITY_SHORT, MAX_NOTICE_WORDS, MIN_NOTICE_TERMS, SENTENCE_BLOCK_CHARS,
+    SHORT_BLOCK_WORDS,
 };
 
 /// What a block is.
@@ -165,7 +166,9 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
     if f.words < SHORT_BLOCK_WORDS {
         return Verdict::new(Undecided, Reason::Short);
     }
-    if f.ends_sentence {
+    // A list item of [`LIST_POINT_WORDS`] words with few links is a point of the text,
+    // sentence or not (menus and link lists have short or linked items).
+    if f.ends_sentence || (kind == BlockKind::ListItem && f.words >= LIST_POINT_WORDS) {
         Verdict::new(Content, Reason::Sentence)
     } else {
         Verdict::new(Undecided, Reason::Fragment)
@@ -261,6 +264,14 @@ mod tests {
         assert_eq!(v.reason, Reason::Short);
         let v = classify(BlockKind::Caption, caption, &feats(3, 0.0, false), 16);
         assert_eq!(v.reason, Reason::Hint(Hint::Caption));
+    }
+
+    #[test]
+    fn a_list_item_of_fragment_length_is_a_point_of_the_text() {
+        let v = classify(BlockKind::ListItem, Hints::NONE, &feats(9, 0.0, false), 50);
+        assert_eq!(v.label, Label::Content);
+        let v = classify(BlockKind::Paragraph, Hints::NONE, &feats(9, 0.0, false), 50);
+        assert_eq!(v.reason, Reason::Fragment);
     }
 
     #[test]
