@@ -6,8 +6,9 @@ use crate::block::{Block, BlockKind};
 use crate::features::Features;
 use crate::hints::{Hint, Hints};
 use crate::tuning::{
-    HINT_OVERRIDE_WORDS, LONG_BLOCK_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
-    MAX_NOTICE_WORDS, MIN_NOTICE_TERMS, SENTENCE_BLOCK_CHARS, SHORT_BLOCK_WORDS,
+    HINT_OVERRIDE_WORDS, LIST_POINT_WORDS, LONG_BLOCK_WORDS, MAX_LINK_DENSITY,
+    MAX_LINK_DENSITY_SHORT, MAX_NOTICE_WORDS, MIN_NOTICE_TERMS, SENTENCE_BLOCK_CHARS,
+    SHORT_BLOCK_WORDS,
 };
 
 /// What a block is.
@@ -67,6 +68,8 @@ pub enum Reason {
     HeadingBeforeContent,
     /// Revised: a heading not followed by content.
     HeadingWithoutContent,
+    /// Revised: in a table row or cell with content in it (a record, an article column).
+    InTableWithContent,
     /// Selected out: not inside the main container.
     OutsideMain,
     /// Selected in: the article's headline.
@@ -93,6 +96,7 @@ impl fmt::Display for Reason {
             Reason::NeighboursBoilerplate => f.write_str("neighbours-boiler"),
             Reason::HeadingBeforeContent => f.write_str("heading-before-content"),
             Reason::HeadingWithoutContent => f.write_str("heading-alone"),
+            Reason::InTableWithContent => f.write_str("table-with-content"),
             Reason::OutsideMain => f.write_str("outside-main"),
             Reason::Headline => f.write_str("headline"),
             Reason::Fallback => f.write_str("fallback"),
@@ -123,10 +127,13 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
         return Verdict::new(Boilerplate, Reason::NoWords);
     }
     let long_prose = f.words >= HINT_OVERRIDE_WORDS && f.link_density < MAX_LINK_DENSITY_SHORT;
+    // A table cell under a `<figure>` is a data table the editor wrapped as a figure
+    // (WordPress's `wp-block-table`), not a caption.
+    let table_in_figure = |h: Hint| h == Hint::Caption && kind == BlockKind::Cell;
     if let Some(hint) = hints
         .negative()
         .iter()
-        .find(|h| !(h.is_weak() && long_prose))
+        .find(|h| !(table_in_figure(*h) || (h.is_weak() && long_prose)))
     {
         return Verdict::new(Boilerplate, Reason::Hint(hint));
     }
@@ -159,7 +166,9 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
     if f.words < SHORT_BLOCK_WORDS {
         return Verdict::new(Undecided, Reason::Short);
     }
-    if f.ends_sentence {
+    // A list item of [`LIST_POINT_WORDS`] words with few links is a point of the text,
+    // sentence or not (menus and link lists have short or linked items).
+    if f.ends_sentence || (kind == BlockKind::ListItem && f.words >= LIST_POINT_WORDS) {
         Verdict::new(Content, Reason::Sentence)
     } else {
         Verdict::new(Undecided, Reason::Fragment)
@@ -246,6 +255,23 @@ mod tests {
         let content = Hints::of(Hint::Content);
         let v = classify(BlockKind::Paragraph, content, &feats(40, 0.0, true), 240);
         assert_eq!(v.label, Label::Content);
+    }
+
+    #[test]
+    fn cells_of_a_table_in_a_figure_are_not_captions() {
+        let caption = Hints::of(Hint::Caption);
+        let v = classify(BlockKind::Cell, caption, &feats(3, 0.0, false), 16);
+        assert_eq!(v.reason, Reason::Short);
+        let v = classify(BlockKind::Caption, caption, &feats(3, 0.0, false), 16);
+        assert_eq!(v.reason, Reason::Hint(Hint::Caption));
+    }
+
+    #[test]
+    fn a_list_item_of_fragment_length_is_a_point_of_the_text() {
+        let v = classify(BlockKind::ListItem, Hints::NONE, &feats(9, 0.0, false), 50);
+        assert_eq!(v.label, Label::Content);
+        let v = classify(BlockKind::Paragraph, Hints::NONE, &feats(9, 0.0, false), 50);
+        assert_eq!(v.reason, Reason::Fragment);
     }
 
     #[test]

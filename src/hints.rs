@@ -344,6 +344,7 @@ impl Matcher {
                 hints.insert(hint);
             }
         }
+        let name = before_state(name);
         for token in name.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
             self.tokens.each_equal(token, |hint| hints.insert(hint));
         }
@@ -354,11 +355,38 @@ impl Matcher {
     }
 }
 
+/// `name` up to its first [`STATE_PREFIXES`] part, unless that part is the last one
+/// (`main-with-sidebar` → `main`, `inline-and-sidebar-container` → `inline`).
+fn before_state(name: &str) -> &str {
+    let mut start = 0;
+    let parts: Vec<(usize, &str)> = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .map(|part| {
+            let at = start;
+            start += part.len() + 1;
+            (at, part)
+        })
+        .filter(|(_, p)| !p.is_empty())
+        .collect();
+    let last = parts.len().saturating_sub(1);
+    parts
+        .iter()
+        .take(last)
+        .find(|(_, p)| STATE_PREFIXES.contains(p))
+        .map_or(name, |(at, _)| name.get(..*at).unwrap_or(name))
+}
+
 /// The one [`Matcher`], built at first use.
 fn matcher() -> &'static Matcher {
     static MATCHER: std::sync::LazyLock<Matcher> = std::sync::LazyLock::new(Matcher::new);
     &MATCHER
 }
+
+/// Parts of a class that state what a layout holds rather than what the element is
+/// (`has-sidebar`, `no-comments`, `content-with-header`), or that it holds two things
+/// (`inline-and-sidebar-container`): what follows them names a neighbour of the element,
+/// not the element, so only the parts before them are matched.
+const STATE_PREFIXES: &[&str] = &["has", "with", "no", "without", "and"];
 
 /// The hints named by a class or id attribute value.
 pub(crate) fn from_names(value: &str) -> Hints {
@@ -510,6 +538,15 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn layout_states_name_no_role() {
+        let h = from_names("interior-content-has-sidebar has-sidebar");
+        assert_eq!(h, Hints::of(Hint::Content));
+        assert_eq!(from_names("no-comments with-header"), Hints::NONE);
+        assert_eq!(from_names("inline-and-sidebar-container"), Hints::NONE);
+        assert!(from_names("sidebar-widget").has(Hint::Sidebar));
     }
 
     #[test]

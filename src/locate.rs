@@ -38,11 +38,23 @@ fn unlikely(hints: Hints) -> bool {
         .any(|h| !(matches!(h, Hint::Form | Hint::Header) || (content && h.is_weak())))
 }
 
+/// Hints of elements that are never the article, not even on a page whose prose is all in
+/// chrome-named elements: cookie and consent dialogs (long prose about partners and
+/// purposes) would otherwise win the retry on a page of teasers.
+fn never_content(hints: Hints) -> bool {
+    hints.has(Hint::Cookie) || hints.has(Hint::Consent)
+}
+
 /// A block's contribution to the score of its containers; with `strip_unlikely`, nothing
-/// from blocks under an element whose name says chrome.
+/// from blocks under an element whose name says chrome, and never anything from blocks
+/// under a cookie or consent dialog.
 fn block_score(block: &Block, f: &Features, strip_unlikely: bool) -> f32 {
     if block.chars < MIN_SCORED_CHARS
         || (strip_unlikely && block.hinted_ancestors.iter().any(|(_, h)| unlikely(*h)))
+        || block
+            .hinted_ancestors
+            .iter()
+            .any(|(_, h)| never_content(*h))
     {
         return 0.0;
     }

@@ -9,7 +9,7 @@ use crate::features::{Features, features};
 use crate::locate::{locate, mark};
 use crate::metadata::Collector;
 use crate::parse::Limits;
-use crate::revise::revise;
+use crate::revise::{revise, tables};
 use crate::segment::{Element, OrphanImage, Page, parse_page, segment};
 use crate::select::select;
 use crate::tuning::{REVEAL_BELOW_WORDS, REVEAL_GAIN};
@@ -142,7 +142,27 @@ pub(crate) fn run(html: &str, limits: Limits, times: Option<&mut StageTimes>) ->
     let mut laps = Laps::new(times);
     let doc = parse_page(html, limits);
     laps.lap(Stage::Parse);
-    let first = run_page(segment(&doc, false), &mut laps);
+    let page = segment(&doc, false);
+    // A `<title>` left unclosed swallows the whole page as its text (browsers do the same,
+    // but such pages were written for parsers that gave up at the next tag): when the walk
+    // found no block at all, the title's text is read again as the page.
+    let swallowed =
+        (page.blocks.is_empty() && page.title.contains('<')).then(|| page.title.clone());
+    let first = run_page(page, &mut laps);
+    if let Some(body) = swallowed {
+        let again = run_page(segment(&parse_page(&body, limits), false), &mut laps);
+        if again.content_words > 0 {
+            let title = match first.title.split_once('<') {
+                Some((before, _)) => before.trim().to_string(),
+                None => first.title,
+            };
+            return Outcome {
+                title,
+                metadata: first.metadata,
+                ..again
+            };
+        }
+    }
     if first.concealed == 0 || first.content_words >= REVEAL_BELOW_WORDS {
         return first;
     }
@@ -174,6 +194,7 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
     let mut verdicts = classify_all(&page.blocks, &feats);
     let kinds: Vec<BlockKind> = page.blocks.iter().map(|b| b.kind).collect();
     revise(&kinds, &feats, &mut verdicts);
+    tables(&page.blocks, &page.elements, &mut verdicts);
     let title_text = match &page.meta_title {
         Some(meta) => format!("{} {}", page.title, meta),
         None => page.title.clone(),

@@ -1,10 +1,13 @@
 //! Revise the labels using the neighbours: short blocks and headings take the side of the
 //! decided blocks around them (jusText's context-sensitive pass).
 
-use crate::block::BlockKind;
+use html5ever::local_name;
+
+use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict};
 use crate::features::Features;
-use crate::tuning::{HEADING_LOOKAHEAD, MIN_LONE_SENTENCES};
+use crate::segment::Element;
+use crate::tuning::{HEADING_LOOKAHEAD, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS};
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
 /// neighbours, then the headings from what follows them.
@@ -68,6 +71,81 @@ pub fn revise(kinds: &[BlockKind], features: &[Features], verdicts: &mut [Verdic
         } else {
             Verdict::new(Label::Boilerplate, Reason::HeadingWithoutContent)
         };
+    }
+}
+
+/// Table rows and cells hold coherent text. A row of plain cells is one record: when one
+/// cell is content (a description), the others (the linked name, the year, the price) are
+/// content too. A cell holding paragraphs is a column of the page layout: when it holds
+/// content, its short lines and headings that the neighbours rule dropped are the
+/// article's too (a list of short points in the article column). Blocks under a chrome
+/// name or without words stay out either way, and links stay out but for a record's name.
+pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
+    let rows: Vec<Option<u32>> = blocks
+        .iter()
+        .map(|b| table_part(b, elements, local_name!("tr")))
+        .collect();
+    let record = |row: &[Block]| row.iter().all(|b| b.kind == BlockKind::Cell);
+    revive_groups(blocks, verdicts, &rows, record, true);
+    let cells: Vec<Option<u32>> = blocks
+        .iter()
+        .map(|b| table_part(b, elements, local_name!("td")))
+        .collect();
+    revive_groups(blocks, verdicts, &cells, |_| true, false);
+}
+
+/// The nearest `part` (`tr`, `td`) element holding `block` within its table.
+fn table_part(block: &Block, elements: &[Element], part: html5ever::LocalName) -> Option<u32> {
+    let mut at = block.owner;
+    while let Some(e) = elements.get(at as usize) {
+        if e.name == part {
+            return Some(at);
+        }
+        if e.name == local_name!("table") {
+            return None;
+        }
+        at = e.parent;
+    }
+    None
+}
+
+/// Make content the dropped blocks of each run of blocks sharing a group that `coherent`
+/// accepts and that holds content; with `names`, short links too (the name of a record; in
+/// a layout column they are a pager or a menu).
+fn revive_groups(
+    blocks: &[Block],
+    verdicts: &mut [Verdict],
+    groups: &[Option<u32>],
+    coherent: impl Fn(&[Block]) -> bool,
+    names: bool,
+) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some(group) = groups[i] else {
+            i += 1;
+            continue;
+        };
+        let end = (i..blocks.len())
+            .find(|&j| groups[j] != Some(group))
+            .unwrap_or(blocks.len());
+        if coherent(&blocks[i..end]) && verdicts[i..end].iter().any(|v| v.label == Label::Content) {
+            for j in i..end {
+                let revive = verdicts[j].label == Label::Boilerplate
+                    && match verdicts[j].reason {
+                        Reason::LinkDensity => names && blocks[j].words < SHORT_BLOCK_WORDS,
+                        Reason::NeighboursBoilerplate
+                        | Reason::HeadingWithoutContent
+                        | Reason::Dateline
+                        | Reason::Credit
+                        | Reason::Notice => true,
+                        _ => false,
+                    };
+                if revive {
+                    verdicts[j] = Verdict::new(Label::Content, Reason::InTableWithContent);
+                }
+            }
+        }
+        i = end;
     }
 }
 
@@ -197,5 +275,76 @@ mod tests {
         revise(&kinds, &feats, &mut verdicts);
         assert_eq!(verdicts[0].reason, Reason::HeadingBeforeContent);
         assert_eq!(verdicts[2].reason, Reason::HeadingWithoutContent);
+    }
+
+    fn element(name: html5ever::LocalName, parent: u32, end: u32) -> Element {
+        Element {
+            name,
+            parent,
+            end,
+            tag: crate::segment::TagClass::Other,
+            hints: crate::hints::Hints::NONE,
+            class: None,
+            words: 0,
+            link_words: 0,
+            children: 0,
+            render: crate::segment::RenderHint::None,
+        }
+    }
+
+    fn cell_block(kind: BlockKind, owner: u32) -> Block {
+        Block {
+            text: String::from("x"),
+            kind,
+            words: 1,
+            link_words: 1,
+            chars: 1,
+            depth: 0,
+            path: String::new(),
+            container: crate::block::Container::None,
+            hints: crate::hints::Hints::NONE,
+            local_hints: crate::hints::Hints::NONE,
+            in_main: true,
+            owner,
+            hinted_ancestors: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_record_row_keeps_its_name_a_layout_cell_its_short_lines_not_its_pager() {
+        use crate::segment::NO_ELEMENT;
+        use html5ever::local_name;
+        // table 0 > tr 1 > (td 2, td 3); table 4 > tr 5 > td 6 > (p 7, p 8, p 9)
+        let elements = [
+            element(local_name!("table"), NO_ELEMENT, 4),
+            element(local_name!("tr"), 0, 4),
+            element(local_name!("td"), 1, 3),
+            element(local_name!("td"), 1, 4),
+            element(local_name!("table"), NO_ELEMENT, 10),
+            element(local_name!("tr"), 4, 10),
+            element(local_name!("td"), 5, 10),
+            element(local_name!("p"), 6, 8),
+            element(local_name!("p"), 6, 9),
+            element(local_name!("p"), 6, 10),
+        ];
+        let blocks = [
+            cell_block(BlockKind::Cell, 2),
+            cell_block(BlockKind::Cell, 3),
+            cell_block(BlockKind::Paragraph, 7),
+            cell_block(BlockKind::Paragraph, 8),
+            cell_block(BlockKind::Paragraph, 9),
+        ];
+        let mut verdicts = [
+            Verdict::new(Label::Boilerplate, Reason::LinkDensity),
+            v(Label::Content),
+            Verdict::new(Label::Boilerplate, Reason::NeighboursBoilerplate),
+            v(Label::Content),
+            Verdict::new(Label::Boilerplate, Reason::LinkDensity),
+        ];
+        tables(&blocks, &elements, &mut verdicts);
+        assert_eq!(verdicts[0].reason, Reason::InTableWithContent);
+        assert_eq!(verdicts[2].reason, Reason::InTableWithContent);
+        assert_eq!(verdicts[4].reason, Reason::LinkDensity);
     }
 }

@@ -6,7 +6,7 @@ use crate::features::Features;
 use crate::hints::{Hint, Hints};
 use crate::text::is_cjk;
 use crate::tuning::HEADLINE_TITLE_OVERLAP;
-use crate::tuning::{FALLBACK_MIN_WORDS, MAX_LINK_DENSITY};
+use crate::tuning::{FALLBACK_LINK_WORDS, FALLBACK_MIN_WORDS, MAX_LINK_DENSITY};
 
 /// Turn content outside the main container into boilerplate, then take in the headline.
 pub fn select(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], title: &str) {
@@ -44,31 +44,56 @@ pub(crate) fn comments(
         .collect()
 }
 
-/// When nothing was kept, keep the text of the main container that is not navigation:
-/// a page whose every block is short or hinted (a product page of fragments, a forum of
-/// one-line posts) still has its body, and an empty result loses all of it.
+/// When nothing was kept, keep the first of these that holds at least
+/// [`FALLBACK_MIN_WORDS`] words: a page whose every block is short or hinted (a product page
+/// of fragments, a forum of one-line posts) still has its body, and an empty result loses
+/// all of it.
+/// 1. the text of the main container that is not navigation;
+/// 2. all the text of the main container under no chrome name, links too when they are
+///    titles of [`FALLBACK_LINK_WORDS`] words or more (a listing of linked titles is its
+///    own content; a site map of one-word links is not);
+/// 3. the text anywhere on the page that is not navigation and is under no chrome name
+///    (the main container was a wrong guess: a widget beside the article).
 fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict]) {
-    let kept: Vec<usize> = blocks
-        .iter()
-        .zip(features)
-        .enumerate()
-        .filter(|(_, (block, f))| {
-            block.in_main && f.words > 0 && f.link_density <= MAX_LINK_DENSITY && !f.dateline
-        })
-        .map(|(i, _)| i)
-        .collect();
-    let words: u32 = kept.iter().map(|&i| features[i].words).sum();
+    let tier = |t: usize, block: &Block, f: &Features| match t {
+        0 => block.in_main && f.link_density <= MAX_LINK_DENSITY,
+        1 => {
+            block.in_main
+                && block.local_hints.negative().is_empty()
+                && (f.link_density <= MAX_LINK_DENSITY || f.words >= FALLBACK_LINK_WORDS)
+        }
+        _ => f.link_density <= MAX_LINK_DENSITY && block.hints.negative().is_empty(),
+    };
+    for t in 0..3 {
+        let kept: Vec<usize> = blocks
+            .iter()
+            .zip(features)
+            .enumerate()
+            .filter(|(_, (block, f))| f.words > 0 && !f.dateline && tier(t, block, f))
+            .map(|(i, _)| i)
+            .collect();
+        let words: u32 = kept.iter().map(|&i| features[i].words).sum();
+        if words >= FALLBACK_MIN_WORDS {
+            for i in kept {
+                verdicts[i] = Verdict::new(Label::Content, Reason::Fallback);
+            }
+            return;
+        }
+    }
     // A page this small in all, with no navigation and no chrome-named block, is a note,
     // a snippet or a test page: all its text is its body.
     let page_words: u32 = features.iter().map(|f| f.words).sum();
-    let tiny = page_words < FALLBACK_MIN_WORDS
-        && kept.len() == blocks.iter().filter(|b| b.words > 0).count()
-        && kept
-            .iter()
-            .all(|&i| blocks[i].local_hints.negative().is_empty());
-    if words >= FALLBACK_MIN_WORDS || tiny {
-        for i in kept {
-            verdicts[i] = Verdict::new(Label::Content, Reason::Fallback);
+    let all_plain = blocks.iter().zip(features).all(|(block, f)| {
+        f.words == 0
+            || (f.link_density <= MAX_LINK_DENSITY
+                && !f.dateline
+                && block.local_hints.negative().is_empty())
+    });
+    if page_words < FALLBACK_MIN_WORDS && all_plain {
+        for (i, f) in features.iter().enumerate() {
+            if f.words > 0 {
+                verdicts[i] = Verdict::new(Label::Content, Reason::Fallback);
+            }
         }
     }
 }
@@ -173,6 +198,33 @@ mod tests {
             .enumerate()
             .map(|(i, b)| crate::features::features(b, i, blocks.len()))
             .collect()
+    }
+
+    #[test]
+    fn a_listing_of_links_falls_back_to_its_links_then_the_page_to_unhinted_text() {
+        let title = format!("Linked {}", "title ".repeat(10));
+        let blocks: Vec<Block> = (0..6).map(|_| block(&title, 11, 11)).collect();
+        let feats: Vec<Features> = blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| crate::features::features(b, i, blocks.len()))
+            .collect();
+        let mut verdicts = vec![Verdict::new(Label::Boilerplate, Reason::LinkDensity); 6];
+        select(&blocks, &feats, &mut verdicts, "");
+        assert!(verdicts.iter().all(|v| v.reason == Reason::Fallback));
+
+        let mut outside = block(&"word ".repeat(60), 60, 0);
+        outside.in_main = false;
+        let blocks = [block("Home", 1, 1), outside];
+        let feats: Vec<Features> = blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| crate::features::features(b, i, 2))
+            .collect();
+        let mut verdicts = [Verdict::new(Label::Boilerplate, Reason::OutsideMain); 2];
+        select(&blocks, &feats, &mut verdicts, "");
+        assert_eq!(verdicts[0].reason, Reason::OutsideMain);
+        assert_eq!(verdicts[1].reason, Reason::Fallback);
     }
 
     #[test]
