@@ -358,9 +358,11 @@ impl Matcher {
 /// `name` up to its first [`STATE_PREFIXES`] part, unless that part is the last one
 /// (`main-with-sidebar` → `main`, `inline-and-sidebar-container` → `inline`).
 fn before_state(name: &str) -> &str {
+    // Byte-wise, so every separator byte (of any character) moves the offset by one.
     let mut start = 0;
-    let parts: Vec<(usize, &str)> = name
-        .split(|c: char| !c.is_ascii_alphanumeric())
+    let parts: Vec<(usize, &[u8])> = name
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
         .map(|part| {
             let at = start;
             start += part.len() + 1;
@@ -372,7 +374,7 @@ fn before_state(name: &str) -> &str {
     parts
         .iter()
         .take(last)
-        .find(|(_, p)| STATE_PREFIXES.contains(p))
+        .find(|(_, p)| STATE_PREFIXES.iter().any(|s| s.as_bytes() == *p))
         .map_or(name, |(at, _)| name.get(..*at).unwrap_or(name))
 }
 
@@ -547,6 +549,8 @@ mod tests {
         assert_eq!(from_names("no-comments with-header"), Hints::NONE);
         assert_eq!(from_names("inline-and-sidebar-container"), Hints::NONE);
         assert!(from_names("sidebar-widget").has(Hint::Sidebar));
+        assert_eq!(from_names("café-with-sidebar"), Hints::NONE);
+        assert!(from_names("ünïcode-nav-and-more").has(Hint::Nav));
     }
 
     #[test]
