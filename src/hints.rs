@@ -360,7 +360,7 @@ impl Matcher {
 fn before_state(name: &str) -> &str {
     // Byte-wise, so every separator byte (of any character) moves the offset by one.
     let mut start = 0;
-    let parts: Vec<(usize, &[u8])> = name
+    let mut parts = name
         .as_bytes()
         .split(|b| !b.is_ascii_alphanumeric())
         .map(|part| {
@@ -369,13 +369,14 @@ fn before_state(name: &str) -> &str {
             (at, part)
         })
         .filter(|(_, p)| !p.is_empty())
-        .collect();
-    let last = parts.len().saturating_sub(1);
-    parts
-        .iter()
-        .take(last)
-        .find(|(_, p)| STATE_PREFIXES.iter().any(|s| s.as_bytes() == *p))
-        .map_or(name, |(at, _)| name.get(..*at).unwrap_or(name))
+        .peekable();
+    while let Some((at, part)) = parts.next() {
+        let state = STATE_PREFIXES.iter().any(|s| s.as_bytes() == part);
+        if state && parts.peek().is_some() {
+            return name.get(..at).unwrap_or(name);
+        }
+    }
+    name
 }
 
 /// The one [`Matcher`], built at first use.

@@ -347,6 +347,13 @@ struct MdWriter {
 }
 
 impl MdWriter {
+    /// Write `lines` as the next block inside `frame`, with its prefixes.
+    fn block_in(&mut self, frame: &mut MdFrame, lines: &[String]) {
+        let first = frame.prefix();
+        let rest = frame.rest.clone();
+        self.block(lines, &first, &rest, frame.list);
+    }
+
     fn block(&mut self, lines: &[String], first: &str, rest: &str, list: Option<u32>) {
         if lines.is_empty() {
             return;
@@ -417,9 +424,7 @@ pub(crate) fn markdown(content: &Content, options: &RenderOptions, base: Option<
             Child::Piece(p) => {
                 if let Some(piece) = content.pieces.get(p as usize) {
                     let lines = markdown_piece(piece, options, base);
-                    let first = top.prefix();
-                    let rest = top.rest.clone();
-                    writer.block(&lines, &first, &rest, list);
+                    writer.block_in(top, &lines);
                 }
             }
             Child::Image(i) => {
@@ -429,9 +434,7 @@ pub(crate) fn markdown(content: &Content, options: &RenderOptions, base: Option<
                 {
                     let mut line = String::new();
                     MarkdownInline.image(&mut line, &src, alt);
-                    let first = top.prefix();
-                    let rest = top.rest.clone();
-                    writer.block(&[line], &first, &rest, list);
+                    writer.block_in(top, &[line]);
                 }
             }
             Child::Node(n) => {
@@ -456,16 +459,12 @@ pub(crate) fn markdown(content: &Content, options: &RenderOptions, base: Option<
                     NodeKind::Code { language } => {
                         let lines =
                             fence_lines(&code_text(content, &node.children), language.as_deref());
-                        let first = top.prefix();
-                        let rest = top.rest.clone();
-                        writer.block(&lines, &first, &rest, list);
+                        writer.block_in(top, &lines);
                         continue;
                     }
                     NodeKind::Table => {
                         let lines = markdown_table(content, n, options, base);
-                        let first = top.prefix();
-                        let rest = top.rest.clone();
-                        writer.block(&lines, &first, &rest, list);
+                        writer.block_in(top, &lines);
                         continue;
                     }
                     _ => (top.prefix(), top.rest.clone()),

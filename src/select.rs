@@ -181,11 +181,7 @@ mod tests {
     #[test]
     fn an_empty_selection_falls_back_to_the_main_container() {
         let blocks = [block("Home", 1, 1), block(&"word ".repeat(60), 60, 0)];
-        let feats: Vec<Features> = blocks
-            .iter()
-            .enumerate()
-            .map(|(i, b)| crate::features::features(b, i, 2))
-            .collect();
+        let feats = features_of(&blocks);
         let mut verdicts = [Verdict::new(Label::Boilerplate, Reason::LinkDensity); 2];
         select(&blocks, &feats, &mut verdicts, "");
         assert_eq!(verdicts[0].reason, Reason::LinkDensity);
@@ -204,11 +200,7 @@ mod tests {
     fn a_listing_of_links_falls_back_to_its_links_then_the_page_to_unhinted_text() {
         let title = format!("Linked {}", "title ".repeat(10));
         let blocks: Vec<Block> = (0..6).map(|_| block(&title, 11, 11)).collect();
-        let feats: Vec<Features> = blocks
-            .iter()
-            .enumerate()
-            .map(|(i, b)| crate::features::features(b, i, blocks.len()))
-            .collect();
+        let feats = features_of(&blocks);
         let mut verdicts = vec![Verdict::new(Label::Boilerplate, Reason::LinkDensity); 6];
         select(&blocks, &feats, &mut verdicts, "");
         assert!(verdicts.iter().all(|v| v.reason == Reason::Fallback));
@@ -216,11 +208,7 @@ mod tests {
         let mut outside = block(&"word ".repeat(60), 60, 0);
         outside.in_main = false;
         let blocks = [block("Home", 1, 1), outside];
-        let feats: Vec<Features> = blocks
-            .iter()
-            .enumerate()
-            .map(|(i, b)| crate::features::features(b, i, 2))
-            .collect();
+        let feats = features_of(&blocks);
         let mut verdicts = [Verdict::new(Label::Boilerplate, Reason::OutsideMain); 2];
         select(&blocks, &feats, &mut verdicts, "");
         assert_eq!(verdicts[0].reason, Reason::OutsideMain);
