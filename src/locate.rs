@@ -86,7 +86,9 @@ fn base_score(e: &Element) -> f32 {
 /// less than [`MIN_MAIN_WORDS`] words, the names were misleading (a `center_rail` column, a
 /// wrapper whose id is a URL full of `/tag/`), and the scoring is run again with them in,
 /// keeping whichever container holds more words (Readability's retry without
-/// `FLAG_STRIP_UNLIKELYS`).
+/// `FLAG_STRIP_UNLIKELYS`). Except when what the retry adds is mostly readers' comments
+/// and the strict container holds [`SHORT_ARTICLE_WORDS`]: that is a short post followed
+/// by its discussion, not a discussion page.
 pub(crate) fn locate(
     blocks: &[Block],
     features: &[Features],
@@ -96,7 +98,13 @@ pub(crate) fn locate(
     let strict_words = strict.as_ref().map_or(0, |m| words_inside(blocks, m));
     let loose = choose(blocks, features, elements, false);
     let loose_words = loose.as_ref().map_or(0, |m| words_inside(blocks, m));
-    if strict_words < MIN_MAIN_WORDS && loose_words > strict_words {
+    if strict_words < MIN_MAIN_WORDS
+        && loose_words > strict_words
+        && !(strict_words >= SHORT_ARTICLE_WORDS
+            && loose.as_ref().is_some_and(|m| {
+                comment_words(blocks, m) as f32 >= COMMENTS_SHARE * loose_words as f32
+            }))
+    {
         loose.map(|m| MainContainer {
             discussion: true,
             ..m
@@ -104,6 +112,15 @@ pub(crate) fn locate(
     } else {
         strict
     }
+}
+
+/// Words outside links in the blocks inside `main` that are under a comment-named element.
+fn comment_words(blocks: &[Block], main: &MainContainer) -> u32 {
+    blocks
+        .iter()
+        .filter(|b| main.contains(b.owner) && b.hints.has(Hint::Comment))
+        .map(|b| b.words - b.link_words)
+        .sum()
 }
 
 /// Words outside links in the blocks inside `main`.

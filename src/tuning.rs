@@ -56,6 +56,16 @@ pub const MIN_CONTAINER_SCORE: f32 = 10.0;
 /// characters, about 80 words).
 pub const MIN_MAIN_WORDS: u32 = 80;
 
+/// Words (outside links) from which a container under [`MIN_MAIN_WORDS`] is still a short
+/// article when the retry would add mostly comments (a three-paragraph blog post under a
+/// long thread). Tuned on dragnet-train (40: three posts fixed, nothing lost; 25 loses a
+/// wcxb forum page whose first post is that short).
+pub const SHORT_ARTICLE_WORDS: u32 = 40;
+
+/// Share of the retried container's words under comment-named elements from which the
+/// retry is taken for "article plus its comments" (see [`SHORT_ARTICLE_WORDS`]).
+pub const COMMENTS_SHARE: f32 = 0.5;
+
 /// Share of the main container's words (outside links) above which a hinted element inside
 /// it is taken for the article itself, and its hint ignored.
 pub const DOMINANT_HINT_SHARE: f32 = 0.5;
