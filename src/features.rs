@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use crate::block::Block;
 use crate::patterns::Patterns;
-use crate::tuning::{MAX_CREDIT_WORDS, WRAP_COLUMNS};
+use crate::tuning::{MAX_CREDIT_WORDS, REFERENCE_MARK_CHARS, WRAP_COLUMNS};
 
 /// What the classifier knows about one block.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -240,7 +240,7 @@ fn is_comma(c: char) -> bool {
 /// Whether the text ends with sentence punctuation, possibly followed by closing quotes or
 /// brackets.
 pub fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
+    without_reference_marks(text)
         .chars()
         .rev()
         .find(|c| {
@@ -250,6 +250,22 @@ pub fn ends_sentence(text: &str) -> bool {
             )
         })
         .is_some_and(is_sentence_mark)
+}
+
+/// `text` without trailing whitespace and the reference marks that follow a sentence in
+/// encyclopaedias and papers (`…a museum.[1]`, `…in 1902.[3][4]`, `[citation needed]`):
+/// bracketed groups of at most [`REFERENCE_MARK_CHARS`] characters.
+fn without_reference_marks(text: &str) -> &str {
+    let mut rest = text.trim_end();
+    while let Some(inner) = rest.strip_suffix(']') {
+        match inner.rfind('[') {
+            Some(open) if inner.len() - open <= REFERENCE_MARK_CHARS && open > 0 => {
+                rest = inner[..open].trim_end();
+            }
+            _ => break,
+        }
+    }
+    rest
 }
 
 /// Words that open a credit line, compared case-insensitively.
@@ -290,6 +306,12 @@ mod tests {
         ));
         assert!(ends_sentence("He said: \"No.\""));
         assert!(!ends_sentence("Get short URL"));
+        assert!(ends_sentence("now a small museum.[1]"));
+        assert!(ends_sentence("washed away in 1902.[3][4] "));
+        assert!(ends_sentence("the station closed.[citation needed]"));
+        assert!(!ends_sentence("marked the safe channel[3]"));
+        assert!(!ends_sentence("[1]"));
+        assert!(!ends_sentence("see the list. [a very long bracketed aside about it]"));
         assert!(is_credit("© Sputnik / Sergey Guneev", 3));
         assert!(is_credit("Photo: Jane Roe/Agency", 3));
         assert!(!is_credit("Photosynthesis is a process", 4));

@@ -7,7 +7,9 @@ use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict};
 use crate::features::Features;
 use crate::segment::Element;
-use crate::tuning::{HEADING_LOOKAHEAD, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS};
+use crate::tuning::{
+    HEADING_LOOKAHEAD, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+};
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
 /// neighbours, then the headings from what follows them.
@@ -78,20 +80,39 @@ pub fn revise(kinds: &[BlockKind], features: &[Features], verdicts: &mut [Verdic
 /// cell is content (a description), the others (the linked name, the year, the price) are
 /// content too. A cell holding paragraphs is a column of the page layout: when it holds
 /// content, its short lines and headings that the neighbours rule dropped are the
-/// article's too (a list of short points in the article column). Blocks under a chrome
-/// name or without words stay out either way, and links stay out but for a record's name.
+/// article's too (a list of short points in the article column). A table of such records
+/// is one set: when [`TABLE_CONTENT_SHARE`] of its cells are content, the rows whose cells
+/// all fell to the neighbours rule (a description without a full stop) are revived too.
+/// Blocks under a chrome name or without words stay out either way, and links stay out
+/// but for a record's name.
 pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
     let rows: Vec<Option<u32>> = blocks
         .iter()
         .map(|b| table_part(b, elements, local_name!("tr")))
         .collect();
     let record = |row: &[Block]| row.iter().all(|b| b.kind == BlockKind::Cell);
-    revive_groups(blocks, verdicts, &rows, record, true);
+    revive_groups(blocks, verdicts, &rows, record, true, 0.0);
     let cells: Vec<Option<u32>> = blocks
         .iter()
         .map(|b| table_part(b, elements, local_name!("td")))
         .collect();
-    revive_groups(blocks, verdicts, &cells, |_| true, false);
+    revive_groups(blocks, verdicts, &cells, |_| true, false, 0.0);
+    let tables: Vec<Option<u32>> = blocks
+        .iter()
+        .map(|b| table_part(b, elements, local_name!("table")))
+        .collect();
+    let records = |table: &[Block]| {
+        let cells = table.iter().filter(|b| b.kind == BlockKind::Cell).count();
+        cells as f32 >= TABLE_CELL_SHARE * table.len() as f32
+    };
+    revive_groups(
+        blocks,
+        verdicts,
+        &tables,
+        records,
+        true,
+        TABLE_CONTENT_SHARE,
+    );
 }
 
 /// The nearest `part` (`tr`, `td`) element holding `block` within its table.
@@ -102,7 +123,7 @@ fn table_part(block: &Block, elements: &[Element], part: html5ever::LocalName) -
             return Some(at);
         }
         if e.name == local_name!("table") {
-            return None;
+            return (part == local_name!("table")).then_some(at);
         }
         at = e.parent;
     }
@@ -118,6 +139,7 @@ fn revive_groups(
     groups: &[Option<u32>],
     coherent: impl Fn(&[Block]) -> bool,
     names: bool,
+    quorum: f32,
 ) {
     let mut i = 0;
     while i < blocks.len() {
@@ -128,7 +150,11 @@ fn revive_groups(
         let end = (i..blocks.len())
             .find(|&j| groups[j] != Some(group))
             .unwrap_or(blocks.len());
-        if coherent(&blocks[i..end]) && verdicts[i..end].iter().any(|v| v.label == Label::Content) {
+        let content = verdicts[i..end]
+            .iter()
+            .filter(|v| v.label == Label::Content)
+            .count();
+        if coherent(&blocks[i..end]) && content > 0 && content as f32 >= quorum * (end - i) as f32 {
             for j in i..end {
                 let revive = verdicts[j].label == Label::Boilerplate
                     && match verdicts[j].reason {

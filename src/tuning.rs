@@ -129,6 +129,10 @@ pub const MIN_NOTICE_TERMS: u32 = 2;
 /// about them.
 pub const MAX_NOTICE_WORDS: u32 = 120;
 
+/// Longest bracketed reference mark after a sentence's full stop that still lets the text
+/// end as a sentence, in bytes with the opening bracket (`[12]`, `[citation needed]`).
+pub const REFERENCE_MARK_CHARS: usize = 20;
+
 /// Blocks of at least this many words with under [`MAX_LINK_DENSITY_SHORT`] link density
 /// override a weak hint such as `footer` or `sidebar` on an ancestor.
 pub const HINT_OVERRIDE_WORDS: u32 = 40;
@@ -162,6 +166,16 @@ pub const HEADLINE_TITLE_OVERLAP: f32 = 0.5;
 /// paragraphs. Data-table cells of the corpus and the dev sets hold a few words, a long
 /// one a sentence or two. Output only: the text format and its F1 do not depend on it.
 pub const LAYOUT_CELL_WORDS: u32 = 80;
+
+/// Share of a table's cells that must be content for its dropped cells in every row to be
+/// revived (a list of films where one row's description is a fragment: the table is one
+/// record set, kept or dropped whole).
+pub const TABLE_CONTENT_SHARE: f32 = 0.5;
+
+/// Share of a table's blocks that must be plain cells for it to be such a record set (a
+/// caption or a paragraph in one cell still counts; a layout table holds paragraphs,
+/// headings and lists).
+pub const TABLE_CELL_SHARE: f32 = 0.9;
 
 /// Most elements (open elements plus active formatting elements, as the tree builder
 /// counts them) the HTML parser keeps open; deeper start tags are dropped and their text
