@@ -196,6 +196,7 @@ mod tests {
             sentence_marks: u32::from(ends_sentence),
             commas: 0,
             ends_sentence,
+            leads_in: false,
             position: 0.5,
             credit: false,
             notice_terms: 0,

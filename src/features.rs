@@ -22,6 +22,9 @@ pub struct Features {
     pub commas: u32,
     /// Whether the text ends like a sentence (punctuation, possibly before a closing quote).
     pub ends_sentence: bool,
+    /// Whether the text ends in a colon or a comma, leading in to what follows ("Dear all,",
+    /// "You will need:").
+    pub leads_in: bool,
     /// Where the block sits in the page, 0 (first) to 1 (last).
     pub position: f32,
     /// Whether the block reads as a photo credit or copyright line (`©`, `Photo:`, `Credit:`).
@@ -52,6 +55,7 @@ pub fn features(block: &Block, index: usize, count: usize) -> Features {
         sentence_marks,
         commas,
         ends_sentence: ends_sentence(text),
+        leads_in: text.trim_end().ends_with([':', '：', ',', '，']),
         position: if count > 1 {
             index as f32 / (count - 1) as f32
         } else {
@@ -311,7 +315,9 @@ mod tests {
         assert!(ends_sentence("the station closed.[citation needed]"));
         assert!(!ends_sentence("marked the safe channel[3]"));
         assert!(!ends_sentence("[1]"));
-        assert!(!ends_sentence("see the list. [a very long bracketed aside about it]"));
+        assert!(!ends_sentence(
+            "see the list. [a very long bracketed aside about it]"
+        ));
         assert!(is_credit("© Sputnik / Sergey Guneev", 3));
         assert!(is_credit("Photo: Jane Roe/Agency", 3));
         assert!(!is_credit("Photosynthesis is a process", 4));

@@ -38,7 +38,8 @@ pub fn revise(kinds: &[BlockKind], features: &[Features], verdicts: &mut [Verdic
             continue;
         }
         // Between content and chrome, a sentence stays, and so do list items, quotes and
-        // cells that follow content (a list elaborating the paragraph before it).
+        // cells that follow content (a list elaborating the paragraph before it) and a
+        // lead-in that precedes it ("Dear neighbours,", "You will need:").
         let follows_content = matches!(
             kinds[i],
             BlockKind::ListItem | BlockKind::Quote | BlockKind::Cell
@@ -46,7 +47,9 @@ pub fn revise(kinds: &[BlockKind], features: &[Features], verdicts: &mut [Verdic
         let content = match (prev[i], next[i]) {
             (Label::Content, Label::Content) => true,
             (Label::Content, _) | (_, Label::Content) => {
-                features[i].ends_sentence || follows_content
+                features[i].ends_sentence
+                    || follows_content
+                    || (next[i] == Label::Content && features[i].leads_in)
             }
             // Two sentences or more read as prose even among chrome (a one-line post
             // between an author block and a signature); buttons and labels have none.
@@ -188,6 +191,7 @@ mod tests {
             sentence_marks: 0,
             commas: 0,
             ends_sentence,
+            leads_in: false,
             position: 0.0,
             credit: false,
             notice_terms: 0,
@@ -228,6 +232,27 @@ mod tests {
         ];
         revise(&kinds, &feats, &mut verdicts);
         assert!(verdicts[1..4].iter().all(|v| v.label == Label::Boilerplate));
+    }
+
+    #[test]
+    fn a_lead_in_before_content_stays_and_after_it_goes() {
+        // chrome, "Dear neighbours,", a paragraph, "Yours,", chrome
+        let kinds = [BlockKind::Paragraph; 5];
+        let lead_in = Features {
+            leads_in: true,
+            ..f(false)
+        };
+        let feats = [f(false), lead_in, f(true), lead_in, f(false)];
+        let mut verdicts = [
+            v(Label::Boilerplate),
+            v(Label::Undecided),
+            v(Label::Content),
+            v(Label::Undecided),
+            v(Label::Boilerplate),
+        ];
+        revise(&kinds, &feats, &mut verdicts);
+        assert_eq!(verdicts[1].label, Label::Content);
+        assert_eq!(verdicts[3].label, Label::Boilerplate);
     }
 
     #[test]
