@@ -78,9 +78,11 @@ const MAX_LIST: usize = 64;
 /// are noise).
 const MIN_DETECT_WORDS: u32 = 20;
 
-/// Bytes of body text given to the language detector (enough for a stable answer, and it
-/// keeps detection cheap on long pages).
-const DETECT_BYTES: usize = 4096;
+/// Bytes of body text given to the language detector: about 350 words, enough for a stable
+/// answer. Detection was 7 % of the extraction's instructions on l3s-gn1 (most of its pages
+/// declare no language); 4,096 bytes gave the same language on all 3,320 dev pages, 1,024
+/// lost one (no reliable answer).
+const DETECT_BYTES: usize = 2048;
 
 /// Fraction of an `h1`'s words that must occur in the `<title>` for it to be the main one.
 const H1_TITLE_OVERLAP: f32 = 0.5;
@@ -2118,14 +2120,17 @@ fn language_tag(value: &str) -> Option<String> {
 /// The ISO 639-1 code of the language of `text`, when the detector is confident and the
 /// text is long enough.
 fn detect_language(text: &str) -> Option<String> {
-    if count_words(text) < MIN_DETECT_WORDS {
-        return None;
-    }
     let mut end = text.len().min(DETECT_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let info = whatlang::detect(&text[..end])?;
+    let sample = &text[..end];
+    // A prefix never holds more words than the whole text: counting the sample settles
+    // nearly every page without reading the whole article.
+    if count_words(sample) < MIN_DETECT_WORDS && count_words(text) < MIN_DETECT_WORDS {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
     if !info.is_reliable() {
         return None;
     }
