@@ -23,11 +23,13 @@
 //! raw newlines in strings, several objects in one script) and otherwise ignored.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 use url::Url;
 
+use crate::patterns::Patterns;
 use crate::text::count_words;
 
 /// Most `<meta>` entries kept; a page with more is generated junk.
@@ -258,13 +260,26 @@ impl Collector {
         if text.len() > MAX_DATE_LINE.max(MAX_BY_LINE) {
             return;
         }
-        // What the line says its date is; worked out only for the few lines that need it.
+        // What the line says its date is; worked out only for the few lines that need it,
+        // in one pass over the line for all the words.
         let says = || {
-            let lower = text.to_lowercase();
-            (
-                UPDATE_WORDS.iter().any(|w| lower.contains(w)),
-                PUBLISH_WORDS.iter().any(|w| lower.contains(w)),
-            )
+            static WORDS: LazyLock<Patterns<bool>> = LazyLock::new(|| {
+                Patterns::new(
+                    UPDATE_WORDS
+                        .iter()
+                        .map(|w| (*w, true))
+                        .chain(PUBLISH_WORDS.iter().map(|w| (*w, false))),
+                )
+            });
+            let (mut updated, mut published) = (false, false);
+            WORDS.each_match(text.to_lowercase().as_bytes(), |update| {
+                if update {
+                    updated = true;
+                } else {
+                    published = true;
+                }
+            });
+            (updated, published)
         };
         if !text.bytes().any(|b| b.is_ascii_digit()) {
             if text.len() <= MAX_LABEL && text.split_whitespace().count() <= 3 {
