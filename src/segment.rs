@@ -301,7 +301,7 @@ impl Walker {
             match attr.name.local {
                 local_name!("class") => {
                     own = own.union(self.hint_cache.get(&attr.value, false));
-                    class = Some(Box::<str>::from(&*attr.value));
+                    class = Some(&*attr.value);
                 }
                 local_name!("id") => own = own.union(self.hint_cache.get(&attr.value, true)),
                 local_name!("role") => own = own.union(self.hint_cache.get(&attr.value, false)),
@@ -345,7 +345,7 @@ impl Walker {
                 parent,
                 end: index + 1,
                 hints: own,
-                class,
+                class: class.map(Box::from),
                 words: 0,
                 link_words: 0,
                 children: 0,
@@ -613,8 +613,9 @@ impl Walker {
         let byline = attr(local_name!("rel")).is_some_and(|r| r.eq_ignore_ascii_case("author"))
             || attr(local_name!("itemprop")).is_some_and(|r| r.eq_ignore_ascii_case("author"))
             || attr(local_name!("class")).is_some_and(|c| {
-                let c = c.to_ascii_lowercase();
-                c.contains("author") || c.contains("byline")
+                c.as_bytes()
+                    .windows(6)
+                    .any(|w| w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
             });
         if byline {
             m.byline(&subtree_text(node, MAX_BYLINE_BYTES));
