@@ -10,7 +10,7 @@ use crate::block::{Block, BlockKind, Container};
 use crate::hints::{self, Hint, Hints};
 use crate::metadata::Collector;
 use crate::parse::{Limits, ParseReport, parse};
-use crate::text::{Mark, TextBuffer, count_words};
+use crate::text::{Mark, TextBuffer, count_words, count_words_and_chars};
 
 /// Index of "no element": the parent of the root.
 pub(crate) const NO_ELEMENT: u32 = u32::MAX;
@@ -424,8 +424,7 @@ impl Walker {
             return;
         };
         let owner = self.open_blocks.last().copied().unwrap_or(NO_ELEMENT);
-        let words = count_words(&text);
-        let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        let (words, chars) = count_words_and_chars(&text);
         let kind = self.block_kind(owner, ctx);
         if let Some(m) = self.page.metadata.as_mut() {
             if let BlockKind::Heading(level) = kind {

@@ -294,12 +294,21 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Words in `text`: whitespace-separated tokens holding a letter or digit, where each
 /// [`CJK_CHARS_PER_WORD`] Han, Kana or Hangul characters count as one more word.
 pub(crate) fn count_words(text: &str) -> u32 {
+    count_words_and_chars(text).0
+}
+
+/// [`count_words`], and the characters that are not whitespace, in one pass.
+pub(crate) fn count_words_and_chars(text: &str) -> (u32, u32) {
     let mut words = 0u32;
     let mut cjk = 0u32;
+    let mut spaces = 0u32;
+    let mut chars = 0u32;
     // Whether the token read so far holds a letter or digit.
     let mut alnum = false;
     for c in text.chars() {
+        chars += 1;
         if c.is_whitespace() {
+            spaces += 1;
             words += u32::from(alnum);
             alnum = false;
         } else if c.is_ascii() {
@@ -310,7 +319,10 @@ pub(crate) fn count_words(text: &str) -> u32 {
             alnum |= c.is_alphanumeric();
         }
     }
-    words + u32::from(alnum) + cjk.div_ceil(CJK_CHARS_PER_WORD)
+    (
+        words + u32::from(alnum) + cjk.div_ceil(CJK_CHARS_PER_WORD),
+        chars - spaces,
+    )
 }
 
 #[cfg(test)]
