@@ -411,7 +411,7 @@ pub(crate) fn from_names(value: &str) -> Hints {
 /// element (utility-class CSS gives hundreds of elements the same long list).
 #[derive(Debug, Default)]
 pub(crate) struct HintCache {
-    names: std::collections::HashMap<Box<str>, Hints>,
+    names: foldhash::HashMap<Box<str>, Hints>,
 }
 
 /// Distinct values a cache keeps; past it, values are matched without being remembered.
