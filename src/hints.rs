@@ -294,7 +294,9 @@ const PATTERNS: &[(Match, Hint)] = &[
 /// (`category-social_media`, `entry-category-news`, `tag-sharing`): the term's words are the
 /// topic, not the element's role.
 fn is_taxonomy_term(name: &str) -> bool {
-    name.starts_with("tag-") || name.contains("category-")
+    // Byte windows: `str::contains` sets up a substring searcher per call, which costs more
+    // than the scan on names this short.
+    name.starts_with("tag-") || name.as_bytes().windows(9).any(|w| w == b"category-")
 }
 
 /// [`PATTERNS`] indexed for matching many names (see [`crate::patterns`]).
@@ -409,7 +411,7 @@ pub(crate) fn from_names(value: &str) -> Hints {
 /// element (utility-class CSS gives hundreds of elements the same long list).
 #[derive(Debug, Default)]
 pub(crate) struct HintCache {
-    names: std::collections::HashMap<Box<str>, Hints>,
+    names: foldhash::HashMap<Box<str>, Hints>,
 }
 
 /// Distinct values a cache keeps; past it, values are matched without being remembered.

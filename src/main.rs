@@ -296,9 +296,15 @@ fn run_extract(args: ExtractArgs) -> io::Result<ExitCode> {
         sink,
         progress: batch::progress_bar(show_progress, total),
     };
+    if many {
+        batch::stop_on_interrupt()?;
+    }
     let tasks = Inputs::new(files, list, args.base_url, max_bytes);
     let totals = batch::run_and_summarize(&batch, tasks)?;
-    Ok(if totals.failed > 0 {
+    Ok(if totals.interrupted {
+        // As a shell reports a command killed by SIGINT.
+        ExitCode::from(130)
+    } else if totals.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

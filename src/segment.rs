@@ -10,7 +10,7 @@ use crate::block::{Block, BlockKind, Container};
 use crate::hints::{self, Hint, Hints};
 use crate::metadata::Collector;
 use crate::parse::{Limits, ParseReport, parse};
-use crate::text::{Mark, TextBuffer, count_words};
+use crate::text::{Mark, TextBuffer, count_words, count_words_and_chars};
 
 /// Index of "no element": the parent of the root.
 pub(crate) const NO_ELEMENT: u32 = u32::MAX;
@@ -301,7 +301,7 @@ impl Walker {
             match attr.name.local {
                 local_name!("class") => {
                     own = own.union(self.hint_cache.get(&attr.value, false));
-                    class = Some(Box::<str>::from(&*attr.value));
+                    class = Some(&*attr.value);
                 }
                 local_name!("id") => own = own.union(self.hint_cache.get(&attr.value, true)),
                 local_name!("role") => own = own.union(self.hint_cache.get(&attr.value, false)),
@@ -345,7 +345,7 @@ impl Walker {
                 parent,
                 end: index + 1,
                 hints: own,
-                class,
+                class: class.map(Box::from),
                 words: 0,
                 link_words: 0,
                 children: 0,
@@ -424,8 +424,7 @@ impl Walker {
             return;
         };
         let owner = self.open_blocks.last().copied().unwrap_or(NO_ELEMENT);
-        let words = count_words(&text);
-        let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        let (words, chars) = count_words_and_chars(&text);
         let kind = self.block_kind(owner, ctx);
         if let Some(m) = self.page.metadata.as_mut() {
             if let BlockKind::Heading(level) = kind {
@@ -613,8 +612,9 @@ impl Walker {
         let byline = attr(local_name!("rel")).is_some_and(|r| r.eq_ignore_ascii_case("author"))
             || attr(local_name!("itemprop")).is_some_and(|r| r.eq_ignore_ascii_case("author"))
             || attr(local_name!("class")).is_some_and(|c| {
-                let c = c.to_ascii_lowercase();
-                c.contains("author") || c.contains("byline")
+                c.as_bytes()
+                    .windows(6)
+                    .any(|w| w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
             });
         if byline {
             m.byline(&subtree_text(node, MAX_BYLINE_BYTES));

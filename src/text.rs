@@ -8,6 +8,12 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// An ASCII byte that [`TextBuffer::push_text`] keeps as it is outside `pre`: neither
+/// whitespace nor a dropped control (NUL, carriage return).
+fn is_printable_ascii(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\0' | b'\r' | b'\t' | b'\n' | 0x0B | 0x0C | b' ')
+}
+
 /// Whitespace as a reader sees it, including the non-breaking space.
 fn is_space(c: char) -> bool {
     c.is_whitespace()
@@ -63,23 +69,54 @@ impl TextBuffer {
     /// non-breaking spaces become spaces; inside, text is kept verbatim.
     pub fn push_text(&mut self, text: &str, pre: bool) {
         self.text.reserve(text.len());
-        for c in text.chars() {
+        if pre {
+            for c in text.chars() {
+                if !(is_invisible(c) || c == '\0' || c == '\r') {
+                    self.text.push(if c == '\u{00A0}' { ' ' } else { c });
+                }
+            }
+            return;
+        }
+        // Runs of printable ASCII (most of any page's text) are copied whole; other
+        // characters go one by one.
+        let mut rest = text;
+        while !rest.is_empty() {
+            let run = rest
+                .bytes()
+                .position(|b| !is_printable_ascii(b))
+                .unwrap_or(rest.len());
+            if let Some((word, after)) = rest.split_at_checked(run)
+                && !word.is_empty()
+            {
+                self.before_word();
+                self.text.push_str(word);
+                rest = after;
+                continue;
+            }
+            let mut chars = rest.chars();
+            let Some(c) = chars.next() else {
+                break;
+            };
+            rest = chars.as_str();
             if is_invisible(c) || c == '\0' || c == '\r' {
                 continue;
             }
-            if pre {
-                self.text.push(if c == '\u{00A0}' { ' ' } else { c });
-            } else if is_space(c) {
+            if is_space(c) {
                 self.pending_space = true;
             } else {
-                if self.pending_space && !self.text.is_empty() && !self.text.ends_with([' ', '\n'])
-                {
-                    self.text.push(' ');
-                }
-                self.pending_space = false;
+                self.before_word();
                 self.text.push(c);
             }
         }
+    }
+
+    /// Before a character that is not whitespace: the pending space, unless the text is
+    /// empty or already ends with a space or a line break.
+    fn before_word(&mut self) {
+        if self.pending_space && !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
+            self.text.push(' ');
+        }
+        self.pending_space = false;
     }
 
     /// A `<br>`: a line break inside the block. Returns `false` when there is no line to
@@ -257,12 +294,21 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Words in `text`: whitespace-separated tokens holding a letter or digit, where each
 /// [`CJK_CHARS_PER_WORD`] Han, Kana or Hangul characters count as one more word.
 pub(crate) fn count_words(text: &str) -> u32 {
+    count_words_and_chars(text).0
+}
+
+/// [`count_words`], and the characters that are not whitespace, in one pass.
+pub(crate) fn count_words_and_chars(text: &str) -> (u32, u32) {
     let mut words = 0u32;
     let mut cjk = 0u32;
+    let mut spaces = 0u32;
+    let mut chars = 0u32;
     // Whether the token read so far holds a letter or digit.
     let mut alnum = false;
     for c in text.chars() {
+        chars += 1;
         if c.is_whitespace() {
+            spaces += 1;
             words += u32::from(alnum);
             alnum = false;
         } else if c.is_ascii() {
@@ -273,12 +319,27 @@ pub(crate) fn count_words(text: &str) -> u32 {
             alnum |= c.is_alphanumeric();
         }
     }
-    words + u32::from(alnum) + cjk.div_ceil(CJK_CHARS_PER_WORD)
+    (
+        words + u32::from(alnum) + cjk.div_ceil(CJK_CHARS_PER_WORD),
+        chars - spaces,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_ascii_is_what_the_char_path_keeps_as_is() {
+        for b in 0..=127u8 {
+            let c = char::from(b);
+            let kept = !(is_invisible(c) || c == '\0' || c == '\r' || is_space(c));
+            assert_eq!(is_printable_ascii(b), kept, "{b}");
+        }
+        let mut buffer = TextBuffer::default();
+        buffer.push_text(" a\r\n b\u{00A0}é\u{00AD}c  d\x0B", false);
+        assert_eq!(buffer.take().as_deref(), Some("a b éc d"));
+    }
 
     #[test]
     fn whitespace_folds_across_nodes() {

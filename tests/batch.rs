@@ -184,6 +184,50 @@ fn a_killed_run_leaves_only_complete_output_files() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_finishes_its_file_removes_no_output_and_exits_130() {
+    let dir = TempDir::new("interrupted");
+    let html = page("Long story", 400);
+    let pages = 600;
+    for i in 0..pages {
+        dir.write(&format!("site/p{i:03}.html"), html.as_bytes());
+    }
+    let expected = stdout(&run_in(dir.path(), &["site/p000.html"]));
+    let child = bodytext()
+        .current_dir(dir.path())
+        .args(["-j", "1", "-o", "out", "site"])
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run bodytext");
+    // Interrupt as soon as the first page is out: the other pages take a second or more.
+    let out = dir.path().join("out");
+    let started = std::time::Instant::now();
+    while !out.join("p000.txt").exists() {
+        assert!(started.elapsed().as_secs() < 60, "no output after a minute");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(kill.success());
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(o.status.code(), Some(130), "{}", stderr(&o));
+    assert!(stderr(&o).contains("interrupted"), "{}", stderr(&o));
+    let names = walk(&out);
+    assert!(names.len() < pages, "the run was not interrupted");
+    for name in names {
+        assert!(
+            name.ends_with(".txt") && !name.starts_with('.'),
+            "{name} left over"
+        );
+        let text = std::fs::read_to_string(out.join(&name)).expect("read");
+        assert_eq!(text, expected, "{name} is incomplete");
+    }
+}
+
 /// Every file under `root`, as `/`-separated relative paths (temporary files included).
 fn walk(root: &Path) -> Vec<String> {
     let mut found = Vec::new();

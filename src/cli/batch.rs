@@ -13,6 +13,7 @@ use std::fs;
 use std::io::{self, Read, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -76,6 +77,30 @@ pub struct Totals {
     pub pages: u64,
     /// Pages that failed.
     pub failed: u64,
+    /// The run stopped early on Ctrl-C (SIGINT).
+    pub interrupted: bool,
+}
+
+/// Set by the first Ctrl-C of a batch (see [`stop_on_interrupt`]).
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::Relaxed)
+}
+
+/// Make Ctrl-C (SIGINT; SIGTERM and SIGHUP too) stop a batch cleanly: no page is started after it, the
+/// file being written (on the main thread, through a temporary name) is finished and
+/// renamed, results still in flight are dropped, and the run ends with
+/// [`Totals::interrupted`] so the command exits 130. So an interrupted `-o DIR` run leaves
+/// complete files only and no temporary ones. A second Ctrl-C quits at once, for a page
+/// that takes too long to finish.
+pub fn stop_on_interrupt() -> io::Result<()> {
+    ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    })
+    .map_err(io::Error::other)
 }
 
 /// Read, extract and render one page. Never panics: a panic in the extractor is reported
@@ -252,11 +277,14 @@ impl Batch<'_> {
         let mut writer =
             |outcome: Outcome| self.write(&mut out, &mut totals, &mut written_files, outcome);
         self.pool.in_place_scope(|scope| -> io::Result<()> {
-            let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
-            let mut waiting: BTreeMap<usize, Outcome> = BTreeMap::new();
+            // Every spawned task sends exactly one message: its outcome, or `None` when it
+            // saw the interrupt before starting. So while the result at `written` is
+            // missing, a message is still to come and blocking on the channel cannot hang.
+            let (tx, rx) = mpsc::channel::<(usize, Option<Outcome>)>();
+            let mut waiting: BTreeMap<usize, Option<Outcome>> = BTreeMap::new();
             let (mut started, mut written) = (0usize, 0usize);
             let mut receive = |block: bool,
-                               waiting: &mut BTreeMap<usize, Outcome>,
+                               waiting: &mut BTreeMap<usize, Option<Outcome>>,
                                written: &mut usize|
              -> io::Result<()> {
                 let got = if block {
@@ -267,31 +295,40 @@ impl Batch<'_> {
                 if let Some((i, outcome)) = got {
                     waiting.insert(i, outcome);
                 }
-                while let Some(outcome) = waiting.remove(written) {
+                while !interrupted() {
+                    let Some(Some(outcome)) = waiting.remove(written) else {
+                        break;
+                    };
                     writer(outcome)?;
                     *written += 1;
                 }
                 Ok(())
             };
             for task in tasks {
-                while started - written >= window {
+                while started - written >= window && !interrupted() {
                     receive(true, &mut waiting, &mut written)?;
+                }
+                if interrupted() {
+                    break;
                 }
                 let tx = tx.clone();
                 let (extractor, format, index) = (self.extractor, self.format, started);
                 let render = self.render.clone();
                 scope.spawn(move |_| {
-                    let _ = tx.send((index, process(extractor, format, render, task)));
+                    let outcome =
+                        (!interrupted()).then(|| process(extractor, format, render, task));
+                    let _ = tx.send((index, outcome));
                 });
                 started += 1;
                 receive(false, &mut waiting, &mut written)?;
             }
-            while written < started {
+            while written < started && !interrupted() {
                 receive(true, &mut waiting, &mut written)?;
             }
             Ok(())
         })?;
         out.flush()?;
+        totals.interrupted = interrupted();
         Ok(totals)
     }
 
@@ -383,8 +420,13 @@ pub fn summary(totals: &Totals, elapsed: Duration) -> String {
     } else {
         0.0
     };
+    let interrupted = if totals.interrupted {
+        ", interrupted"
+    } else {
+        ""
+    };
     format!(
-        "bodytext: {} pages, {} failed, {seconds:.2} s ({rate:.0} pages/s)",
+        "bodytext: {} pages, {} failed, {seconds:.2} s ({rate:.0} pages/s){interrupted}",
         totals.pages, totals.failed
     )
 }
@@ -397,7 +439,7 @@ pub fn run_and_summarize(
     let start = Instant::now();
     let totals = batch.run(tasks)?;
     batch.progress.finish_and_clear();
-    if totals.pages > 1 {
+    if totals.pages > 1 || totals.interrupted {
         eprintln!("{}", summary(&totals, start.elapsed()));
     }
     Ok(totals)
