@@ -825,6 +825,19 @@ mod metadata_tests {
     }
 
     #[test]
+    fn dates_match_by_day_either_date() {
+        let dates = [
+            Some("2025-01-29T20:47:55+00:00".into()),
+            Some("2025-08-19".into()),
+        ];
+        assert!(same_day("2025-01-29", &dates));
+        assert!(same_day("2025-08-19", &dates));
+        assert!(!same_day("2025-08-20", &dates));
+        assert!(!same_day("2015-11", &[Some("2015-11-02".into()), None]));
+        assert!(!same_day("2025-08-19", &[None, None]));
+    }
+
+    #[test]
     fn mismatches_listed_per_field() {
         let summary = MetadataSummary {
             dataset: "d".into(),
@@ -1257,7 +1270,7 @@ pub struct MetadataSummary {
     pub author_match: usize,
     /// Pages whose truth has a publication date.
     pub date_pages: usize,
-    /// Of those, pages whose published date has the same day.
+    /// Of those, pages whose published or modified date has the same day.
     pub date_match: usize,
     /// The pages where a field does not match, by field then page id.
     pub mismatches: Vec<MetaMismatch>,
@@ -1317,16 +1330,28 @@ fn author_set(text: &str) -> Vec<String> {
     names
 }
 
+/// Whether the truth date `truth` (`YYYY-MM-DD...`) has the day of one of `dates`.
+fn same_day(truth: &str, dates: &[Option<String>]) -> bool {
+    let day = |s: &str| s.get(..10).map(str::to_string);
+    day(truth).is_some_and(|want| dates.iter().flatten().any(|d| day(d) == Some(want.clone())))
+}
+
 /// Score extracted metadata against `meta.jsonl`, over the pages of `page_type` (all pages
-/// when `None`). `extract` gives the title, the authors and the published date of a page
-/// from its bytes and its address (the `url` of `meta.jsonl`, when there is one).
+/// when `None`). `extract` gives the title, the authors and the dates of a page (the
+/// published date, then the modified one) from its bytes and its address (the `url` of
+/// `meta.jsonl`, when there is one).
+///
+/// A truth date matches when its day is that of either extracted date: the `publish_date`
+/// of wcxb-dev is the date the page shows, which is the date of the last update on many
+/// pages ("Updated August 14, 2025", "Last updated: Dec 4, 2025") and the first
+/// publication on others, so it names one of the page's two dates without saying which.
 pub fn evaluate_metadata<F>(
     dataset: &Dataset,
     page_type: Option<&str>,
     extract: F,
 ) -> io::Result<MetadataSummary>
 where
-    F: Fn(&[u8], Option<&str>) -> (Option<String>, Vec<String>, Option<String>) + Sync,
+    F: Fn(&[u8], Option<&str>) -> (Option<String>, Vec<String>, [Option<String>; 2]) + Sync,
 {
     let truths = dataset.meta_truths();
     let ids: Vec<&String> = dataset
@@ -1350,7 +1375,7 @@ where
         dataset: dataset.name.clone(),
         ..MetadataSummary::default()
     };
-    for (id, (title, authors, date)) in rows {
+    for (id, (title, authors, dates)) in rows {
         let Some(truth) = truths.get(&id) else {
             continue;
         };
@@ -1380,15 +1405,15 @@ where
         }
         if let Some(d) = &truth.date {
             summary.date_pages += 1;
-            let day = |s: &str| s.get(..10).map(str::to_string);
-            if date
-                .as_deref()
-                .and_then(day)
-                .is_some_and(|ours| Some(ours) == day(d))
-            {
+            if same_day(d, &dates) {
                 summary.date_match += 1;
             } else {
-                mismatch("date", d, date.unwrap_or_default());
+                let [published, modified] = dates;
+                let mut got = published.clone().unwrap_or_default();
+                if let Some(m) = modified.filter(|m| Some(m) != published.as_ref()) {
+                    got = format!("{got} (modified {m})").trim_start().to_string();
+                }
+                mismatch("date", d, got);
             }
         }
     }
