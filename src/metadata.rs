@@ -65,6 +65,10 @@ const DATE_LINE_REACH: usize = 12;
 /// paragraphs, not titles or names.
 const MAX_SHORT_TEXT: usize = 400;
 
+/// Most blocks whose text is remembered (as a hash) to find the headline by the title
+/// when no `h1` shows it; headlines stand in the first few hundred blocks.
+const MAX_KEYED_BLOCKS: usize = 4096;
+
 /// Longest author name kept, in characters.
 const MAX_NAME_CHARS: usize = 100;
 
@@ -149,6 +153,9 @@ pub(crate) struct Collector {
     blocks: usize,
     /// Texts of the `h1` elements, with their block index.
     h1s: Vec<(usize, String)>,
+    /// [`block_key`] of each block short enough to be a headline, by block index (while
+    /// there are at most [`MAX_KEYED_BLOCKS`]).
+    block_keys: Vec<Option<u64>>,
     /// Dates of the short blocks that hold one.
     date_lines: Vec<DateLine>,
     /// Whether the last block was a date label alone ("Published", "Last updated:"),
@@ -251,6 +258,10 @@ impl Collector {
     pub(crate) fn block(&mut self, text: &str) {
         let index = self.blocks;
         self.blocks += 1;
+        if self.block_keys.len() < MAX_KEYED_BLOCKS {
+            self.block_keys
+                .push((text.len() <= MAX_SHORT_TEXT).then(|| block_key(text)));
+        }
         let after_date_label = self.after_date_label.take();
         let after_label = std::mem::replace(&mut self.after_by_label, false);
         if text.len() > MAX_DATE_LINE.max(MAX_BY_LINE) {
@@ -513,13 +524,19 @@ impl Collector {
             return (Some(h1), Some(at));
         }
         let title = pairs.into_iter().next().map(|(t, _)| t).or(title_tag);
-        // Where the headline stands: the h1 showing the title, else the first h1.
-        let at = title
-            .as_deref()
-            .and_then(|t| self.h1s.iter().find(|(_, h)| h.eq_ignore_ascii_case(t)))
-            .or(self.h1s.first())
-            .map(|(at, _)| *at);
-        (title, at)
+        // Where the headline stands: the h1 showing the title, else the first block that
+        // shows it (a headline set in a styled div), else the first h1.
+        let at = title.as_deref().and_then(|t| {
+            self.h1s
+                .iter()
+                .find(|(_, h)| h.eq_ignore_ascii_case(t))
+                .map(|(at, _)| *at)
+                .or_else(|| {
+                    let key = block_key(t);
+                    self.block_keys.iter().position(|k| *k == Some(key))
+                })
+        });
+        (title, at.or(self.h1s.first().map(|(at, _)| *at)))
     }
 
     /// The date of the date line nearest the headline at block `headline_at`, within
@@ -1268,6 +1285,46 @@ fn collect_names(value: &Value, depth: usize, out: &mut Vec<String>) {
         }
         _ => {}
     }
+}
+
+/// A block's text with a space put at each inline element edge (byte offsets `edges`)
+/// where the page glued two parts that a reader tells apart by their look: a word or
+/// number followed by a capitalised word ("By Jane Doe" and "April 3, 2024" in two
+/// spans, "By" and "Jane Doe" in a link, "July 30, 2019" before "January 18, 2023").
+/// Bylines and date lines are read from this text; words set across elements in one
+/// style ("<b>Ex</b>ample") keep together, as the second part starts in lowercase.
+pub(crate) fn part_text<'a>(text: &'a str, edges: &[u32]) -> std::borrow::Cow<'a, str> {
+    let glued = |at: usize| {
+        let before = text[..at].chars().next_back();
+        let after = text[at..].chars().next();
+        matches!((before, after), (Some(b), Some(a)) if b.is_alphanumeric() && a.is_uppercase())
+    };
+    let cuts: Vec<usize> = edges
+        .iter()
+        .map(|&at| at as usize)
+        .filter(|&at| text.is_char_boundary(at) && at > 0 && at < text.len() && glued(at))
+        .collect();
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + cuts.len());
+    let mut from = 0;
+    for at in cuts {
+        out.push_str(&text[from..at]);
+        out.push(' ');
+        from = at;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// A hash of a text's lowercase letters and digits (see [`compact`]), to find the block
+/// that shows a title.
+fn block_key(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    compact(text).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Collapse whitespace runs to one space and trim.
@@ -2726,6 +2783,41 @@ mod tests {
     fn h1(c: &mut Collector, text: &str) {
         c.heading(1, text);
         c.block(text);
+    }
+
+    #[test]
+    fn parts_glued_across_elements_are_told_apart() {
+        // <span>By Iona Bexley</span><span>April 3, 2024</span>, By<a>Sarah</a>.
+        assert_eq!(
+            part_text("By Iona BexleyApril 3, 2024", &[14]),
+            "By Iona Bexley April 3, 2024"
+        );
+        assert_eq!(part_text("BySarah", &[2, 7]), "By Sarah");
+        assert_eq!(
+            part_text("July 30, 2019January 18, 2023", &[13]),
+            "July 30, 2019 January 18, 2023"
+        );
+        // A word set in two styles, an edge beside a space, and a capital inside one
+        // element stay as they are.
+        assert_eq!(part_text("Example", &[2]), "Example");
+        assert_eq!(part_text("By Jane", &[2, 3]), "By Jane");
+        assert_eq!(part_text("iPhone", &[]), "iPhone");
+    }
+
+    #[test]
+    fn headline_found_by_the_title_without_an_h1() {
+        // A headline in a styled div: the date line under it is the page's date.
+        let mut c = Collector::default();
+        c.title_tag("Rain in Spain - Example News");
+        c.block("March 3, 2020");
+        c.block("Home");
+        c.block("Weather");
+        c.block("Rain in Spain");
+        c.block("By Jane Doe April 3, 2024");
+        let m = c.finish(None, "");
+        assert_eq!(m.title.as_deref(), Some("Rain in Spain"));
+        assert_eq!(m.published.as_deref(), Some("2024-04-03"));
+        assert_eq!(m.authors, ["Jane Doe"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::block::{Block, BlockKind, Container};
 use crate::hints::{self, Hint, Hints};
-use crate::metadata::Collector;
+use crate::metadata::{self, Collector};
 use crate::parse::{Limits, ParseReport, parse};
 use crate::text::{Mark, TextBuffer, count_words};
 
@@ -354,6 +354,9 @@ impl Walker {
             self.open_blocks.push(index);
             frame.element = Some(index);
         } else {
+            if self.page.metadata.is_some() {
+                self.buffer.edge();
+            }
             if name == local_name!("a") && self.link_start.is_none() {
                 self.link_start = Some(self.buffer.len());
                 frame.opened_link = true;
@@ -376,6 +379,9 @@ impl Walker {
     }
 
     fn exit(&mut self, frame: Frame) {
+        if frame.element.is_none() && self.page.metadata.is_some() {
+            self.buffer.edge();
+        }
         if frame.opened_span {
             self.buffer.close();
         }
@@ -420,6 +426,7 @@ impl Walker {
                 mark,
             });
         }
+        let edges = self.buffer.take_edges();
         let Some((text, spans)) = taken else {
             return;
         };
@@ -431,7 +438,7 @@ impl Walker {
             if let BlockKind::Heading(level) = kind {
                 m.heading(level, &text);
             }
-            m.block(&text);
+            m.block(&metadata::part_text(&text, &edges));
         }
         if let Some(e) = self.page.elements.get_mut(owner as usize) {
             e.words += words;
