@@ -289,6 +289,7 @@ impl Collector {
             let (updated, published) = says();
             self.date_lines.push(DateLine {
                 at: index,
+                swapped: swapped_date(text, &date),
                 date,
                 updated: updated || after_date_label == Some(true),
                 labelled: updated || published || after_date_label.is_some(),
@@ -358,23 +359,42 @@ impl Collector {
             .or_else(|| self.meta_first(&["application-name"]).map(str::to_string));
         let (title, headline_at) = self.title(&ld, site_name.as_deref(), url);
         let authors = self.authors(&ld, site_name.as_deref(), headline_at);
-        let date_line = |updated| headline_at.and_then(|at| self.date_line(at, updated));
-        let published = date_line(false)
-            .or_else(|| {
-                ld.field(&["datePublished"], Rank::Page)
-                    .and_then(|d| normalize_date(&d))
-            })
+        let declared_published = ld
+            .field(&["datePublished"], Rank::Page)
+            .and_then(|d| normalize_date(&d))
             .or_else(|| self.meta_date(PUBLISHED_META))
-            .or_else(|| self.time_date(&["datepublished", "published", "pubdate", "entry-date"]))
-            .or_else(|| self.times.first().and_then(|(d, _)| normalize_date(d)))
-            .or_else(|| date_line(true))
-            .or_else(|| url.and_then(|u| url_date(u.path())));
-        let modified = ld
+            .or_else(|| self.time_date(&["datepublished", "published", "pubdate", "entry-date"]));
+        let declared_modified = ld
             .field(&["dateModified"], Rank::Page)
             .and_then(|d| normalize_date(&d))
             .or_else(|| self.meta_date(MODIFIED_META))
-            .or_else(|| self.time_date(&["datemodified", "updated", "modified"]))
-            .or_else(|| date_line(true));
+            .or_else(|| self.time_date(&["datemodified", "updated", "modified"]));
+        let url_day = url.and_then(|u| url_date(u.path()));
+        let declared: Vec<&str> = [&declared_published, &declared_modified, &url_day]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let date_line = |updated| headline_at.and_then(|at| self.date_line(at, updated, &declared));
+        // A shown date that is the declared modification day, where the page declares
+        // another publication day, is the date of the last update.
+        let shows_update = |shown: &String| {
+            declared_modified
+                .as_deref()
+                .is_some_and(|m| same_day(m, shown))
+                && declared_published
+                    .as_deref()
+                    .is_some_and(|p| !same_day(p, shown))
+        };
+        let published = date_line(false)
+            .filter(|shown| !shows_update(shown))
+            .or_else(|| declared_published.clone())
+            .or_else(|| self.times.first().and_then(|(d, _)| normalize_date(d)))
+            .or_else(|| date_line(true))
+            .or_else(|| url_day.clone());
+        // The update date the page shows beside the headline is the one its readers see;
+        // declared modification times also move when a typo or a widget changes.
+        let modified = date_line(true).or_else(|| declared_modified.clone());
         let language = self
             .html_lang
             .clone()
@@ -544,7 +564,7 @@ impl Collector {
     /// is ("Published", "Last updated:"), among the lines that say they give an update's date or
     /// those that do not; a line after the headline counts half the distance of one before
     /// it (bylines sit under headlines, kickers and breadcrumbs above).
-    fn date_line(&self, headline_at: usize, updated: bool) -> Option<String> {
+    fn date_line(&self, headline_at: usize, updated: bool, declared: &[&str]) -> Option<String> {
         self.date_lines
             .iter()
             .filter(|line| line.updated == updated)
@@ -554,10 +574,17 @@ impl Collector {
                 } else {
                     (headline_at - line.at) * 2
                 };
-                (distance <= DATE_LINE_REACH || line.labelled).then_some((distance, &line.date))
+                (distance <= DATE_LINE_REACH || line.labelled).then_some((distance, line))
             })
             .min_by_key(|(distance, _)| *distance)
-            .map(|(_, date)| date.clone())
+            .map(|(_, line)| {
+                // "09.10.2024" read day first, where the page declares September 10.
+                let agrees = |date: &str| declared.iter().any(|d| same_day(d, date));
+                match &line.swapped {
+                    Some(swapped) if agrees(swapped) && !agrees(&line.date) => swapped.clone(),
+                    _ => line.date.clone(),
+                }
+            })
     }
 
     /// The `h1` that best matches one of the `references` (declared titles and the
@@ -712,6 +739,9 @@ struct DateLine {
     at: usize,
     /// The date, ISO 8601.
     date: String,
+    /// The other reading of the date when it is numeric and reads both ways
+    /// (`03/10/2023`: March 10 or October 3).
+    swapped: Option<String>,
     /// The line or its label says it is the date of an update.
     updated: bool,
     /// The line or its label says what the date is (published, posted, updated).
@@ -2086,6 +2116,22 @@ fn textual_date(s: &str) -> Option<String> {
     Some(format_date(y, m, d, time))
 }
 
+/// Whether two ISO 8601 dates fall on the same day.
+fn same_day(a: &str, b: &str) -> bool {
+    a.len() >= 10 && a.get(..10) == b.get(..10)
+}
+
+/// The other reading of `date`, the date of `line`, when `line` writes it with numbers
+/// that may be the day or the month (`03/10/2023`, `09.10.2024`).
+fn swapped_date(line: &str, date: &str) -> Option<String> {
+    line.split(|c: char| c.is_whitespace() || c == ',')
+        .find_map(numeric_date)
+        .filter(|&(y, m, d)| {
+            m != d && m <= 12 && d <= 12 && same_day(&format_date(y, m, d, None), date)
+        })
+        .map(|(y, m, d)| format_date(y, d, m, None))
+}
+
 /// `17.05.2024` (day first), `05/17/2024` (month first unless the first number cannot be
 /// a month), `17-05-2024`.
 fn numeric_date(token: &str) -> Option<(u32, u32, u32)> {
@@ -2802,6 +2848,42 @@ mod tests {
         assert_eq!(part_text("Example", &[2]), "Example");
         assert_eq!(part_text("By Jane", &[2, 3]), "By Jane");
         assert_eq!(part_text("iPhone", &[]), "iPhone");
+    }
+
+    #[test]
+    fn shown_dates_weighed_against_declared_ones() {
+        // The date under the headline is the declared modification: the page was
+        // published on the declared day.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("October 26, 2025");
+        c.json_ld(
+            r#"{"@type": "Article", "datePublished": "2024-02-21T11:54:45+00:00",
+                "dateModified": "2025-10-26T18:41:45+00:00"}"#,
+        );
+        let m = c.finish(None, "");
+        assert_eq!(m.published.as_deref(), Some("2024-02-21T11:54:45+00:00"));
+        assert_eq!(m.modified.as_deref(), Some("2025-10-26T18:41:45+00:00"));
+
+        // The update date shown beside the headline wins over the declared one.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("Updated August 14, 2025");
+        c.json_ld(r#"{"@type": "Article", "dateModified": "2025-11-20T16:06:10Z"}"#);
+        assert_eq!(c.finish(None, "").modified.as_deref(), Some("2025-08-14"));
+
+        // A numeric date that reads both ways takes the declared reading.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("09.10.2024");
+        meta(&mut c, "article:published_time", "2024-09-10T16:07:00Z");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2024-09-10"));
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("09.10.2024");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2024-10-09"));
+        assert_eq!(swapped_date("13.10.2024", "2024-10-13"), None);
+        assert_eq!(swapped_date("10.10.2024", "2024-10-10"), None);
     }
 
     #[test]
