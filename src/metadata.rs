@@ -168,7 +168,8 @@ pub(crate) struct Collector {
     after_by_label: bool,
     /// `(datetime, itemprop or class)` of each `<time>`.
     times: Vec<(String, Option<String>)>,
-    bylines: Vec<String>,
+    /// Texts of the byline elements, a line per block, and whether each is whole.
+    bylines: Vec<(String, bool)>,
 }
 
 impl Collector {
@@ -337,12 +338,20 @@ impl Collector {
     }
 
     /// The text of an element that names the author: `rel=author`, a class with `author`
-    /// or `byline`, `itemprop=author`.
-    pub(crate) fn byline(&mut self, text: &str) {
-        if self.bylines.len() < MAX_EVIDENCE && text.len() <= MAX_SHORT_TEXT {
-            let text = fold(text);
-            if !text.is_empty() {
-                self.bylines.push(text);
+    /// or `byline`, `itemprop=author`; a line break between its blocks (name, job title,
+    /// bio). When the text is not `whole` (cut off: a long bio, or a box of links that
+    /// only has "author" in its class), only its first two lines count, a label and a
+    /// name at most, and only when they name a person in full.
+    pub(crate) fn byline(&mut self, text: &str, whole: bool) {
+        if self.bylines.len() < MAX_EVIDENCE {
+            let parts: Vec<String> = text
+                .lines()
+                .map(fold)
+                .filter(|p| !p.is_empty())
+                .take(if whole { usize::MAX } else { 2 })
+                .collect();
+            if !parts.is_empty() && parts.iter().map(String::len).sum::<usize>() <= MAX_SHORT_TEXT {
+                self.bylines.push((parts.join("\n"), whole));
             }
         }
     }
@@ -680,8 +689,8 @@ impl Collector {
                 })
                 .unwrap_or(name)
         };
-        sources.extend(self.bylines.iter().map(|b| {
-            let mut names = byline_names(b);
+        sources.extend(self.bylines.iter().map(|(b, whole)| {
+            let mut names = byline_part_names(b, *whole);
             if let Some(first) = names.first_mut() {
                 *first = without_site(std::mem::take(first));
             }
@@ -777,12 +786,19 @@ const UPDATE_WORDS: [&str; 8] = [
 /// bytes.
 const MAX_LABEL: usize = 40;
 
+/// Most groups of lines of a byline element searched for a name, those that start with
+/// "By" aside: the name stands first or after a kicker, never under a list of links.
+const MAX_BYLINE_GROUPS: usize = 3;
+
 /// Longest block read as a "By ..." line, in bytes.
 const MAX_BY_LINE: usize = 160;
 
 /// Blocks that only label the author's name in the next block, lowercase.
-const BY_LABELS: [&str; 9] = [
+const BY_LABELS: [&str; 12] = [
     "by",
+    "author",
+    "authors",
+    "the author",
     "written by",
     "posted by",
     "published by",
@@ -1680,6 +1696,76 @@ fn split_names(text: &str) -> Vec<String> {
 /// is a gardener who..." give "Jane Doe"; what is not name-like is dropped.
 fn byline_names(text: &str) -> Vec<String> {
     names_in(text, true)
+}
+
+/// [`byline_names`] of a byline element's text whose blocks stand on lines of their own.
+/// The lines are grouped (a label line goes with the line after it, a line ending or
+/// starting with a joiner with its neighbour); the names are those of the first group
+/// that names people in full ("Jane Doe", not a section name or a bio sentence), groups
+/// that start "By ..." first, so that a job title, a kicker or a bio in a block of its
+/// own is not read into the name. Else the names of the whole text, when it is `whole`.
+fn byline_part_names(text: &str, whole: bool) -> Vec<String> {
+    let is_label = |a: &str| {
+        let bare = a.trim_end_matches([':', ' ']);
+        BY_LABELS.contains(&bare)
+            || BYLINE_PREFIXES
+                .iter()
+                .any(|p| p.trim_end_matches([':', ' ']) == bare)
+    };
+    let joined = |a: &str, b: &str| {
+        let a = a.trim_end().to_lowercase();
+        let b = b.trim_start().to_lowercase();
+        is_label(&a)
+            || a.ends_with([',', '&', ';'])
+            || a.ends_with(" and")
+            || b.starts_with([',', '&', ';'])
+            || b.starts_with("and ")
+    };
+    let mut groups: Vec<String> = Vec::new();
+    for part in text.lines() {
+        match groups.last_mut() {
+            Some(group) if joined(group, part) => {
+                group.push(' ');
+                group.push_str(part);
+            }
+            _ => groups.push(part.to_string()),
+        }
+    }
+    if groups.len() > 1 || !whole {
+        let introduced = |g: &String| {
+            let lower = g.to_lowercase();
+            BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p))
+        };
+        let (first, rest): (Vec<&String>, Vec<&String>) =
+            groups.iter().partition(|g| introduced(g));
+        let in_full = |name: &String| {
+            let words: Vec<&str> = name
+                .split(',')
+                .next()
+                .unwrap_or(name)
+                .split_whitespace()
+                .collect();
+            words.len() >= 2
+                && is_plain_name(name)
+                && words.iter().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+                })
+        };
+        if let Some(names) = first
+            .into_iter()
+            .chain(rest.into_iter().take(MAX_BYLINE_GROUPS))
+            .map(|g| byline_names(g))
+            .find(|names| !names.is_empty() && names.iter().all(in_full))
+        {
+            return names;
+        }
+    }
+    if whole {
+        byline_names(&fold(text))
+    } else {
+        Vec::new()
+    }
 }
 
 fn names_in(text: &str, byline: bool) -> Vec<String> {
@@ -2598,7 +2684,7 @@ mod tests {
     #[test]
     fn author_sources_in_order() {
         let mut c = Collector::default();
-        c.byline("By Byline Person");
+        c.byline("By Byline Person", true);
         meta(&mut c, "dc.creator", "Dc Creator");
         meta(&mut c, "article:author", "https://facebook.com/someone");
         assert_eq!(c.finish(None, "").authors, ["Dc Creator"]);
@@ -2609,8 +2695,8 @@ mod tests {
         assert_eq!(c.finish(None, "").authors, ["Meta Person"]);
 
         let mut c = Collector::default();
-        c.byline("By Jane Doe and John Roe | Updated May 17, 2024");
-        c.byline("Share this");
+        c.byline("By Jane Doe and John Roe | Updated May 17, 2024", true);
+        c.byline("Share this", true);
         assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
     }
 
@@ -2627,13 +2713,13 @@ mod tests {
         let mut c = Collector::default();
         meta(&mut c, "og:site_name", "Example News");
         meta(&mut c, "author", "Example News");
-        c.byline("By Jane Doe");
+        c.byline("By Jane Doe", true);
         assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
 
         // A byline running into the site's name.
         let mut c = Collector::default();
         meta(&mut c, "og:site_name", "Example News");
-        c.byline("Jane Doe Example News");
+        c.byline("Jane Doe Example News", true);
         assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
 
         // Kept when no source names a person; a one-word byline is not one.
@@ -2641,7 +2727,7 @@ mod tests {
         c.json_ld(
             r#"{"@type": "Article", "publisher": {"name": "Example News"}, "author": "Example News"}"#,
         );
-        c.byline("Research");
+        c.byline("Research", true);
         assert_eq!(c.finish(None, "").authors, ["Example News"]);
     }
 
@@ -2848,6 +2934,32 @@ mod tests {
         assert_eq!(part_text("Example", &[2]), "Example");
         assert_eq!(part_text("By Jane", &[2, 3]), "By Jane");
         assert_eq!(part_text("iPhone", &[]), "iPhone");
+    }
+
+    #[test]
+    fn byline_elements_read_by_their_blocks() {
+        // Name, then the bio in a block of its own.
+        assert_eq!(
+            byline_part_names(
+                "Trevor Jackins\nTrevor Jackins is a Senior Manager at Example.",
+                true
+            ),
+            ["Trevor Jackins"]
+        );
+        // A kicker first; a label on its own line goes with the name after it.
+        assert_eq!(
+            byline_part_names("Tech Industry\nby\nSteven Musil\nJanuary 18, 2017", true),
+            ["Steven Musil"]
+        );
+        assert_eq!(
+            byline_part_names("Dec 17, 2025\nAlex David,\nJulian K. Arni", true),
+            ["Alex David", "Julian K. Arni"]
+        );
+        // One line: read whole, as before.
+        assert_eq!(byline_part_names("By Jane Doe | Staff", true), ["Jane Doe"]);
+        // A cut-off text gives a name only from its first lines, in full.
+        assert!(byline_part_names("A note from Sleyca\n*****Notes*****", false).is_empty());
+        assert_eq!(byline_part_names("By\nJane Doe", false), ["Jane Doe"]);
     }
 
     #[test]

@@ -624,7 +624,8 @@ impl Walker {
                 c.contains("author") || c.contains("byline")
             });
         if byline {
-            m.byline(&subtree_text(node, MAX_BYLINE_BYTES));
+            let (text, whole) = subtree_parts(node, MAX_BYLINE_BYTES);
+            m.byline(&text, whole);
         }
     }
 }
@@ -671,6 +672,60 @@ fn subtree_text(node: &Handle, limit: usize) -> String {
         stack.extend(n.children.borrow().iter().rev().cloned());
     }
     text.take().unwrap_or_default()
+}
+
+/// The text inside `node` as [`subtree_text`] gives it, with a line break where a block
+/// element or a `<br>` starts or ends: a byline element's name, job title and bio are
+/// often blocks of their own. Also whether the text is whole (not cut past `limit`
+/// bytes of text).
+fn subtree_parts(node: &Handle, limit: usize) -> (String, bool) {
+    enum Step {
+        Node(Handle),
+        Break,
+    }
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut stack = vec![Step::Node(node.clone())];
+    let mut len = 0;
+    let mut whole = true;
+    while let Some(step) = stack.pop() {
+        if len > limit {
+            whole = false;
+            break;
+        }
+        let n = match step {
+            Step::Break => {
+                if parts.last().is_some_and(|p| !p.trim().is_empty()) {
+                    parts.push(String::new());
+                }
+                continue;
+            }
+            Step::Node(n) => n,
+        };
+        match &n.data {
+            NodeData::Text { contents } => {
+                let text = contents.borrow();
+                len += text.trim().len();
+                if let Some(part) = parts.last_mut() {
+                    part.push_str(&text);
+                    part.push(' ');
+                }
+            }
+            NodeData::Element { name, .. }
+                if is_block(&name.local) || name.local == local_name!("br") =>
+            {
+                stack.push(Step::Break);
+                stack.extend(n.children.borrow().iter().rev().cloned().map(Step::Node));
+                stack.push(Step::Break);
+            }
+            _ => stack.extend(n.children.borrow().iter().rev().cloned().map(Step::Node)),
+        }
+    }
+    let folded: Vec<String> = parts
+        .iter()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    (folded.join("\n"), whole)
 }
 
 impl Frame {
