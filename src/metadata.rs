@@ -662,15 +662,18 @@ impl Collector {
             "article:author",
             "parsely-author",
             "sailthru.author",
+            "citation_author",
+            "citation_authors",
             "dc.creator",
             "dcterms.creator",
         ] {
-            sources.push(
-                self.meta_all(key)
-                    .filter(|v| !looks_like_url(v))
-                    .flat_map(split_names)
-                    .collect(),
-            );
+            let values = self.meta_all(key).filter(|v| !looks_like_url(v));
+            sources.push(if key.starts_with("citation_") {
+                // Scholarly metadata: one author a meta, often "Last, First".
+                values.map(first_name_first).collect()
+            } else {
+                values.flat_map(split_names).collect()
+            });
         }
         // Byline elements may run the name into the site's ("Jane Doe USA TODAY"); the
         // name must be left plain ("Jane Doe", not "CEO of").
@@ -1865,6 +1868,20 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
     names
 }
 
+/// A name written "Last, First" ("Roy, Aniruddha") in the usual order; other names as
+/// they are ("Jane Doe", "Jane Doe, MD").
+fn first_name_first(name: &str) -> String {
+    let name = fold(name);
+    match name.split_once(", ") {
+        Some((last, first))
+            if !first.contains(',') && !is_credential(first) && !last.contains(' ') =>
+        {
+            format!("{first} {last}")
+        }
+        _ => name,
+    }
+}
+
 /// Whether `name` is written in letters only (and `.`, `-`, `'`, `’`, spaces, commas):
 /// a "By ..." line in the text may be code (`by\n intro ⟨h1, h2⟩`) or a sentence.
 fn is_plain_name(name: &str) -> bool {
@@ -2934,6 +2951,20 @@ mod tests {
         assert_eq!(part_text("Example", &[2]), "Example");
         assert_eq!(part_text("By Jane", &[2, 3]), "By Jane");
         assert_eq!(part_text("iPhone", &[]), "iPhone");
+    }
+
+    #[test]
+    fn scholarly_authors() {
+        let mut c = Collector::default();
+        meta(&mut c, "citation_author", "Roy, Aniruddha");
+        meta(&mut c, "citation_author", "Jyoti Patel");
+        meta(&mut c, "citation_author", "Doe, Jane, MD");
+        meta(&mut c, "dc.creator", "Aniruddha Roy");
+        assert_eq!(
+            c.finish(None, "").authors,
+            ["Aniruddha Roy", "Jyoti Patel", "Doe, Jane, MD"]
+        );
+        assert_eq!(first_name_first("Jane Doe, MD"), "Jane Doe, MD");
     }
 
     #[test]
