@@ -93,6 +93,10 @@ const H1_TITLE_OVERLAP: f32 = 0.5;
 /// ones are section names: "Blog", "Our Team").
 const MIN_AGREEING_H1_WORDS: usize = 4;
 
+/// Fewest words before a " | " for the rest of a title to be cut off as a section or a
+/// tagline (shorter heads are a site or a section name: "Blog | How to ...").
+const MIN_PIPE_HEAD_WORDS: usize = 3;
+
 /// Title separators between the page title and the site name.
 const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
 
@@ -550,7 +554,7 @@ impl Collector {
                 .iter()
                 .find(|(r, _)| capitals && r.to_lowercase() == h1.to_lowercase())
                 .map_or(h1, |(r, _)| r.to_string());
-            return (Some(h1), Some(at));
+            return (Some(headline_part(&strip_site_name(&h1, &sites))), Some(at));
         }
         let title = pairs.into_iter().next().map(|(t, _)| t).or(title_tag);
         // Where the headline stands: the h1 showing the title, else the first block that
@@ -1523,6 +1527,20 @@ fn host_names(url: Option<&Url>) -> Vec<String> {
             .map(|l| l.to_string()),
     );
     names
+}
+
+/// The part of an `h1` before the first " | ": headlines never hold a pipe, so an h1
+/// with one shows the page's SEO title, and what follows the pipe is a section, a
+/// tagline or the site ("Movers in NYC 2025 | Top 19 Companies", "How meditation
+/// rewires brains | Opinion"). Kept whole when the part before has fewer than
+/// [`MIN_PIPE_HEAD_WORDS`] words.
+fn headline_part(title: &str) -> String {
+    match title.split_once(" | ") {
+        Some((head, _)) if head.split_whitespace().count() >= MIN_PIPE_HEAD_WORDS => {
+            head.trim().to_string()
+        }
+        _ => title.to_string(),
+    }
 }
 
 /// `title` without leading or trailing parts that name the site.
@@ -2951,6 +2969,40 @@ mod tests {
         assert_eq!(part_text("Example", &[2]), "Example");
         assert_eq!(part_text("By Jane", &[2, 3]), "By Jane");
         assert_eq!(part_text("iPhone", &[]), "iPhone");
+    }
+
+    #[test]
+    fn h1_showing_the_seo_title() {
+        // The h1 prints the SEO title: what follows its pipe is not the headline.
+        let mut c = Collector::default();
+        meta(
+            &mut c,
+            "og:title",
+            "Best Movers in NYC 2025 | Top 19 Companies | Movr",
+        );
+        meta(&mut c, "og:site_name", "Movr");
+        h1(&mut c, "Best Movers in NYC 2025 | Top 19 Companies");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Best Movers in NYC 2025")
+        );
+        // Nor its site name after a dash.
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Artlyst");
+        c.title_tag("Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst - Artlyst");
+        h1(
+            &mut c,
+            "Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst",
+        );
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Critics’ Choice: Best UK Art Exhibitions 2025")
+        );
+        // A short head is a section name.
+        assert_eq!(
+            headline_part("Blog | How to Plant Tomatoes"),
+            "Blog | How to Plant Tomatoes"
+        );
     }
 
     #[test]
