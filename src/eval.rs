@@ -825,6 +825,28 @@ mod metadata_tests {
     }
 
     #[test]
+    fn titles_match_but_for_the_site_name() {
+        assert!(same_title(
+            "How to Build a Terrarium | eHow",
+            "How to Build a Terrarium"
+        ));
+        assert!(same_title("Mozilla - Wikipedia", "Mozilla"));
+        assert!(same_title("Example News – Rain in Spain", "Rain in Spain"));
+        assert!(!same_title("Rain in Spain: a study", "Rain in Spain"));
+        assert!(!same_title(
+            "Rain | the longest story of the year in six words",
+            "Rain"
+        ));
+        assert!(!same_title("Rain in Spain | eHow", ""));
+        // The extracted title may be the site's name: "Evolve: Shared Mutable History —
+        // evolve extension for Mercurial" is not "evolve extension for Mercurial".
+        assert!(!same_title(
+            "Shared Mutable History - Mercurial Evolve",
+            "Mercurial Evolve"
+        ));
+    }
+
+    #[test]
     fn dates_match_by_day_either_date() {
         let dates = [
             Some("2025-01-29T20:47:55+00:00".into()),
@@ -1330,6 +1352,42 @@ fn author_set(text: &str) -> Vec<String> {
     names
 }
 
+/// Separators between a page's title and the site's name in a `<title>`.
+const SITE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " · ", " :: ", " » "];
+
+/// Most words of a site name that a truth title may add to the extracted one.
+const MAX_SITE_NAME_WORDS: usize = 5;
+
+/// Whether the extracted title `ours` is the truth title `truth`: equal after
+/// [`fold_title`], or equal to it but for a site name that the truth keeps before or
+/// after a separator ("How to Build a Terrarium | eHow", "Mozilla - Wikipedia"); a
+/// name before the title must have fewer words than it (else the extracted title may
+/// be the site's name, after the page's). The
+/// titles of mozilla-readability are Readability's, which keeps the `<title>` whole,
+/// and some wcxb-dev annotators kept the site name as well; the extractor removes it
+/// by design (issue 4: the `<title>` with the site-name suffix removed).
+fn same_title(truth: &str, ours: &str) -> bool {
+    let (truth, ours) = (fold_title(truth), fold_title(ours));
+    if truth == ours {
+        return true;
+    }
+    let title_words = ours.split_whitespace().count();
+    let short = |rest: &str| (1..=MAX_SITE_NAME_WORDS).contains(&rest.split_whitespace().count());
+    !ours.is_empty()
+        && SITE_SEPARATORS.iter().any(|sep| {
+            truth
+                .strip_prefix(ours.as_str())
+                .and_then(|rest| rest.strip_prefix(sep))
+                .is_some_and(short)
+                || truth
+                    .strip_suffix(ours.as_str())
+                    .and_then(|rest| rest.strip_suffix(sep))
+                    .is_some_and(|rest| {
+                        short(rest) && rest.split_whitespace().count() < title_words
+                    })
+        })
+}
+
 /// Whether the truth date `truth` (`YYYY-MM-DD...`) has the day of one of `dates`.
 fn same_day(truth: &str, dates: &[Option<String>]) -> bool {
     let day = |s: &str| s.get(..10).map(str::to_string);
@@ -1389,7 +1447,7 @@ where
         };
         if let Some(t) = &truth.title {
             summary.title_pages += 1;
-            if title.as_deref().map(fold_title) == Some(fold_title(t)) {
+            if title.as_deref().is_some_and(|ours| same_title(t, ours)) {
                 summary.title_exact += 1;
             } else {
                 mismatch("title", t, title.unwrap_or_default());
