@@ -1782,15 +1782,53 @@ fn byline_part_names(text: &str, whole: bool) -> Vec<String> {
             return names;
         }
     }
-    if whole {
-        byline_names(&fold(text))
-    } else {
-        Vec::new()
+    if !whole {
+        return Vec::new();
     }
+    let mut names = byline_names(&fold(text));
+    if groups.len() > 1 {
+        // Read across its blocks, the text of a box with sentences in it gives phrases
+        // between its commas ("user testing, in-depth feature analysis, and ..."): only
+        // capitalised names count there.
+        names.retain(|n| n.starts_with(char::is_uppercase));
+    }
+    names
+}
+
+/// `text` without the date it starts with and the separators after it ("Dec 17, 2025 ·
+/// Julian K. Arni" gives "Julian K. Arni"); `text` itself when it does not start with
+/// a date.
+fn without_leading_date(text: &str) -> &str {
+    let text = text.trim_start();
+    if date_start(text) != Some(0) {
+        return text;
+    }
+    let mut rest = text;
+    let mut year = false;
+    while let Some(token) = rest.split_whitespace().next() {
+        let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let digits = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|suffix| bare.strip_suffix(suffix))
+            .unwrap_or(bare);
+        let number = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+        // The day, month and year, then the separators after them ("·", "|").
+        let part = if year {
+            bare.is_empty()
+        } else {
+            number || month(bare).is_some() || bare.is_empty()
+        };
+        if !part {
+            break;
+        }
+        year |= number && digits.len() == 4;
+        rest = rest.trim_start()[token.len()..].trim_start();
+    }
+    rest
 }
 
 fn names_in(text: &str, byline: bool) -> Vec<String> {
-    let mut text = fold(text);
+    let mut text = fold(without_leading_date(text));
     // Cut at the first part separator, date or time word. ASCII lowercasing keeps the
     // byte offsets of `text`.
     let lower = text.to_ascii_lowercase();
@@ -1881,6 +1919,7 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
             && !looks_like_url(n)
             && !n.starts_with('@')
             && !NOT_NAMES.contains(&n.to_lowercase().as_str())
+            && !n.to_lowercase().trim_end_matches(':').ends_with(" by")
             && (!byline || is_name_like(n))
     });
     names
@@ -3038,8 +3077,27 @@ mod tests {
             byline_part_names("Dec 17, 2025\nAlex David,\nJulian K. Arni", true),
             ["Alex David", "Julian K. Arni"]
         );
+        // A date before the names is passed over; a label is not a name.
+        assert_eq!(
+            byline_part_names("Dec. 19, 2025 · Niko Matsakis on behalf of the group", true),
+            ["Niko Matsakis"]
+        );
+        assert_eq!(
+            byline_part_names("Oct 30, 2025 Alex David and Julian K. Arni", true),
+            ["Alex David", "Julian K. Arni"]
+        );
+        assert!(byline_part_names("February 8, 2022 • 10 mins read", true).is_empty());
+        assert!(byline_part_names("Researched by", true).is_empty());
         // One line: read whole, as before.
         assert_eq!(byline_part_names("By Jane Doe | Staff", true), ["Jane Doe"]);
+        // Across blocks, phrases of a sentence are not names.
+        assert!(
+            byline_part_names(
+                "Our methodology\nOur method combines user testing, in-depth feature analysis, and more.",
+                true
+            )
+            .is_empty()
+        );
         // A cut-off text gives a name only from its first lines, in full.
         assert!(byline_part_names("A note from Sleyca\n*****Notes*****", false).is_empty());
         assert_eq!(byline_part_names("By\nJane Doe", false), ["Jane Doe"]);

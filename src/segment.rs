@@ -710,6 +710,7 @@ fn subtree_parts(node: &Handle, limit: usize) -> (String, bool) {
                     part.push(' ');
                 }
             }
+            NodeData::Element { name, .. } if is_skipped(&name.local) => {}
             NodeData::Element { name, .. }
                 if is_block(&name.local) || name.local == local_name!("br") =>
             {
