@@ -816,6 +816,20 @@ mod metadata_tests {
         );
         assert_ne!(author_set("Jane Doe"), author_set("Jane Doe, John Roe"));
         assert_eq!(author_set("By\n  Jane Doe"), author_set("Jane Doe"));
+        assert_eq!(author_set("Dr. Jane Doe"), author_set("Jane Doe"));
+        assert_eq!(
+            author_set("Jane Doe (Content Manager)"),
+            author_set("Jane Doe")
+        );
+        assert_eq!(
+            author_set("Jane Doe | The Texas Newsroom"),
+            author_set("Jane Doe")
+        );
+        assert_eq!(author_set("Jane Doe-Roe"), ["jane doe-roe"]);
+        assert_ne!(
+            author_set("Jane Doe, Shipping Expert"),
+            author_set("Jane Doe")
+        );
     }
 
     #[test]
@@ -1331,10 +1345,36 @@ fn fold_title(text: &str) -> String {
 }
 
 /// A set of author names from one string: a leading "By" dropped (mozilla-readability's
-/// bylines are the byline element's text, "By Jane Doe"), split at commas, semicolons,
-/// `&` and ` and `, lowercased and whitespace folded.
+/// bylines are the byline element's text, "By Jane Doe"), what only describes the
+/// person dropped (a parenthesis that names no one else, "Jane Doe (Content Manager)",
+/// "jdoe (Jane)"; an affiliation after " | " or " - ", "Jane Doe | The Texas
+/// Newsroom"; a leading "Dr" or "Prof": the truth copies the byline as shown, the
+/// extractor gives the names), split at commas, semicolons, `&` and ` and `,
+/// lowercased and whitespace folded.
 fn author_set(text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
+    let mut lower = fold_ws(&lower);
+    let mut from = 0;
+    while let Some(open) = lower[from..].find('(').map(|at| from + at) {
+        let Some(close) = lower[open..].find(')').map(|at| open + at + 1) else {
+            break;
+        };
+        // "(with Jane Roe and John Poe)" names more authors.
+        let inner = &lower[open..close];
+        if [" and ", " et ", "with ", "avec ", "&", ","]
+            .iter()
+            .any(|w| inner.contains(w))
+        {
+            from = close;
+        } else {
+            lower.replace_range(open..close, " ");
+        }
+    }
+    for sep in [" | ", " - "] {
+        if let Some(at) = lower.find(sep) {
+            lower.truncate(at);
+        }
+    }
     let lower = fold_ws(&lower);
     let lower = lower
         .strip_prefix("by ")
@@ -1344,7 +1384,13 @@ fn author_set(text: &str) -> Vec<String> {
         .replace(['&', ';'], ",");
     let mut names: Vec<String> = lower
         .split(',')
-        .map(fold_ws)
+        .map(|name| {
+            let name = fold_ws(name);
+            ["dr. ", "dr ", "prof. ", "prof "]
+                .iter()
+                .find_map(|title| name.strip_prefix(title))
+                .map_or(name.clone(), str::to_string)
+        })
         .filter(|n| !n.is_empty())
         .collect();
     names.sort();
