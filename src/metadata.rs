@@ -97,6 +97,10 @@ const MIN_AGREEING_H1_WORDS: usize = 4;
 /// tagline (shorter heads are a site or a section name: "Blog | How to ...").
 const MIN_PIPE_HEAD_WORDS: usize = 3;
 
+/// Fewest letters of a word that an h1 worded apart from the declared titles must share
+/// with one of them to be the headline (shorter words are "the", "to", "and").
+const MIN_SHARED_WORD_CHARS: usize = 4;
+
 /// Title separators between the page title and the site name.
 const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
 
@@ -157,6 +161,8 @@ pub(crate) struct Collector {
     blocks: usize,
     /// Texts of the `h1` elements, with their block index.
     h1s: Vec<(usize, String)>,
+    /// Whether each of `h1s` is a link or in a footer or the navigation.
+    h1_chrome: Vec<bool>,
     /// [`block_key`] of each block short enough to be a headline, by block index (while
     /// there are at most [`MAX_KEYED_BLOCKS`]).
     block_keys: Vec<Option<u64>>,
@@ -248,11 +254,14 @@ impl Collector {
 
     /// The text of a heading of `level` (1 for `h1`), in document order, just before its
     /// [`Collector::block`].
-    pub(crate) fn heading(&mut self, level: u8, text: &str) {
+    /// `chrome`: the heading is a link or stands in a footer or the navigation (a logo,
+    /// "Return to the main site").
+    pub(crate) fn heading(&mut self, level: u8, text: &str, chrome: bool) {
         if level == 1 && self.h1s.len() < MAX_EVIDENCE && text.len() <= MAX_SHORT_TEXT {
             let text = fold(text);
             if !text.is_empty() {
                 self.h1s.push((self.blocks, text));
+                self.h1_chrome.push(chrome);
             }
         }
     }
@@ -633,15 +642,38 @@ impl Collector {
                 }
             }
         }
-        best.map(|(_, h1)| h1.clone()).or_else(|| {
-            // An h1 that no declared title matches but the structured data names word
-            // for word (a breadcrumb's last item, the WebPage's name) is the headline.
-            self.h1s
-                .iter()
-                .filter(|(_, h)| h.split_whitespace().count() >= MIN_AGREEING_H1_WORDS)
-                .find(|(_, h)| self.ld_names.iter().any(|n| compact(n) == compact(h)))
-                .cloned()
-        })
+        best.map(|(_, h1)| h1.clone())
+            .or_else(|| {
+                // An h1 that no declared title matches but the structured data names word
+                // for word (a breadcrumb's last item, the WebPage's name) is the headline.
+                self.h1s
+                    .iter()
+                    .filter(|(_, h)| h.split_whitespace().count() >= MIN_AGREEING_H1_WORDS)
+                    .find(|(_, h)| self.ld_names.iter().any(|n| compact(n) == compact(h)))
+                    .cloned()
+            })
+            .or_else(|| {
+                // The only h1 that can be a headline, though worded apart from the declared
+                // titles: pages reword their SEO titles ("Easy Car Maintenance Checklist"
+                // over "A Car Maintenance Schedule That's Easy to Follow"), and readers see
+                // the h1. It must still share a word with one of them.
+                let mut h1s = self
+                    .h1s
+                    .iter()
+                    .zip(&self.h1_chrome)
+                    .filter(|((_, h), chrome)| {
+                        !**chrome
+                            && !is_site(h, sites)
+                            && h.split_whitespace().count() >= MIN_AGREEING_H1_WORDS
+                            && words(h).iter().any(|w| {
+                                w.chars().count() >= MIN_SHARED_WORD_CHARS
+                                    && references.iter().any(|(stripped, _)| stripped.contains(w))
+                            })
+                    })
+                    .map(|(h1, _)| h1);
+                let first = h1s.next()?;
+                h1s.next().is_none().then(|| first.clone())
+            })
     }
 
     /// The authors of the first source that names a person: JSON-LD, the author metas,
@@ -2509,19 +2541,19 @@ mod tests {
 
         let mut c = Collector::default();
         c.title_tag("Rain in Spain | Example News");
-        c.heading(1, "Example News");
-        c.heading(1, " Rain in  Spain ");
+        c.heading(1, "Example News", false);
+        c.heading(1, " Rain in  Spain ", false);
         assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
 
         let mut c = Collector::default();
         c.title_tag("Rain in Spain | Example News");
-        c.heading(1, "Subscribe to our newsletter");
+        c.heading(1, "Subscribe to our newsletter", false);
         meta(&mut c, "twitter:title", "Twitter title");
         assert_eq!(c.finish(None, "").title.as_deref(), Some("Twitter title"));
 
         // The h1 that matches a declared title is the title as readers see it.
         let mut c = Collector::default();
-        c.heading(1, "Rain in Spain: the wettest spring in a decade");
+        c.heading(1, "Rain in Spain: the wettest spring in a decade", false);
         meta(
             &mut c,
             "og:title",
@@ -2677,11 +2709,11 @@ mod tests {
     fn main_h1_must_match_title() {
         let mut c = Collector::default();
         c.title_tag("Rain in Spain - Example News");
-        c.heading(1, "Subscribe to our newsletter");
+        c.heading(1, "Subscribe to our newsletter", false);
         assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
 
         let mut c = Collector::default();
-        c.heading(1, "The only heading");
+        c.heading(1, "The only heading", false);
         assert_eq!(
             c.finish(None, "").title.as_deref(),
             Some("The only heading")
@@ -2987,7 +3019,7 @@ mod tests {
 
     /// The walker's calls for a block that is an `h1`.
     fn h1(c: &mut Collector, text: &str) {
-        c.heading(1, text);
+        c.heading(1, text, false);
         c.block(text);
     }
 
@@ -3008,6 +3040,38 @@ mod tests {
         assert_eq!(part_text("Example", &[2]), "Example");
         assert_eq!(part_text("By Jane", &[2, 3]), "By Jane");
         assert_eq!(part_text("iPhone", &[]), "iPhone");
+    }
+
+    #[test]
+    fn only_h1_worded_apart_from_the_seo_title() {
+        // The one h1 is the headline readers see, though the declared title is reworded.
+        let mut c = Collector::default();
+        meta(
+            &mut c,
+            "og:title",
+            "Easy Car Maintenance Checklist | Example Insurance",
+        );
+        h1(&mut c, "A Car Maintenance Schedule That's Easy to Follow");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("A Car Maintenance Schedule That's Easy to Follow")
+        );
+        // Not an h1 in the footer or a link, nor one of several.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Easy Car Maintenance Checklist");
+        c.heading(1, "Return to the Example Website", true);
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Easy Car Maintenance Checklist")
+        );
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Easy Car Maintenance Checklist");
+        h1(&mut c, "A Car Maintenance Schedule That's Easy to Follow");
+        h1(&mut c, "Maintenance Plans Near You");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Easy Car Maintenance Checklist")
+        );
     }
 
     #[test]

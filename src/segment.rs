@@ -436,7 +436,10 @@ impl Walker {
         let kind = self.block_kind(owner, ctx);
         if let Some(m) = self.page.metadata.as_mut() {
             if let BlockKind::Heading(level) = kind {
-                m.heading(level, &text);
+                let chrome = link_words * 2 > words
+                    || ctx.hints.has(Hint::Footer)
+                    || ctx.hints.has(Hint::Nav);
+                m.heading(level, &text, chrome);
             }
             m.block(&metadata::part_text(&text, &edges));
         }
