@@ -1645,9 +1645,12 @@ fn strip_title_affix(title: &str, sites: &[String]) -> String {
     }
 }
 
-/// Where the names of a byline end: part separators, date words, a parenthesis.
-const BYLINE_ENDS: [&str; 20] = [
+/// Where the names of a byline end: part separators, date words, a parenthesis, the
+/// category or the time after the name ("by Jane in Woodworking", "Jane at 10:04").
+const BYLINE_ENDS: [&str; 22] = [
     " | ",
+    " in ",
+    " at ",
     " · ",
     "•",
     "⋅",
@@ -1706,6 +1709,12 @@ const ROLE_WORDS: [&str; 34] = [
     "freelance",
     "associate",
     "deputy",
+];
+
+/// Verbs that, after a name, make it the start of a sentence: a comment's "Jane says",
+/// a bio's "Dan lives in ...", cut at " in ".
+const SENTENCE_VERBS: [&str; 10] = [
+    "says", "said", "is", "was", "has", "lives", "lived", "works", "writes", "wrote",
 ];
 
 /// Lowercase words that may start a word of a name ("Ludwig van Beethoven").
@@ -1868,6 +1877,8 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
     for marker in BYLINE_ENDS {
         if let Some(at) = lower.find(marker)
             && at > 0
+            // "written by hand in the field" names no one before its "in".
+            && (!matches!(marker, " in " | " at ") || text[..at].contains(char::is_uppercase))
         {
             cut = cut.min(at);
         }
@@ -1903,7 +1914,7 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" And "))
     {
-        let whole = part.trim_matches(|c: char| c.is_whitespace() || ",;:|-\"“”*".contains(c));
+        let whole = part.trim_matches(|c: char| c.is_whitespace() || ",;:|-\"“”*→›»".contains(c));
         // Only the part right after the name: "Jane Doe, Senior Reporter" keeps its title
         // as the page wrote it.
         let part = if byline && names.is_empty() {
@@ -2009,7 +2020,8 @@ fn is_name_like(name: &str) -> bool {
                 && !NAME_PARTICLES.contains(&w.to_lowercase().as_str())
         })
         .count();
-    let comment = words.len() > 1 && words.last().is_some_and(|w| *w == "says" || *w == "said");
+    // "Jane says" in a comment, "Dan lives" starting a bio.
+    let comment = words.len() > 1 && words.last().is_some_and(|w| SENTENCE_VERBS.contains(w));
     !comment && (lowercase <= 1 || (lowercase == words.len() && words.len() <= 3))
 }
 
@@ -3152,6 +3164,17 @@ mod tests {
         );
         assert!(byline_part_names("February 8, 2022 • 10 mins read", true).is_empty());
         assert!(byline_part_names("Researched by", true).is_empty());
+        // The category or the time after the name; a bio's first words are no name.
+        assert_eq!(
+            byline_part_names("By Fred Smith in Workshop Woodworking", true),
+            ["Fred Smith"]
+        );
+        assert_eq!(
+            byline_part_names("Posted by David at 10:04", true),
+            ["David"]
+        );
+        assert!(byline_part_names("Dan lives in Alberta with his bikes", true).is_empty());
+        assert_eq!(byline_part_names("Example Team →", true), ["Example Team"]);
         // One line: read whole, as before.
         assert_eq!(byline_part_names("By Jane Doe | Staff", true), ["Jane Doe"]);
         // Across blocks, phrases of a sentence are not names.
