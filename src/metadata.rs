@@ -911,6 +911,9 @@ const PUBLISHED_META: &[&str] = &[
     "publishdate",
     "publish-date",
     "publish_date",
+    "published-date",
+    "published_date",
+    "published",
     "date",
     "dc.date",
     "dc.date.issued",
@@ -2297,6 +2300,9 @@ fn textual_date(s: &str) -> Option<String> {
                 found = Some((y, m, d, i + 3));
             } else if let (Some(d), Some(y)) = (before.and_then(day), next.and_then(year)) {
                 found = Some((y, m, d, i + 2));
+            } else if let (Some(y), Some(d)) = (before.and_then(year), next.and_then(day)) {
+                // "2023 Jan 7", as scholarly metadata writes it.
+                found = Some((y, m, d, i + 2));
             }
         } else if let Some((y, m, d)) = numeric_date(token) {
             found = Some((y, m, d, i + 1));
@@ -2997,6 +3003,14 @@ mod tests {
 
     #[test]
     fn date_sources_in_order() {
+        // Scholarly metadata writes the year first; plain "published" metas count.
+        let mut c = Collector::default();
+        meta(&mut c, "citation_publication_date", "2023 Jan 7");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2023-01-07"));
+        let mut c = Collector::default();
+        meta(&mut c, "published", "July 17, 2025");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2025-07-17"));
+
         let mut c = Collector::default();
         c.time("2024-01-01", None);
         c.time("2024-02-02T08:00:00Z", Some("entry-date published"));
