@@ -816,12 +816,61 @@ mod metadata_tests {
         );
         assert_ne!(author_set("Jane Doe"), author_set("Jane Doe, John Roe"));
         assert_eq!(author_set("By\n  Jane Doe"), author_set("Jane Doe"));
+        assert_eq!(author_set("Dr. Jane Doe"), author_set("Jane Doe"));
+        assert_eq!(
+            author_set("Jane Doe (Content Manager)"),
+            author_set("Jane Doe")
+        );
+        assert_eq!(
+            author_set("Jane Doe | The Texas Newsroom"),
+            author_set("Jane Doe")
+        );
+        assert_eq!(author_set("Jane Doe-Roe"), ["jane doe-roe"]);
+        assert_ne!(
+            author_set("Jane Doe, Shipping Expert"),
+            author_set("Jane Doe")
+        );
     }
 
     #[test]
     fn titles_compare_quotes_folded() {
         assert_eq!(fold_title("Don’t  “panic”"), fold_title("Don't \"panic\""));
         assert_ne!(fold_title("Rain – Spain"), fold_title("Rain - Spain"));
+    }
+
+    #[test]
+    fn titles_match_but_for_the_site_name() {
+        assert!(same_title(
+            "How to Build a Terrarium | eHow",
+            "How to Build a Terrarium"
+        ));
+        assert!(same_title("Mozilla - Wikipedia", "Mozilla"));
+        assert!(same_title("Example News – Rain in Spain", "Rain in Spain"));
+        assert!(!same_title("Rain in Spain: a study", "Rain in Spain"));
+        assert!(!same_title(
+            "Rain | the longest story of the year in six words",
+            "Rain"
+        ));
+        assert!(!same_title("Rain in Spain | eHow", ""));
+        // The extracted title may be the site's name: "Evolve: Shared Mutable History —
+        // evolve extension for Mercurial" is not "evolve extension for Mercurial".
+        assert!(!same_title(
+            "Shared Mutable History - Mercurial Evolve",
+            "Mercurial Evolve"
+        ));
+    }
+
+    #[test]
+    fn dates_match_by_day_either_date() {
+        let dates = [
+            Some("2025-01-29T20:47:55+00:00".into()),
+            Some("2025-08-19".into()),
+        ];
+        assert!(same_day("2025-01-29", &dates));
+        assert!(same_day("2025-08-19", &dates));
+        assert!(!same_day("2025-08-20", &dates));
+        assert!(!same_day("2015-11", &[Some("2015-11-02".into()), None]));
+        assert!(!same_day("2025-08-19", &[None, None]));
     }
 
     #[test]
@@ -1257,7 +1306,7 @@ pub struct MetadataSummary {
     pub author_match: usize,
     /// Pages whose truth has a publication date.
     pub date_pages: usize,
-    /// Of those, pages whose published date has the same day.
+    /// Of those, pages whose published or modified date has the same day.
     pub date_match: usize,
     /// The pages where a field does not match, by field then page id.
     pub mismatches: Vec<MetaMismatch>,
@@ -1296,10 +1345,36 @@ fn fold_title(text: &str) -> String {
 }
 
 /// A set of author names from one string: a leading "By" dropped (mozilla-readability's
-/// bylines are the byline element's text, "By Jane Doe"), split at commas, semicolons,
-/// `&` and ` and `, lowercased and whitespace folded.
+/// bylines are the byline element's text, "By Jane Doe"), what only describes the
+/// person dropped (a parenthesis that names no one else, "Jane Doe (Content Manager)",
+/// "jdoe (Jane)"; an affiliation after " | " or " - ", "Jane Doe | The Texas
+/// Newsroom"; a leading "Dr" or "Prof": the truth copies the byline as shown, the
+/// extractor gives the names), split at commas, semicolons, `&` and ` and `,
+/// lowercased and whitespace folded.
 fn author_set(text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
+    let mut lower = fold_ws(&lower);
+    let mut from = 0;
+    while let Some(open) = lower[from..].find('(').map(|at| from + at) {
+        let Some(close) = lower[open..].find(')').map(|at| open + at + 1) else {
+            break;
+        };
+        // "(with Jane Roe and John Poe)" names more authors.
+        let inner = &lower[open..close];
+        if [" and ", " et ", "with ", "avec ", "&", ","]
+            .iter()
+            .any(|w| inner.contains(w))
+        {
+            from = close;
+        } else {
+            lower.replace_range(open..close, " ");
+        }
+    }
+    for sep in [" | ", " - "] {
+        if let Some(at) = lower.find(sep) {
+            lower.truncate(at);
+        }
+    }
     let lower = fold_ws(&lower);
     let lower = lower
         .strip_prefix("by ")
@@ -1309,7 +1384,13 @@ fn author_set(text: &str) -> Vec<String> {
         .replace(['&', ';'], ",");
     let mut names: Vec<String> = lower
         .split(',')
-        .map(fold_ws)
+        .map(|name| {
+            let name = fold_ws(name);
+            ["dr. ", "dr ", "prof. ", "prof "]
+                .iter()
+                .find_map(|title| name.strip_prefix(title))
+                .map_or(name.clone(), str::to_string)
+        })
         .filter(|n| !n.is_empty())
         .collect();
     names.sort();
@@ -1317,16 +1398,64 @@ fn author_set(text: &str) -> Vec<String> {
     names
 }
 
+/// Separators between a page's title and the site's name in a `<title>`.
+const SITE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " · ", " :: ", " » "];
+
+/// Most words of a site name that a truth title may add to the extracted one.
+const MAX_SITE_NAME_WORDS: usize = 5;
+
+/// Whether the extracted title `ours` is the truth title `truth`: equal after
+/// [`fold_title`], or equal to it but for a site name that the truth keeps before or
+/// after a separator ("How to Build a Terrarium | eHow", "Mozilla - Wikipedia"); a
+/// name before the title must have fewer words than it (else the extracted title may
+/// be the site's name, after the page's). The
+/// titles of mozilla-readability are Readability's, which keeps the `<title>` whole,
+/// and some wcxb-dev annotators kept the site name as well; the extractor removes it
+/// by design (issue 4: the `<title>` with the site-name suffix removed).
+fn same_title(truth: &str, ours: &str) -> bool {
+    let (truth, ours) = (fold_title(truth), fold_title(ours));
+    if truth == ours {
+        return true;
+    }
+    let title_words = ours.split_whitespace().count();
+    let short = |rest: &str| (1..=MAX_SITE_NAME_WORDS).contains(&rest.split_whitespace().count());
+    !ours.is_empty()
+        && SITE_SEPARATORS.iter().any(|sep| {
+            truth
+                .strip_prefix(ours.as_str())
+                .and_then(|rest| rest.strip_prefix(sep))
+                .is_some_and(short)
+                || truth
+                    .strip_suffix(ours.as_str())
+                    .and_then(|rest| rest.strip_suffix(sep))
+                    .is_some_and(|rest| {
+                        short(rest) && rest.split_whitespace().count() < title_words
+                    })
+        })
+}
+
+/// Whether the truth date `truth` (`YYYY-MM-DD...`) has the day of one of `dates`.
+fn same_day(truth: &str, dates: &[Option<String>]) -> bool {
+    let day = |s: &str| s.get(..10).map(str::to_string);
+    day(truth).is_some_and(|want| dates.iter().flatten().any(|d| day(d) == Some(want.clone())))
+}
+
 /// Score extracted metadata against `meta.jsonl`, over the pages of `page_type` (all pages
-/// when `None`). `extract` gives the title, the authors and the published date of a page
-/// from its bytes and its address (the `url` of `meta.jsonl`, when there is one).
+/// when `None`). `extract` gives the title, the authors and the dates of a page (the
+/// published date, then the modified one) from its bytes and its address (the `url` of
+/// `meta.jsonl`, when there is one).
+///
+/// A truth date matches when its day is that of either extracted date: the `publish_date`
+/// of wcxb-dev is the date the page shows, which is the date of the last update on many
+/// pages ("Updated August 14, 2025", "Last updated: Dec 4, 2025") and the first
+/// publication on others, so it names one of the page's two dates without saying which.
 pub fn evaluate_metadata<F>(
     dataset: &Dataset,
     page_type: Option<&str>,
     extract: F,
 ) -> io::Result<MetadataSummary>
 where
-    F: Fn(&[u8], Option<&str>) -> (Option<String>, Vec<String>, Option<String>) + Sync,
+    F: Fn(&[u8], Option<&str>) -> (Option<String>, Vec<String>, [Option<String>; 2]) + Sync,
 {
     let truths = dataset.meta_truths();
     let ids: Vec<&String> = dataset
@@ -1350,7 +1479,7 @@ where
         dataset: dataset.name.clone(),
         ..MetadataSummary::default()
     };
-    for (id, (title, authors, date)) in rows {
+    for (id, (title, authors, dates)) in rows {
         let Some(truth) = truths.get(&id) else {
             continue;
         };
@@ -1364,7 +1493,7 @@ where
         };
         if let Some(t) = &truth.title {
             summary.title_pages += 1;
-            if title.as_deref().map(fold_title) == Some(fold_title(t)) {
+            if title.as_deref().is_some_and(|ours| same_title(t, ours)) {
                 summary.title_exact += 1;
             } else {
                 mismatch("title", t, title.unwrap_or_default());
@@ -1380,15 +1509,15 @@ where
         }
         if let Some(d) = &truth.date {
             summary.date_pages += 1;
-            let day = |s: &str| s.get(..10).map(str::to_string);
-            if date
-                .as_deref()
-                .and_then(day)
-                .is_some_and(|ours| Some(ours) == day(d))
-            {
+            if same_day(d, &dates) {
                 summary.date_match += 1;
             } else {
-                mismatch("date", d, date.unwrap_or_default());
+                let [published, modified] = dates;
+                let mut got = published.clone().unwrap_or_default();
+                if let Some(m) = modified.filter(|m| Some(m) != published.as_ref()) {
+                    got = format!("{got} (modified {m})").trim_start().to_string();
+                }
+                mismatch("date", d, got);
             }
         }
     }

@@ -401,7 +401,7 @@ fn run_eval(args: EvalArgs) -> io::Result<ExitCode> {
                     .extract_bytes(bytes, url.as_ref())
                     .map(|a| a.metadata)
                     .unwrap_or_default();
-                (m.title, m.authors, m.published)
+                (m.title, m.authors, [m.published, m.modified])
             })?);
         }
     }

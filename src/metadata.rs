@@ -67,6 +67,10 @@ const DATE_LINE_REACH: usize = 12;
 /// paragraphs, not titles or names.
 const MAX_SHORT_TEXT: usize = 400;
 
+/// Most blocks whose text is remembered (as a hash) to find the headline by the title
+/// when no `h1` shows it; headlines stand in the first few hundred blocks.
+const MAX_KEYED_BLOCKS: usize = 4096;
+
 /// Longest author name kept, in characters.
 const MAX_NAME_CHARS: usize = 100;
 
@@ -92,6 +96,14 @@ const H1_TITLE_OVERLAP: f32 = 0.5;
 /// Fewest words of an h1 taken as the headline because the JSON-LD names it (shorter
 /// ones are section names: "Blog", "Our Team").
 const MIN_AGREEING_H1_WORDS: usize = 4;
+
+/// Fewest words before a " | " for the rest of a title to be cut off as a section or a
+/// tagline (shorter heads are a site or a section name: "Blog | How to ...").
+const MIN_PIPE_HEAD_WORDS: usize = 3;
+
+/// Fewest letters of a word that an h1 worded apart from the declared titles must share
+/// with one of them to be the headline (shorter words are "the", "to", "and").
+const MIN_SHARED_WORD_CHARS: usize = 4;
 
 /// Title separators between the page title and the site name.
 const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
@@ -153,6 +165,11 @@ pub(crate) struct Collector {
     blocks: usize,
     /// Texts of the `h1` elements, with their block index.
     h1s: Vec<(usize, String)>,
+    /// Whether each of `h1s` is a link or in a footer or the navigation.
+    h1_chrome: Vec<bool>,
+    /// [`block_key`] of each block short enough to be a headline, by block index (while
+    /// there are at most [`MAX_KEYED_BLOCKS`]).
+    block_keys: Vec<Option<u64>>,
     /// Dates of the short blocks that hold one.
     date_lines: Vec<DateLine>,
     /// Whether the last block was a date label alone ("Published", "Last updated:"),
@@ -165,7 +182,8 @@ pub(crate) struct Collector {
     after_by_label: bool,
     /// `(datetime, itemprop or class)` of each `<time>`.
     times: Vec<(String, Option<String>)>,
-    bylines: Vec<String>,
+    /// Texts of the byline elements, a line per block, and whether each is whole.
+    bylines: Vec<(String, bool)>,
 }
 
 impl Collector {
@@ -240,11 +258,14 @@ impl Collector {
 
     /// The text of a heading of `level` (1 for `h1`), in document order, just before its
     /// [`Collector::block`].
-    pub(crate) fn heading(&mut self, level: u8, text: &str) {
+    /// `chrome`: the heading is a link or stands in a footer or the navigation (a logo,
+    /// "Return to the main site").
+    pub(crate) fn heading(&mut self, level: u8, text: &str, chrome: bool) {
         if level == 1 && self.h1s.len() < MAX_EVIDENCE && text.len() <= MAX_SHORT_TEXT {
             let text = fold(text);
             if !text.is_empty() {
                 self.h1s.push((self.blocks, text));
+                self.h1_chrome.push(chrome);
             }
         }
     }
@@ -255,6 +276,10 @@ impl Collector {
     pub(crate) fn block(&mut self, text: &str) {
         let index = self.blocks;
         self.blocks += 1;
+        if self.block_keys.len() < MAX_KEYED_BLOCKS {
+            self.block_keys
+                .push((text.len() <= MAX_SHORT_TEXT).then(|| block_key(text)));
+        }
         let after_date_label = self.after_date_label.take();
         let after_label = std::mem::replace(&mut self.after_by_label, false);
         if text.len() > MAX_DATE_LINE.max(MAX_BY_LINE) {
@@ -295,6 +320,7 @@ impl Collector {
             let (updated, published) = says();
             self.date_lines.push(DateLine {
                 at: index,
+                swapped: swapped_date(text, &date),
                 date,
                 updated: updated || after_date_label == Some(true),
                 labelled: updated || published || after_date_label.is_some(),
@@ -342,12 +368,20 @@ impl Collector {
     }
 
     /// The text of an element that names the author: `rel=author`, a class with `author`
-    /// or `byline`, `itemprop=author`.
-    pub(crate) fn byline(&mut self, text: &str) {
-        if self.bylines.len() < MAX_EVIDENCE && text.len() <= MAX_SHORT_TEXT {
-            let text = fold(text);
-            if !text.is_empty() {
-                self.bylines.push(text);
+    /// or `byline`, `itemprop=author`; a line break between its blocks (name, job title,
+    /// bio). When the text is not `whole` (cut off: a long bio, or a box of links that
+    /// only has "author" in its class), only its first two lines count, a label and a
+    /// name at most, and only when they name a person in full.
+    pub(crate) fn byline(&mut self, text: &str, whole: bool) {
+        if self.bylines.len() < MAX_EVIDENCE {
+            let parts: Vec<String> = text
+                .lines()
+                .map(fold)
+                .filter(|p| !p.is_empty())
+                .take(if whole { usize::MAX } else { 2 })
+                .collect();
+            if !parts.is_empty() && parts.iter().map(String::len).sum::<usize>() <= MAX_SHORT_TEXT {
+                self.bylines.push((parts.join("\n"), whole));
             }
         }
     }
@@ -364,23 +398,42 @@ impl Collector {
             .or_else(|| self.meta_first(&["application-name"]).map(str::to_string));
         let (title, headline_at) = self.title(&ld, site_name.as_deref(), url);
         let authors = self.authors(&ld, site_name.as_deref(), headline_at);
-        let date_line = |updated| headline_at.and_then(|at| self.date_line(at, updated));
-        let published = date_line(false)
-            .or_else(|| {
-                ld.field(&["datePublished"], Rank::Page)
-                    .and_then(|d| normalize_date(&d))
-            })
+        let declared_published = ld
+            .field(&["datePublished"], Rank::Page)
+            .and_then(|d| normalize_date(&d))
             .or_else(|| self.meta_date(PUBLISHED_META))
-            .or_else(|| self.time_date(&["datepublished", "published", "pubdate", "entry-date"]))
-            .or_else(|| self.times.first().and_then(|(d, _)| normalize_date(d)))
-            .or_else(|| date_line(true))
-            .or_else(|| url.and_then(|u| url_date(u.path())));
-        let modified = ld
+            .or_else(|| self.time_date(&["datepublished", "published", "pubdate", "entry-date"]));
+        let declared_modified = ld
             .field(&["dateModified"], Rank::Page)
             .and_then(|d| normalize_date(&d))
             .or_else(|| self.meta_date(MODIFIED_META))
-            .or_else(|| self.time_date(&["datemodified", "updated", "modified"]))
-            .or_else(|| date_line(true));
+            .or_else(|| self.time_date(&["datemodified", "updated", "modified"]));
+        let url_day = url.and_then(|u| url_date(u.path()));
+        let declared: Vec<&str> = [&declared_published, &declared_modified, &url_day]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let date_line = |updated| headline_at.and_then(|at| self.date_line(at, updated, &declared));
+        // A shown date that is the declared modification day, where the page declares
+        // another publication day, is the date of the last update.
+        let shows_update = |shown: &String| {
+            declared_modified
+                .as_deref()
+                .is_some_and(|m| same_day(m, shown))
+                && declared_published
+                    .as_deref()
+                    .is_some_and(|p| !same_day(p, shown))
+        };
+        let published = date_line(false)
+            .filter(|shown| !shows_update(shown))
+            .or_else(|| declared_published.clone())
+            .or_else(|| self.times.first().and_then(|(d, _)| normalize_date(d)))
+            .or_else(|| date_line(true))
+            .or_else(|| url_day.clone());
+        // The update date the page shows beside the headline is the one its readers see;
+        // declared modification times also move when a typo or a widget changes.
+        let modified = date_line(true).or_else(|| declared_modified.clone());
         let language = self
             .html_lang
             .clone()
@@ -527,16 +580,22 @@ impl Collector {
                 .iter()
                 .find(|(r, _)| capitals && r.to_lowercase() == h1.to_lowercase())
                 .map_or(h1, |(r, _)| r.to_string());
-            return (Some(h1), Some(at));
+            return (Some(headline_part(&strip_site_name(&h1, &sites))), Some(at));
         }
         let title = pairs.into_iter().next().map(|(t, _)| t).or(title_tag);
-        // Where the headline stands: the h1 showing the title, else the first h1.
-        let at = title
-            .as_deref()
-            .and_then(|t| self.h1s.iter().find(|(_, h)| h.eq_ignore_ascii_case(t)))
-            .or(self.h1s.first())
-            .map(|(at, _)| *at);
-        (title, at)
+        // Where the headline stands: the h1 showing the title, else the first block that
+        // shows it (a headline set in a styled div), else the first h1.
+        let at = title.as_deref().and_then(|t| {
+            self.h1s
+                .iter()
+                .find(|(_, h)| h.eq_ignore_ascii_case(t))
+                .map(|(at, _)| *at)
+                .or_else(|| {
+                    let key = block_key(t);
+                    self.block_keys.iter().position(|k| *k == Some(key))
+                })
+        });
+        (title, at.or(self.h1s.first().map(|(at, _)| *at)))
     }
 
     /// The date of the date line nearest the headline at block `headline_at`, within
@@ -544,7 +603,7 @@ impl Collector {
     /// is ("Published", "Last updated:"), among the lines that say they give an update's date or
     /// those that do not; a line after the headline counts half the distance of one before
     /// it (bylines sit under headlines, kickers and breadcrumbs above).
-    fn date_line(&self, headline_at: usize, updated: bool) -> Option<String> {
+    fn date_line(&self, headline_at: usize, updated: bool, declared: &[&str]) -> Option<String> {
         self.date_lines
             .iter()
             .filter(|line| line.updated == updated)
@@ -554,10 +613,17 @@ impl Collector {
                 } else {
                     (headline_at - line.at) * 2
                 };
-                (distance <= DATE_LINE_REACH || line.labelled).then_some((distance, &line.date))
+                (distance <= DATE_LINE_REACH || line.labelled).then_some((distance, line))
             })
             .min_by_key(|(distance, _)| *distance)
-            .map(|(_, date)| date.clone())
+            .map(|(_, line)| {
+                // "09.10.2024" read day first, where the page declares September 10.
+                let agrees = |date: &str| declared.iter().any(|d| same_day(d, date));
+                match &line.swapped {
+                    Some(swapped) if agrees(swapped) && !agrees(&line.date) => swapped.clone(),
+                    _ => line.date.clone(),
+                }
+            })
     }
 
     /// The `h1` that best matches one of the `references` (declared titles and the
@@ -593,15 +659,38 @@ impl Collector {
                 }
             }
         }
-        best.map(|(_, h1)| h1.clone()).or_else(|| {
-            // An h1 that no declared title matches but the structured data names word
-            // for word (a breadcrumb's last item, the WebPage's name) is the headline.
-            self.h1s
-                .iter()
-                .filter(|(_, h)| h.split_whitespace().count() >= MIN_AGREEING_H1_WORDS)
-                .find(|(_, h)| self.ld_names.iter().any(|n| compact(n) == compact(h)))
-                .cloned()
-        })
+        best.map(|(_, h1)| h1.clone())
+            .or_else(|| {
+                // An h1 that no declared title matches but the structured data names word
+                // for word (a breadcrumb's last item, the WebPage's name) is the headline.
+                self.h1s
+                    .iter()
+                    .filter(|(_, h)| h.split_whitespace().count() >= MIN_AGREEING_H1_WORDS)
+                    .find(|(_, h)| self.ld_names.iter().any(|n| compact(n) == compact(h)))
+                    .cloned()
+            })
+            .or_else(|| {
+                // The only h1 that can be a headline, though worded apart from the declared
+                // titles: pages reword their SEO titles ("Easy Car Maintenance Checklist"
+                // over "A Car Maintenance Schedule That's Easy to Follow"), and readers see
+                // the h1. It must still share a word with one of them.
+                let mut h1s = self
+                    .h1s
+                    .iter()
+                    .zip(&self.h1_chrome)
+                    .filter(|((_, h), chrome)| {
+                        !**chrome
+                            && !is_site(h, sites)
+                            && h.split_whitespace().count() >= MIN_AGREEING_H1_WORDS
+                            && words(h).iter().any(|w| {
+                                w.chars().count() >= MIN_SHARED_WORD_CHARS
+                                    && references.iter().any(|(stripped, _)| stripped.contains(w))
+                            })
+                    })
+                    .map(|(h1, _)| h1);
+                let first = h1s.next()?;
+                h1s.next().is_none().then(|| first.clone())
+            })
     }
 
     /// The authors of the first source that names a person: JSON-LD, the author metas,
@@ -626,15 +715,18 @@ impl Collector {
             "article:author",
             "parsely-author",
             "sailthru.author",
+            "citation_author",
+            "citation_authors",
             "dc.creator",
             "dcterms.creator",
         ] {
-            sources.push(
-                self.meta_all(key)
-                    .filter(|v| !looks_like_url(v))
-                    .flat_map(split_names)
-                    .collect(),
-            );
+            let values = self.meta_all(key).filter(|v| !looks_like_url(v));
+            sources.push(if key.starts_with("citation_") {
+                // Scholarly metadata: one author a meta, often "Last, First".
+                values.map(first_name_first).collect()
+            } else {
+                values.flat_map(split_names).collect()
+            });
         }
         // Byline elements may run the name into the site's ("Jane Doe USA TODAY"); the
         // name must be left plain ("Jane Doe", not "CEO of").
@@ -653,8 +745,8 @@ impl Collector {
                 })
                 .unwrap_or(name)
         };
-        sources.extend(self.bylines.iter().map(|b| {
-            let mut names = byline_names(b);
+        sources.extend(self.bylines.iter().map(|(b, whole)| {
+            let mut names = byline_part_names(b, *whole);
             if let Some(first) = names.first_mut() {
                 *first = without_site(std::mem::take(first));
             }
@@ -712,6 +804,9 @@ struct DateLine {
     at: usize,
     /// The date, ISO 8601.
     date: String,
+    /// The other reading of the date when it is numeric and reads both ways
+    /// (`03/10/2023`: March 10 or October 3).
+    swapped: Option<String>,
     /// The line or its label says it is the date of an update.
     updated: bool,
     /// The line or its label says what the date is (published, posted, updated).
@@ -747,12 +842,19 @@ const UPDATE_WORDS: [&str; 8] = [
 /// bytes.
 const MAX_LABEL: usize = 40;
 
+/// Most groups of lines of a byline element searched for a name, those that start with
+/// "By" aside: the name stands first or after a kicker, never under a list of links.
+const MAX_BYLINE_GROUPS: usize = 3;
+
 /// Longest block read as a "By ..." line, in bytes.
 const MAX_BY_LINE: usize = 160;
 
 /// Blocks that only label the author's name in the next block, lowercase.
-const BY_LABELS: [&str; 9] = [
+const BY_LABELS: [&str; 12] = [
     "by",
+    "author",
+    "authors",
+    "the author",
     "written by",
     "posted by",
     "published by",
@@ -826,6 +928,9 @@ const PUBLISHED_META: &[&str] = &[
     "publishdate",
     "publish-date",
     "publish_date",
+    "published-date",
+    "published_date",
+    "published",
     "date",
     "dc.date",
     "dc.date.issued",
@@ -1287,6 +1392,46 @@ fn collect_names(value: &Value, depth: usize, out: &mut Vec<String>) {
     }
 }
 
+/// A block's text with a space put at each inline element edge (byte offsets `edges`)
+/// where the page glued two parts that a reader tells apart by their look: a word or
+/// number followed by a capitalised word ("By Jane Doe" and "April 3, 2024" in two
+/// spans, "By" and "Jane Doe" in a link, "July 30, 2019" before "January 18, 2023").
+/// Bylines and date lines are read from this text; words set across elements in one
+/// style ("<b>Ex</b>ample") keep together, as the second part starts in lowercase.
+pub(crate) fn part_text<'a>(text: &'a str, edges: &[u32]) -> std::borrow::Cow<'a, str> {
+    let glued = |at: usize| {
+        let before = text[..at].chars().next_back();
+        let after = text[at..].chars().next();
+        matches!((before, after), (Some(b), Some(a)) if b.is_alphanumeric() && a.is_uppercase())
+    };
+    let cuts: Vec<usize> = edges
+        .iter()
+        .map(|&at| at as usize)
+        .filter(|&at| text.is_char_boundary(at) && at > 0 && at < text.len() && glued(at))
+        .collect();
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + cuts.len());
+    let mut from = 0;
+    for at in cuts {
+        out.push_str(&text[from..at]);
+        out.push(' ');
+        from = at;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// A hash of a text's lowercase letters and digits (see [`compact`]), to find the block
+/// that shows a title.
+fn block_key(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    compact(text).hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Collapse whitespace runs to one space and trim.
 fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -1436,6 +1581,20 @@ fn host_names(url: Option<&Url>) -> Vec<String> {
     names
 }
 
+/// The part of an `h1` before the first " | ": headlines never hold a pipe, so an h1
+/// with one shows the page's SEO title, and what follows the pipe is a section, a
+/// tagline or the site ("Movers in NYC 2025 | Top 19 Companies", "How meditation
+/// rewires brains | Opinion"). Kept whole when the part before has fewer than
+/// [`MIN_PIPE_HEAD_WORDS`] words.
+fn headline_part(title: &str) -> String {
+    match title.split_once(" | ") {
+        Some((head, _)) if head.split_whitespace().count() >= MIN_PIPE_HEAD_WORDS => {
+            head.trim().to_string()
+        }
+        _ => title.to_string(),
+    }
+}
+
 /// `title` without leading or trailing parts that name the site.
 fn strip_site_name(title: &str, sites: &[String]) -> String {
     let mut title = fold(title);
@@ -1506,9 +1665,12 @@ fn strip_title_affix(title: &str, sites: &[String]) -> String {
     }
 }
 
-/// Where the names of a byline end: part separators, date words, a parenthesis.
-const BYLINE_ENDS: [&str; 20] = [
+/// Where the names of a byline end: part separators, date words, a parenthesis, the
+/// category or the time after the name ("by Jane in Woodworking", "Jane at 10:04").
+const BYLINE_ENDS: [&str; 22] = [
     " | ",
+    " in ",
+    " at ",
     " · ",
     "•",
     "⋅",
@@ -1569,6 +1731,12 @@ const ROLE_WORDS: [&str; 34] = [
     "deputy",
 ];
 
+/// Verbs that, after a name, make it the start of a sentence: a comment's "Jane says",
+/// a bio's "Dan lives in ...", cut at " in ".
+const SENTENCE_VERBS: [&str; 10] = [
+    "says", "said", "is", "was", "has", "lives", "lived", "works", "writes", "wrote",
+];
+
 /// Lowercase words that may start a word of a name ("Ludwig van Beethoven").
 const NAME_PARTICLES: [&str; 18] = [
     "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le", "von",
@@ -1612,8 +1780,116 @@ fn byline_names(text: &str) -> Vec<String> {
     names_in(text, true)
 }
 
+/// [`byline_names`] of a byline element's text whose blocks stand on lines of their own.
+/// The lines are grouped (a label line goes with the line after it, a line ending or
+/// starting with a joiner with its neighbour); the names are those of the first group
+/// that names people in full ("Jane Doe", not a section name or a bio sentence), groups
+/// that start "By ..." first, so that a job title, a kicker or a bio in a block of its
+/// own is not read into the name. Else the names of the whole text, when it is `whole`.
+fn byline_part_names(text: &str, whole: bool) -> Vec<String> {
+    let is_label = |a: &str| {
+        let bare = a.trim_end_matches([':', ' ']);
+        BY_LABELS.contains(&bare)
+            || BYLINE_PREFIXES
+                .iter()
+                .any(|p| p.trim_end_matches([':', ' ']) == bare)
+    };
+    let joined = |a: &str, b: &str| {
+        let a = a.trim_end().to_lowercase();
+        let b = b.trim_start().to_lowercase();
+        is_label(&a)
+            || a.ends_with([',', '&', ';'])
+            || a.ends_with(" and")
+            || b.starts_with([',', '&', ';'])
+            || b.starts_with("and ")
+    };
+    let mut groups: Vec<String> = Vec::new();
+    for part in text.lines() {
+        match groups.last_mut() {
+            Some(group) if joined(group, part) => {
+                group.push(' ');
+                group.push_str(part);
+            }
+            _ => groups.push(part.to_string()),
+        }
+    }
+    if groups.len() > 1 || !whole {
+        let introduced = |g: &String| {
+            let lower = g.to_lowercase();
+            BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p))
+        };
+        let (first, rest): (Vec<&String>, Vec<&String>) =
+            groups.iter().partition(|g| introduced(g));
+        let in_full = |name: &String| {
+            let words: Vec<&str> = name
+                .split(',')
+                .next()
+                .unwrap_or(name)
+                .split_whitespace()
+                .collect();
+            words.len() >= 2
+                && is_plain_name(name)
+                && words.iter().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+                })
+        };
+        if let Some(names) = first
+            .into_iter()
+            .chain(rest.into_iter().take(MAX_BYLINE_GROUPS))
+            .map(|g| byline_names(g))
+            .find(|names| !names.is_empty() && names.iter().all(in_full))
+        {
+            return names;
+        }
+    }
+    if !whole {
+        return Vec::new();
+    }
+    let mut names = byline_names(&fold(text));
+    if groups.len() > 1 {
+        // Read across its blocks, the text of a box with sentences in it gives phrases
+        // between its commas ("user testing, in-depth feature analysis, and ..."): only
+        // capitalised names count there.
+        names.retain(|n| n.starts_with(char::is_uppercase));
+    }
+    names
+}
+
+/// `text` without the date it starts with and the separators after it ("Dec 17, 2025 ·
+/// Julian K. Arni" gives "Julian K. Arni"); `text` itself when it does not start with
+/// a date.
+fn without_leading_date(text: &str) -> &str {
+    let text = text.trim_start();
+    if date_start(text) != Some(0) {
+        return text;
+    }
+    let mut rest = text;
+    let mut year = false;
+    while let Some(token) = rest.split_whitespace().next() {
+        let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let digits = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|suffix| bare.strip_suffix(suffix))
+            .unwrap_or(bare);
+        let number = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+        // The day, month and year, then the separators after them ("·", "|").
+        let part = if year {
+            bare.is_empty()
+        } else {
+            number || month(bare).is_some() || bare.is_empty()
+        };
+        if !part {
+            break;
+        }
+        year |= number && digits.len() == 4;
+        rest = rest.trim_start()[token.len()..].trim_start();
+    }
+    rest
+}
+
 fn names_in(text: &str, byline: bool) -> Vec<String> {
-    let mut text = fold(text);
+    let mut text = fold(without_leading_date(text));
     // Cut at the first part separator, date or time word. ASCII lowercasing keeps the
     // byte offsets of `text`.
     let lower = text.to_ascii_lowercase();
@@ -1621,6 +1897,8 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
     for marker in BYLINE_ENDS {
         if let Some(at) = lower.find(marker)
             && at > 0
+            // "written by hand in the field" names no one before its "in".
+            && (!matches!(marker, " in " | " at ") || text[..at].contains(char::is_uppercase))
         {
             cut = cut.min(at);
         }
@@ -1656,7 +1934,7 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" And "))
     {
-        let whole = part.trim_matches(|c: char| c.is_whitespace() || ",;:|-\"“”*".contains(c));
+        let whole = part.trim_matches(|c: char| c.is_whitespace() || ",;:|-\"“”*→›»".contains(c));
         // Only the part right after the name: "Jane Doe, Senior Reporter" keeps its title
         // as the page wrote it.
         let part = if byline && names.is_empty() {
@@ -1704,9 +1982,24 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
             && !looks_like_url(n)
             && !n.starts_with('@')
             && !NOT_NAMES.contains(&n.to_lowercase().as_str())
+            && !n.to_lowercase().trim_end_matches(':').ends_with(" by")
             && (!byline || is_name_like(n))
     });
     names
+}
+
+/// A name written "Last, First" ("Roy, Aniruddha") in the usual order; other names as
+/// they are ("Jane Doe", "Jane Doe, MD").
+fn first_name_first(name: &str) -> String {
+    let name = fold(name);
+    match name.split_once(", ") {
+        Some((last, first))
+            if !first.contains(',') && !is_credential(first) && !last.contains(' ') =>
+        {
+            format!("{first} {last}")
+        }
+        _ => name,
+    }
 }
 
 /// Whether `name` is written in letters only (and `.`, `-`, `'`, `’`, spaces, commas):
@@ -1747,7 +2040,8 @@ fn is_name_like(name: &str) -> bool {
                 && !NAME_PARTICLES.contains(&w.to_lowercase().as_str())
         })
         .count();
-    let comment = words.len() > 1 && words.last().is_some_and(|w| *w == "says" || *w == "said");
+    // "Jane says" in a comment, "Dan lives" starting a bio.
+    let comment = words.len() > 1 && words.last().is_some_and(|w| SENTENCE_VERBS.contains(w));
     !comment && (lowercase <= 1 || (lowercase == words.len() && words.len() <= 3))
 }
 
@@ -2023,6 +2317,9 @@ fn textual_date(s: &str) -> Option<String> {
                 found = Some((y, m, d, i + 3));
             } else if let (Some(d), Some(y)) = (before.and_then(day), next.and_then(year)) {
                 found = Some((y, m, d, i + 2));
+            } else if let (Some(y), Some(d)) = (before.and_then(year), next.and_then(day)) {
+                // "2023 Jan 7", as scholarly metadata writes it.
+                found = Some((y, m, d, i + 2));
             }
         } else if let Some((y, m, d)) = numeric_date(token) {
             found = Some((y, m, d, i + 1));
@@ -2044,6 +2341,22 @@ fn textual_date(s: &str) -> Option<String> {
         .filter(|t| t.contains(':'))
         .and_then(|_| parse_time(&rest.join(" ")));
     Some(format_date(y, m, d, time))
+}
+
+/// Whether two ISO 8601 dates fall on the same day.
+fn same_day(a: &str, b: &str) -> bool {
+    a.len() >= 10 && a.get(..10) == b.get(..10)
+}
+
+/// The other reading of `date`, the date of `line`, when `line` writes it with numbers
+/// that may be the day or the month (`03/10/2023`, `09.10.2024`).
+fn swapped_date(line: &str, date: &str) -> Option<String> {
+    line.split(|c: char| c.is_whitespace() || c == ',')
+        .find_map(numeric_date)
+        .filter(|&(y, m, d)| {
+            m != d && m <= 12 && d <= 12 && same_day(&format_date(y, m, d, None), date)
+        })
+        .map(|(y, m, d)| format_date(y, d, m, None))
 }
 
 /// `17.05.2024` (day first), `05/17/2024` (month first unless the first number cannot be
@@ -2266,19 +2579,19 @@ mod tests {
 
         let mut c = Collector::default();
         c.title_tag("Rain in Spain | Example News");
-        c.heading(1, "Example News");
-        c.heading(1, " Rain in  Spain ");
+        c.heading(1, "Example News", false);
+        c.heading(1, " Rain in  Spain ", false);
         assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
 
         let mut c = Collector::default();
         c.title_tag("Rain in Spain | Example News");
-        c.heading(1, "Subscribe to our newsletter");
+        c.heading(1, "Subscribe to our newsletter", false);
         meta(&mut c, "twitter:title", "Twitter title");
         assert_eq!(c.finish(None, "").title.as_deref(), Some("Twitter title"));
 
         // The h1 that matches a declared title is the title as readers see it.
         let mut c = Collector::default();
-        c.heading(1, "Rain in Spain: the wettest spring in a decade");
+        c.heading(1, "Rain in Spain: the wettest spring in a decade", false);
         meta(
             &mut c,
             "og:title",
@@ -2434,11 +2747,11 @@ mod tests {
     fn main_h1_must_match_title() {
         let mut c = Collector::default();
         c.title_tag("Rain in Spain - Example News");
-        c.heading(1, "Subscribe to our newsletter");
+        c.heading(1, "Subscribe to our newsletter", false);
         assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
 
         let mut c = Collector::default();
-        c.heading(1, "The only heading");
+        c.heading(1, "The only heading", false);
         assert_eq!(
             c.finish(None, "").title.as_deref(),
             Some("The only heading")
@@ -2515,7 +2828,7 @@ mod tests {
     #[test]
     fn author_sources_in_order() {
         let mut c = Collector::default();
-        c.byline("By Byline Person");
+        c.byline("By Byline Person", true);
         meta(&mut c, "dc.creator", "Dc Creator");
         meta(&mut c, "article:author", "https://facebook.com/someone");
         assert_eq!(c.finish(None, "").authors, ["Dc Creator"]);
@@ -2526,8 +2839,8 @@ mod tests {
         assert_eq!(c.finish(None, "").authors, ["Meta Person"]);
 
         let mut c = Collector::default();
-        c.byline("By Jane Doe and John Roe | Updated May 17, 2024");
-        c.byline("Share this");
+        c.byline("By Jane Doe and John Roe | Updated May 17, 2024", true);
+        c.byline("Share this", true);
         assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
     }
 
@@ -2544,13 +2857,13 @@ mod tests {
         let mut c = Collector::default();
         meta(&mut c, "og:site_name", "Example News");
         meta(&mut c, "author", "Example News");
-        c.byline("By Jane Doe");
+        c.byline("By Jane Doe", true);
         assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
 
         // A byline running into the site's name.
         let mut c = Collector::default();
         meta(&mut c, "og:site_name", "Example News");
-        c.byline("Jane Doe Example News");
+        c.byline("Jane Doe Example News", true);
         assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
 
         // Kept when no source names a person; a one-word byline is not one.
@@ -2558,7 +2871,7 @@ mod tests {
         c.json_ld(
             r#"{"@type": "Article", "publisher": {"name": "Example News"}, "author": "Example News"}"#,
         );
-        c.byline("Research");
+        c.byline("Research", true);
         assert_eq!(c.finish(None, "").authors, ["Example News"]);
     }
 
@@ -2710,6 +3023,14 @@ mod tests {
 
     #[test]
     fn date_sources_in_order() {
+        // Scholarly metadata writes the year first; plain "published" metas count.
+        let mut c = Collector::default();
+        meta(&mut c, "citation_publication_date", "2023 Jan 7");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2023-01-07"));
+        let mut c = Collector::default();
+        meta(&mut c, "published", "July 17, 2025");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2025-07-17"));
+
         let mut c = Collector::default();
         c.time("2024-01-01", None);
         c.time("2024-02-02T08:00:00Z", Some("entry-date published"));
@@ -2744,8 +3065,215 @@ mod tests {
 
     /// The walker's calls for a block that is an `h1`.
     fn h1(c: &mut Collector, text: &str) {
-        c.heading(1, text);
+        c.heading(1, text, false);
         c.block(text);
+    }
+
+    #[test]
+    fn parts_glued_across_elements_are_told_apart() {
+        // <span>By Iona Bexley</span><span>April 3, 2024</span>, By<a>Sarah</a>.
+        assert_eq!(
+            part_text("By Iona BexleyApril 3, 2024", &[14]),
+            "By Iona Bexley April 3, 2024"
+        );
+        assert_eq!(part_text("BySarah", &[2, 7]), "By Sarah");
+        assert_eq!(
+            part_text("July 30, 2019January 18, 2023", &[13]),
+            "July 30, 2019 January 18, 2023"
+        );
+        // A word set in two styles, an edge beside a space, and a capital inside one
+        // element stay as they are.
+        assert_eq!(part_text("Example", &[2]), "Example");
+        assert_eq!(part_text("By Jane", &[2, 3]), "By Jane");
+        assert_eq!(part_text("iPhone", &[]), "iPhone");
+    }
+
+    #[test]
+    fn only_h1_worded_apart_from_the_seo_title() {
+        // The one h1 is the headline readers see, though the declared title is reworded.
+        let mut c = Collector::default();
+        meta(
+            &mut c,
+            "og:title",
+            "Easy Car Maintenance Checklist | Example Insurance",
+        );
+        h1(&mut c, "A Car Maintenance Schedule That's Easy to Follow");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("A Car Maintenance Schedule That's Easy to Follow")
+        );
+        // Not an h1 in the footer or a link, nor one of several.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Easy Car Maintenance Checklist");
+        c.heading(1, "Return to the Example Website", true);
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Easy Car Maintenance Checklist")
+        );
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Easy Car Maintenance Checklist");
+        h1(&mut c, "A Car Maintenance Schedule That's Easy to Follow");
+        h1(&mut c, "Maintenance Plans Near You");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Easy Car Maintenance Checklist")
+        );
+    }
+
+    #[test]
+    fn h1_showing_the_seo_title() {
+        // The h1 prints the SEO title: what follows its pipe is not the headline.
+        let mut c = Collector::default();
+        meta(
+            &mut c,
+            "og:title",
+            "Best Movers in NYC 2025 | Top 19 Companies | Movr",
+        );
+        meta(&mut c, "og:site_name", "Movr");
+        h1(&mut c, "Best Movers in NYC 2025 | Top 19 Companies");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Best Movers in NYC 2025")
+        );
+        // Nor its site name after a dash.
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Artlyst");
+        c.title_tag("Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst - Artlyst");
+        h1(
+            &mut c,
+            "Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst",
+        );
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Critics’ Choice: Best UK Art Exhibitions 2025")
+        );
+        // A short head is a section name.
+        assert_eq!(
+            headline_part("Blog | How to Plant Tomatoes"),
+            "Blog | How to Plant Tomatoes"
+        );
+    }
+
+    #[test]
+    fn scholarly_authors() {
+        let mut c = Collector::default();
+        meta(&mut c, "citation_author", "Roy, Aniruddha");
+        meta(&mut c, "citation_author", "Jyoti Patel");
+        meta(&mut c, "citation_author", "Doe, Jane, MD");
+        meta(&mut c, "dc.creator", "Aniruddha Roy");
+        assert_eq!(
+            c.finish(None, "").authors,
+            ["Aniruddha Roy", "Jyoti Patel", "Doe, Jane, MD"]
+        );
+        assert_eq!(first_name_first("Jane Doe, MD"), "Jane Doe, MD");
+    }
+
+    #[test]
+    fn byline_elements_read_by_their_blocks() {
+        // Name, then the bio in a block of its own.
+        assert_eq!(
+            byline_part_names(
+                "Trevor Jackins\nTrevor Jackins is a Senior Manager at Example.",
+                true
+            ),
+            ["Trevor Jackins"]
+        );
+        // A kicker first; a label on its own line goes with the name after it.
+        assert_eq!(
+            byline_part_names("Tech Industry\nby\nSteven Musil\nJanuary 18, 2017", true),
+            ["Steven Musil"]
+        );
+        assert_eq!(
+            byline_part_names("Dec 17, 2025\nAlex David,\nJulian K. Arni", true),
+            ["Alex David", "Julian K. Arni"]
+        );
+        // A date before the names is passed over; a label is not a name.
+        assert_eq!(
+            byline_part_names("Dec. 19, 2025 · Niko Matsakis on behalf of the group", true),
+            ["Niko Matsakis"]
+        );
+        assert_eq!(
+            byline_part_names("Oct 30, 2025 Alex David and Julian K. Arni", true),
+            ["Alex David", "Julian K. Arni"]
+        );
+        assert!(byline_part_names("February 8, 2022 • 10 mins read", true).is_empty());
+        assert!(byline_part_names("Researched by", true).is_empty());
+        // The category or the time after the name; a bio's first words are no name.
+        assert_eq!(
+            byline_part_names("By Fred Smith in Workshop Woodworking", true),
+            ["Fred Smith"]
+        );
+        assert_eq!(
+            byline_part_names("Posted by David at 10:04", true),
+            ["David"]
+        );
+        assert!(byline_part_names("Dan lives in Alberta with his bikes", true).is_empty());
+        assert_eq!(byline_part_names("Example Team →", true), ["Example Team"]);
+        // One line: read whole, as before.
+        assert_eq!(byline_part_names("By Jane Doe | Staff", true), ["Jane Doe"]);
+        // Across blocks, phrases of a sentence are not names.
+        assert!(
+            byline_part_names(
+                "Our methodology\nOur method combines user testing, in-depth feature analysis, and more.",
+                true
+            )
+            .is_empty()
+        );
+        // A cut-off text gives a name only from its first lines, in full.
+        assert!(byline_part_names("A note from Sleyca\n*****Notes*****", false).is_empty());
+        assert_eq!(byline_part_names("By\nJane Doe", false), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn shown_dates_weighed_against_declared_ones() {
+        // The date under the headline is the declared modification: the page was
+        // published on the declared day.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("October 26, 2025");
+        c.json_ld(
+            r#"{"@type": "Article", "datePublished": "2024-02-21T11:54:45+00:00",
+                "dateModified": "2025-10-26T18:41:45+00:00"}"#,
+        );
+        let m = c.finish(None, "");
+        assert_eq!(m.published.as_deref(), Some("2024-02-21T11:54:45+00:00"));
+        assert_eq!(m.modified.as_deref(), Some("2025-10-26T18:41:45+00:00"));
+
+        // The update date shown beside the headline wins over the declared one.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("Updated August 14, 2025");
+        c.json_ld(r#"{"@type": "Article", "dateModified": "2025-11-20T16:06:10Z"}"#);
+        assert_eq!(c.finish(None, "").modified.as_deref(), Some("2025-08-14"));
+
+        // A numeric date that reads both ways takes the declared reading.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("09.10.2024");
+        meta(&mut c, "article:published_time", "2024-09-10T16:07:00Z");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2024-09-10"));
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("09.10.2024");
+        assert_eq!(c.finish(None, "").published.as_deref(), Some("2024-10-09"));
+        assert_eq!(swapped_date("13.10.2024", "2024-10-13"), None);
+        assert_eq!(swapped_date("10.10.2024", "2024-10-10"), None);
+    }
+
+    #[test]
+    fn headline_found_by_the_title_without_an_h1() {
+        // A headline in a styled div: the date line under it is the page's date.
+        let mut c = Collector::default();
+        c.title_tag("Rain in Spain - Example News");
+        c.block("March 3, 2020");
+        c.block("Home");
+        c.block("Weather");
+        c.block("Rain in Spain");
+        c.block("By Jane Doe April 3, 2024");
+        let m = c.finish(None, "");
+        assert_eq!(m.title.as_deref(), Some("Rain in Spain"));
+        assert_eq!(m.published.as_deref(), Some("2024-04-03"));
+        assert_eq!(m.authors, ["Jane Doe"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::block::{Block, BlockKind, Container};
 use crate::hints::{self, Hint, Hints};
-use crate::metadata::Collector;
+use crate::metadata::{self, Collector};
 use crate::parse::{Limits, ParseReport, parse};
 use crate::text::{Mark, TextBuffer, count_words, count_words_and_chars};
 
@@ -354,6 +354,9 @@ impl Walker {
             self.open_blocks.push(index);
             frame.element = Some(index);
         } else {
+            if self.page.metadata.is_some() {
+                self.buffer.edge();
+            }
             if name == local_name!("a") && self.link_start.is_none() {
                 self.link_start = Some(self.buffer.len());
                 frame.opened_link = true;
@@ -376,6 +379,9 @@ impl Walker {
     }
 
     fn exit(&mut self, frame: Frame) {
+        if frame.element.is_none() && self.page.metadata.is_some() {
+            self.buffer.edge();
+        }
         if frame.opened_span {
             self.buffer.close();
         }
@@ -420,6 +426,7 @@ impl Walker {
                 mark,
             });
         }
+        let edges = self.buffer.take_edges();
         let Some((text, spans)) = taken else {
             return;
         };
@@ -428,9 +435,12 @@ impl Walker {
         let kind = self.block_kind(owner, ctx);
         if let Some(m) = self.page.metadata.as_mut() {
             if let BlockKind::Heading(level) = kind {
-                m.heading(level, &text);
+                let chrome = link_words * 2 > words
+                    || ctx.hints.has(Hint::Footer)
+                    || ctx.hints.has(Hint::Nav);
+                m.heading(level, &text, chrome);
             }
-            m.block(&text);
+            m.block(&metadata::part_text(&text, &edges));
         }
         if let Some(e) = self.page.elements.get_mut(owner as usize) {
             e.words += words;
@@ -617,7 +627,8 @@ impl Walker {
                     .any(|w| w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
             });
         if byline {
-            m.byline(&subtree_text(node, MAX_BYLINE_BYTES));
+            let (text, whole) = subtree_parts(node, MAX_BYLINE_BYTES);
+            m.byline(&text, whole);
         }
     }
 }
@@ -664,6 +675,61 @@ fn subtree_text(node: &Handle, limit: usize) -> String {
         stack.extend(n.children.borrow().iter().rev().cloned());
     }
     text.take().unwrap_or_default()
+}
+
+/// The text inside `node` as [`subtree_text`] gives it, with a line break where a block
+/// element or a `<br>` starts or ends: a byline element's name, job title and bio are
+/// often blocks of their own. Also whether the text is whole (not cut past `limit`
+/// bytes of text).
+fn subtree_parts(node: &Handle, limit: usize) -> (String, bool) {
+    enum Step {
+        Node(Handle),
+        Break,
+    }
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut stack = vec![Step::Node(node.clone())];
+    let mut len = 0;
+    let mut whole = true;
+    while let Some(step) = stack.pop() {
+        if len > limit {
+            whole = false;
+            break;
+        }
+        let n = match step {
+            Step::Break => {
+                if parts.last().is_some_and(|p| !p.trim().is_empty()) {
+                    parts.push(String::new());
+                }
+                continue;
+            }
+            Step::Node(n) => n,
+        };
+        match &n.data {
+            NodeData::Text { contents } => {
+                let text = contents.borrow();
+                len += text.trim().len();
+                if let Some(part) = parts.last_mut() {
+                    part.push_str(&text);
+                    part.push(' ');
+                }
+            }
+            NodeData::Element { name, .. } if is_skipped(&name.local) => {}
+            NodeData::Element { name, .. }
+                if is_block(&name.local) || name.local == local_name!("br") =>
+            {
+                stack.push(Step::Break);
+                stack.extend(n.children.borrow().iter().rev().cloned().map(Step::Node));
+                stack.push(Step::Break);
+            }
+            _ => stack.extend(n.children.borrow().iter().rev().cloned().map(Step::Node)),
+        }
+    }
+    let folded: Vec<String> = parts
+        .iter()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    (folded.join("\n"), whole)
 }
 
 impl Frame {

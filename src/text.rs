@@ -62,6 +62,10 @@ pub(crate) struct TextBuffer {
     open: Vec<usize>,
     /// Images of blocks that had no text, for [`TextBuffer::take_orphans`].
     orphans: Vec<Mark>,
+    /// Offsets where an inline element starts or ends, for [`TextBuffer::take_edges`].
+    edges: Vec<u32>,
+    /// The edges inside the text last taken, in its bytes.
+    taken_edges: Vec<u32>,
 }
 
 impl TextBuffer {
@@ -197,6 +201,21 @@ impl TextBuffer {
         self.pending_space = true;
     }
 
+    /// An inline element starts or ends here: text on either side may be glued without a
+    /// space ("By Jane Doe" and "April 3, 2024" in two `<span>`s) and still be two parts.
+    pub fn edge(&mut self) {
+        let at = self.text.len() as u32;
+        if self.edges.last() != Some(&at) {
+            self.edges.push(at);
+        }
+    }
+
+    /// The element edges inside the text of the last [`TextBuffer::take_marked`], as byte
+    /// offsets into that text, in order.
+    pub fn take_edges(&mut self) -> Vec<u32> {
+        std::mem::take(&mut self.taken_edges)
+    }
+
     /// Bytes written so far.
     pub fn len(&self) -> usize {
         self.text.len()
@@ -235,6 +254,11 @@ impl TextBuffer {
         let trimmed_end = text.trim_end().len();
         text.truncate(trimmed_end);
         let leading = text.len() - text.trim_start().len();
+        self.taken_edges = std::mem::take(&mut self.edges)
+            .into_iter()
+            .filter(|&at| at as usize > leading && (at as usize) < trimmed_end)
+            .map(|at| at - leading as u32)
+            .collect();
         if leading > 0 {
             text.drain(..leading);
         }
