@@ -354,10 +354,12 @@ fn choose(
 /// Inside the container, an ancestor holding at least [`DOMINANT_HINT_SHARE`] of its words
 /// is the article itself under a misleading name (`quicktags-toolbar` around a WordPress
 /// post): its hints are dropped too, except [`Hint::Comment`], since a comment section
-/// can outweigh the article it follows.
+/// can outweigh the article it follows. So are the hints of a class name that the elements
+/// holding that share of the words all carry (see [`layout_names`]).
 pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&MainContainer>) {
     let main_words = main.map_or(0, |m| words_inside(blocks, m)) as f32;
     let discussion = main.is_some_and(|m| m.discussion);
+    let layout = layout_names(blocks, elements, main);
     for block in blocks {
         let range = match main {
             None => Some((0, u32::MAX)),
@@ -385,7 +387,7 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                                 (e.words - e.link_words.min(e.words)) as f32
                                     >= DOMINANT_HINT_SHARE * main_words
                             });
-                        inside && !dominant
+                        inside && !dominant && !named_by_layout(elements, *at, *h, &layout)
                     })
                     .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
                 if discussion {
@@ -398,4 +400,75 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
             }
         }
     }
+}
+
+/// Chrome-naming class names (other than comments) under which, counted together, at least
+/// [`LAYOUT_NAME_SHARE`] of the main container's words (of the page's without one; outside
+/// links) sit, and which at least [`LAYOUT_NAME_MIN_BOXES`] elements carry: a page builder's
+/// name for every box of the layout (`elementor-widget` on each text box, `WidgetWrapper` on
+/// each section of a post), not the role of one box.
+fn layout_names<'a>(
+    blocks: &[Block],
+    elements: &'a [Element],
+    main: Option<&MainContainer>,
+) -> Vec<&'a str> {
+    let mut words: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut total = 0;
+    for block in blocks
+        .iter()
+        .filter(|b| main.is_none_or(|m| m.contains(b.owner)))
+    {
+        let own = block.words - block.link_words.min(block.words);
+        total += own;
+        names.clear();
+        for (at, h) in &block.hinted_ancestors {
+            let class = elements.get(*at as usize).and_then(|e| e.class.as_deref());
+            let Some(class) = class.filter(|_| !h.negative().is_empty()) else {
+                continue;
+            };
+            for name in class.split_ascii_whitespace() {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        for name in &names {
+            *words.entry(name).or_default() += own;
+        }
+    }
+    words
+        .into_iter()
+        .filter(|&(name, w)| {
+            let hints = crate::hints::from_names(name);
+            w as f32 >= LAYOUT_NAME_SHARE * total as f32
+                && !hints.negative().is_empty()
+                && !hints.has(Hint::Comment)
+                && elements
+                    .iter()
+                    .filter(|e| {
+                        e.class
+                            .as_deref()
+                            .is_some_and(|c| c.split_ascii_whitespace().any(|n| n == name))
+                    })
+                    .take(LAYOUT_NAME_MIN_BOXES)
+                    .count()
+                    == LAYOUT_NAME_MIN_BOXES
+        })
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// Whether every chrome hint `hints` of element `at` comes from one of its class names in
+/// `layout`.
+fn named_by_layout(elements: &[Element], at: u32, hints: Hints, layout: &[&str]) -> bool {
+    let Some(class) = elements.get(at as usize).and_then(|e| e.class.as_deref()) else {
+        return false;
+    };
+    let from_layout = class
+        .split_ascii_whitespace()
+        .filter(|n| layout.contains(n))
+        .fold(Hints::NONE, |acc, n| acc.union(crate::hints::from_names(n)));
+    let chrome = hints.negative();
+    !chrome.is_empty() && chrome.iter().all(|h| from_layout.has(h))
 }

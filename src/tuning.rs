@@ -60,6 +60,16 @@ pub const MIN_MAIN_WORDS: u32 = 80;
 /// it is taken for the article itself, and its hint ignored.
 pub const DOMINANT_HINT_SHARE: f32 = 0.5;
 
+/// Share of the main container's words (outside links) that the elements carrying one
+/// chrome-naming class name must hold together for the name to be the layout's name for
+/// every box (a page builder's `elementor-widget`) rather than a role, and its hint ignored.
+/// Tuned on all six sets: wcxb-dev +0.004 (Elementor and other builders' article text), dragnet
+/// +0.0005, the others unchanged.
+pub const LAYOUT_NAME_SHARE: f32 = 0.5;
+/// ...and the least number of elements that must carry the name: one `site-footer` holding
+/// half the words of a page of links is a footer, not a box of the layout.
+pub const LAYOUT_NAME_MIN_BOXES: usize = 3;
+
 /// A parent replaces the top candidate when its score is at least this share of the top's
 /// and it contains this many other strong candidates (an article cut into several wrappers).
 pub const ALTERNATIVE_SHARE: f32 = 0.75;
