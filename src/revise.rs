@@ -10,8 +10,14 @@ use crate::segment::Element;
 use crate::tuning::{HEADING_LOOKAHEAD, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS};
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
-/// neighbours, then the headings from what follows them.
-pub fn revise(kinds: &[BlockKind], features: &[Features], verdicts: &mut [Verdict]) {
+/// neighbours, then the headings from what follows them. `in_main` tells which blocks lie
+/// in the main container: one that closes it after content is content.
+pub fn revise(
+    kinds: &[BlockKind],
+    features: &[Features],
+    in_main: &[bool],
+    verdicts: &mut [Verdict],
+) {
     let before = verdicts.to_vec();
     let n = before.len();
     // The nearest decided label on each side, computed in two linear sweeps.
@@ -31,6 +37,16 @@ pub fn revise(kinds: &[BlockKind], features: &[Features], verdicts: &mut [Verdic
             last = v.label;
         }
     }
+    // Whether a decided block follows before the main container's end.
+    let mut decided_after = vec![false; n];
+    let mut seen = false;
+    for (i, v) in before.iter().enumerate().rev() {
+        if i + 1 < n && in_main[i] != in_main[i + 1] {
+            seen = false;
+        }
+        decided_after[i] = seen;
+        seen |= v.label != Label::Undecided;
+    }
     for i in 0..n {
         if before[i].label != Label::Undecided || matches!(kinds[i], BlockKind::Heading(_)) {
             continue;
@@ -41,7 +57,14 @@ pub fn revise(kinds: &[BlockKind], features: &[Features], verdicts: &mut [Verdic
             kinds[i],
             BlockKind::ListItem | BlockKind::Quote | BlockKind::Cell
         ) && prev[i] == Label::Content;
+        // The last words of the main container after its prose (a sign-off, a "next week"
+        // line) are the article's, whatever chrome follows the container.
+        let closes_main = in_main[i]
+            && !decided_after[i]
+            && prev[i] == Label::Content
+            && features[i].words >= SHORT_BLOCK_WORDS;
         let content = match (prev[i], next[i]) {
+            _ if closes_main => true,
             (Label::Content, Label::Content) => true,
             (Label::Content, _) | (_, Label::Content) => {
                 features[i].ends_sentence || follows_content
@@ -183,7 +206,7 @@ mod tests {
         let kinds = [BlockKind::Paragraph; 3];
         let feats = [f(true), f(false), f(true)];
         let mut verdicts = [v(Label::Content), v(Label::Undecided), v(Label::Content)];
-        revise(&kinds, &feats, &mut verdicts);
+        revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
         assert_eq!(verdicts[1].reason, Reason::NeighboursContent);
     }
@@ -200,7 +223,7 @@ mod tests {
             v(Label::Undecided),
             v(Label::Content),
         ];
-        revise(&kinds, &feats, &mut verdicts);
+        revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert!(verdicts[1..4].iter().all(|v| v.label == Label::Boilerplate));
     }
 
@@ -213,7 +236,7 @@ mod tests {
             v(Label::Undecided),
             v(Label::Boilerplate),
         ];
-        revise(&kinds, &feats, &mut verdicts);
+        revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
     }
 
@@ -232,7 +255,7 @@ mod tests {
             v(Label::Undecided),
             v(Label::Boilerplate),
         ];
-        revise(&kinds, &feats, &mut verdicts);
+        revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
         assert_eq!(verdicts[2].label, Label::Content);
     }
@@ -252,9 +275,31 @@ mod tests {
             v(Label::Undecided),
             v(Label::Boilerplate),
         ];
-        revise(&kinds, &feats, &mut verdicts);
+        revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
         assert_eq!(verdicts[3].label, Label::Boilerplate);
+    }
+
+    #[test]
+    fn a_line_closing_the_main_container_after_content_stays() {
+        let kinds = [BlockKind::Paragraph; 4];
+        let mut line = f(false);
+        line.words = SHORT_BLOCK_WORDS;
+        let feats = [f(true), line, f(false), f(false)];
+        let labels = [
+            Label::Content,
+            Label::Undecided,
+            Label::Undecided,
+            Label::Boilerplate,
+        ];
+        let mut verdicts = labels.map(v);
+        revise(&kinds, &feats, &[true, true, true, false], &mut verdicts);
+        assert_eq!(verdicts[1].reason, Reason::NeighboursContent);
+        // Too short to stand on its own: an "Article continues below" label.
+        assert_eq!(verdicts[2].reason, Reason::NeighboursBoilerplate);
+        let mut verdicts = labels.map(v);
+        revise(&kinds, &feats, &[true; 4], &mut verdicts);
+        assert_eq!(verdicts[1].reason, Reason::NeighboursBoilerplate);
     }
 
     #[test]
@@ -272,7 +317,7 @@ mod tests {
             Verdict::new(Label::Undecided, Reason::Heading),
             v(Label::Boilerplate),
         ];
-        revise(&kinds, &feats, &mut verdicts);
+        revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[0].reason, Reason::HeadingBeforeContent);
         assert_eq!(verdicts[2].reason, Reason::HeadingWithoutContent);
     }
