@@ -148,10 +148,10 @@ pub const HEADING_LOOKAHEAD: usize = 3;
 /// empty to F1 1.0, no page of the other sets moved).
 pub const FALLBACK_MIN_WORDS: u32 = 50;
 
-/// In the fallback, a link of at least this many words is a title worth keeping (a listing
-/// page's teasers); shorter ones are a menu or a site map. Tuned on wcxb-dev and
-/// cleaneval-dev with the `listing/nav-only-sitemap` corpus page: 4 keeps that page empty
-/// and loses no dataset page that 0 rescued; 7 cost cleaneval-dev 0.002.
+/// In the fallback, a link of at least this many words under no chrome name is a title
+/// worth keeping (a listing page's teasers); shorter ones are a menu or a site map. Tuned on
+/// wcxb-dev and cleaneval-dev with the `listing/nav-only-sitemap` corpus page: 4 keeps that
+/// page empty and loses no dataset page that 0 rescued; 7 cost cleaneval-dev 0.002.
 pub const FALLBACK_LINK_WORDS: u32 = 4;
 
 /// Share of the title's words a heading must contain to be taken as the headline.
