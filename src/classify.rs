@@ -203,6 +203,7 @@ mod tests {
             credit: false,
             notice_terms: 0,
             dateline: false,
+            digits: false,
         }
     }
 

@@ -11,7 +11,8 @@ use crate::tuning::{HEADING_LOOKAHEAD, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS};
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
 /// neighbours, then the headings from what follows them. `in_main` tells which blocks lie
-/// in the main container: one that closes it after content is content.
+/// in the main container: a line of [`SHORT_BLOCK_WORDS`] words or more that closes it
+/// after content, or opens it before content without a digit, is content.
 pub fn revise(
     kinds: &[BlockKind],
     features: &[Features],
@@ -37,9 +38,19 @@ pub fn revise(
             last = v.label;
         }
     }
-    // Whether a decided block follows before the main container's end.
-    let mut decided_after = vec![false; n];
+    // Whether a decided block comes before, since the main container's start; and after,
+    // before its end.
+    let mut decided_before = vec![false; n];
     let mut seen = false;
+    for (i, v) in before.iter().enumerate() {
+        if i > 0 && in_main[i] != in_main[i - 1] {
+            seen = false;
+        }
+        decided_before[i] = seen;
+        seen |= v.label != Label::Undecided;
+    }
+    let mut decided_after = vec![false; n];
+    seen = false;
     for (i, v) in before.iter().enumerate().rev() {
         if i + 1 < n && in_main[i] != in_main[i + 1] {
             seen = false;
@@ -63,8 +74,15 @@ pub fn revise(
             && !decided_after[i]
             && prev[i] == Label::Content
             && features[i].words >= SHORT_BLOCK_WORDS;
+        // So are the first words before its prose when they hold no digit (a dek, a
+        // standfirst); with one they are a dateline or a byline with its date.
+        let opens_main = in_main[i]
+            && !decided_before[i]
+            && next[i] == Label::Content
+            && !features[i].digits
+            && features[i].words >= SHORT_BLOCK_WORDS;
         let content = match (prev[i], next[i]) {
-            _ if closes_main => true,
+            _ if closes_main || opens_main => true,
             (Label::Content, Label::Content) => true,
             (Label::Content, _) | (_, Label::Content) => {
                 features[i].ends_sentence || follows_content
@@ -189,6 +207,7 @@ mod tests {
             credit: false,
             notice_terms: 0,
             dateline: false,
+            digits: false,
         }
     }
 
@@ -299,6 +318,30 @@ mod tests {
         assert_eq!(verdicts[2].reason, Reason::NeighboursBoilerplate);
         let mut verdicts = labels.map(v);
         revise(&kinds, &feats, &[true; 4], &mut verdicts);
+        assert_eq!(verdicts[1].reason, Reason::NeighboursBoilerplate);
+    }
+
+    #[test]
+    fn a_line_opening_the_main_container_before_content_stays_without_a_date() {
+        let kinds = [BlockKind::Paragraph; 4];
+        let mut dek = f(false);
+        dek.words = SHORT_BLOCK_WORDS;
+        let mut byline = dek;
+        byline.digits = true;
+        let feats = [f(false), dek, f(true), f(false)];
+        let labels = [
+            Label::Boilerplate,
+            Label::Undecided,
+            Label::Content,
+            Label::Boilerplate,
+        ];
+        let in_main = [false, true, true, false];
+        let mut verdicts = labels.map(v);
+        revise(&kinds, &feats, &in_main, &mut verdicts);
+        assert_eq!(verdicts[1].reason, Reason::NeighboursContent);
+        let feats = [f(false), byline, f(true), f(false)];
+        let mut verdicts = labels.map(v);
+        revise(&kinds, &feats, &in_main, &mut verdicts);
         assert_eq!(verdicts[1].reason, Reason::NeighboursBoilerplate);
     }
 
