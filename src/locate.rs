@@ -144,6 +144,9 @@ fn choose(
     // Content score of the blocks directly in each element, summed into prefix sums below
     // so that any element's whole subtree is one subtraction.
     let mut own_score = vec![0.0f32; n + 1];
+    // The same, counting blocks under chrome names too (the posts of a thread wrapped in a
+    // `replies` section).
+    let mut own_score_all = vec![0.0f32; n + 1];
     for (block, f) in blocks.iter().zip(features) {
         let Some(owner) = elements.get(block.owner as usize) else {
             continue;
@@ -154,6 +157,7 @@ fn choose(
         if let Some(e) = ends_sentence.get_mut(block.owner as usize) {
             *e = f.ends_sentence;
         }
+        own_score_all[block.owner as usize] += block_score(block, f, false);
         let s = block_score(block, f, strip_unlikely);
         if s <= 0.0 {
             continue;
@@ -261,6 +265,17 @@ fn choose(
         let e = &elements[i as usize];
         prefix[e.end as usize] - prefix[i as usize]
     };
+    let mut prefix_all = Vec::with_capacity(n + 1);
+    running = 0.0;
+    prefix_all.push(0.0);
+    for s in own_score_all.iter().take(n) {
+        running += s;
+        prefix_all.push(running);
+    }
+    let subtree_all = |i: u32| {
+        let e = &elements[i as usize];
+        prefix_all[e.end as usize] - prefix_all[i as usize]
+    };
     let core = top;
     'climb: loop {
         let own = subtree(top);
@@ -319,23 +334,43 @@ fn choose(
         }
     }
     // Posts of a thread or answers of a Q&A page repeat the class of the one that scored
-    // best, wherever they sit: take in every element of that class with prose of its own.
+    // best, wherever they sit: take in every element of that class with prose of its own
+    // (in pre-order, so an element inside one taken is not taken again).
     if let Some(class) = elements[core as usize]
         .class
         .as_deref()
         .filter(|c| !c.is_empty())
     {
         let wanted = SAME_CLASS_MIN_SHARE * subtree(core);
-        for (i, e) in elements.iter().enumerate() {
-            let i = i as u32;
+        let joins = |i: u32, e: &Element, score: f32| {
             let inside = ranges.iter().any(|&(s, end)| s <= i && i < end);
-            if !inside
+            !inside
                 && e.class.as_deref() == Some(class)
                 && !unlikely(e.hints)
-                && subtree(i) > 0.0
-                && subtree(i) >= wanted
-            {
-                ranges.push((i, e.end));
+                && score > 0.0
+                && score >= wanted
+        };
+        let mut posts: Vec<u32> = Vec::new();
+        let mut hidden: Vec<u32> = Vec::new();
+        for (i, e) in elements.iter().enumerate() {
+            let i = i as u32;
+            if joins(i, e, subtree(i)) {
+                posts.push(i);
+            } else if joins(i, e, subtree_all(i)) {
+                hidden.push(i);
+            }
+        }
+        // Same-class posts under a chrome name (a thread's replies in a `replies` section)
+        // join when there are a few and the first one is not many times their size, as in
+        // a thread; comments sharing the class of an article body are much shorter than it.
+        let mean = hidden.iter().map(|&i| subtree_all(i)).sum::<f32>() / hidden.len().max(1) as f32;
+        if hidden.len() >= MIN_HIDDEN_POSTS && subtree(core) <= THREAD_POST_RATIO * mean {
+            posts.extend(hidden);
+            posts.sort_unstable();
+        }
+        for i in posts {
+            if !ranges.iter().any(|&(s, end)| s <= i && i < end) {
+                ranges.push((i, elements[i as usize].end));
             }
         }
         ranges.sort_unstable();
