@@ -117,7 +117,9 @@ pub fn revise(
 
 /// Table rows and cells hold coherent text. A row of plain cells is one record: when one
 /// cell is content (a description), the others (the linked name, the year, the price) are
-/// content too. A cell holding paragraphs is a column of the page layout: when it holds
+/// content too; and a table of such records in the main container is one data table: when
+/// one of its cells is content, its other rows (the header, the rows before the first
+/// sentence) are content too. A cell holding paragraphs is a column of the page layout: when it holds
 /// content, its short lines and headings that the neighbours rule dropped are the
 /// article's too (a list of short points in the article column). Blocks under a chrome
 /// name or without words stay out either way, and links stay out but for a record's name.
@@ -128,6 +130,11 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
         .collect();
     let record = |row: &[Block]| row.iter().all(|b| b.kind == BlockKind::Cell);
     revive_groups(blocks, verdicts, &rows, record, true);
+    let tables: Vec<Option<u32>> = blocks
+        .iter()
+        .map(|b| table_part(b, elements, local_name!("table")).filter(|_| b.in_main))
+        .collect();
+    revive_groups(blocks, verdicts, &tables, record, true);
     let cells: Vec<Option<u32>> = blocks
         .iter()
         .map(|b| table_part(b, elements, local_name!("td")))
@@ -135,14 +142,15 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
     revive_groups(blocks, verdicts, &cells, |_| true, false);
 }
 
-/// The nearest `part` (`tr`, `td`) element holding `block` within its table.
+/// The nearest `part` (`tr`, `td`, or `table` itself) element holding `block` within its
+/// table.
 fn table_part(block: &Block, elements: &[Element], part: html5ever::LocalName) -> Option<u32> {
     let mut at = block.owner;
     while let Some(e) = elements.get(at as usize) {
         if e.name == part {
             return Some(at);
         }
-        if e.name == local_name!("table") {
+        if e.name == local_name!("table") && part != local_name!("table") {
             return None;
         }
         at = e.parent;
