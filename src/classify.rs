@@ -137,7 +137,10 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
     {
         return Verdict::new(Boilerplate, Reason::Hint(hint));
     }
-    if f.link_density > MAX_LINK_DENSITY {
+    // A section heading (h1 to h3) that is a link (a self-anchor, a listing's teaser title)
+    // is decided like any heading, by what follows it; lower headings that are links title
+    // the boxes of rails and widgets.
+    if f.link_density > MAX_LINK_DENSITY && !matches!(kind, BlockKind::Heading(1..=3)) {
         return Verdict::new(Boilerplate, Reason::LinkDensity);
     }
     if f.credit {
@@ -201,6 +204,7 @@ mod tests {
             credit: false,
             notice_terms: 0,
             dateline: false,
+            digits: false,
         }
     }
 
@@ -228,6 +232,24 @@ mod tests {
         assert_eq!(v, Verdict::new(Label::Boilerplate, Reason::LinkDensity));
         let v = classify(BlockKind::Paragraph, Hints::NONE, &feats(10, 0.3, true), 60);
         assert_eq!(v, Verdict::new(Label::Undecided, Reason::LinkDensity));
+    }
+
+    #[test]
+    fn linked_section_headings_wait_for_what_follows() {
+        let v = classify(
+            BlockKind::Heading(2),
+            Hints::NONE,
+            &feats(3, 1.0, false),
+            20,
+        );
+        assert_eq!(v, Verdict::new(Label::Undecided, Reason::Heading));
+        let v = classify(
+            BlockKind::Heading(4),
+            Hints::NONE,
+            &feats(3, 1.0, false),
+            20,
+        );
+        assert_eq!(v, Verdict::new(Label::Boilerplate, Reason::LinkDensity));
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub struct Features {
     /// Whether the block is only a date or time ("07:42 GMT 12 July 2020", "Sunday, 9 June
     /// 2019", "Posted: 08/09/2012 4:03 pm").
     pub dateline: bool,
+    /// Whether the text holds a digit (of any script): dates, times, counts, prices.
+    pub digits: bool,
     /// Distinct site-notice terms in the text ("cookies", "privacy policy", "newsletter"...):
     /// cookie banners, newsletter boxes and paywalls written as prose.
     pub notice_terms: u32,
@@ -64,6 +66,7 @@ pub fn features(block: &Block, index: usize, count: usize) -> Features {
         credit: is_credit(text, block.words),
         notice_terms: notice_terms(text),
         dateline: is_dateline(text),
+        digits: text.chars().any(char::is_numeric),
     }
 }
 

@@ -161,6 +161,9 @@ fn choose(
     // Content score of the blocks directly in each element, summed into prefix sums below
     // so that any element's whole subtree is one subtraction.
     let mut own_score = vec![0.0f32; n + 1];
+    // The same, counting blocks under chrome names too (the posts of a thread wrapped in a
+    // `replies` section).
+    let mut own_score_all = vec![0.0f32; n + 1];
     for (block, f) in blocks.iter().zip(features) {
         let Some(owner) = elements.get(block.owner as usize) else {
             continue;
@@ -171,6 +174,7 @@ fn choose(
         if let Some(e) = ends_sentence.get_mut(block.owner as usize) {
             *e = f.ends_sentence;
         }
+        own_score_all[block.owner as usize] += block_score(block, f, false);
         let s = block_score(block, f, strip_unlikely);
         if s <= 0.0 {
             continue;
@@ -278,6 +282,17 @@ fn choose(
         let e = &elements[i as usize];
         prefix[e.end as usize] - prefix[i as usize]
     };
+    let mut prefix_all = Vec::with_capacity(n + 1);
+    running = 0.0;
+    prefix_all.push(0.0);
+    for s in own_score_all.iter().take(n) {
+        running += s;
+        prefix_all.push(running);
+    }
+    let subtree_all = |i: u32| {
+        let e = &elements[i as usize];
+        prefix_all[e.end as usize] - prefix_all[i as usize]
+    };
     let core = top;
     'climb: loop {
         let own = subtree(top);
@@ -336,23 +351,43 @@ fn choose(
         }
     }
     // Posts of a thread or answers of a Q&A page repeat the class of the one that scored
-    // best, wherever they sit: take in every element of that class with prose of its own.
+    // best, wherever they sit: take in every element of that class with prose of its own
+    // (in pre-order, so an element inside one taken is not taken again).
     if let Some(class) = elements[core as usize]
         .class
         .as_deref()
         .filter(|c| !c.is_empty())
     {
         let wanted = SAME_CLASS_MIN_SHARE * subtree(core);
-        for (i, e) in elements.iter().enumerate() {
-            let i = i as u32;
+        let joins = |i: u32, e: &Element, score: f32| {
             let inside = ranges.iter().any(|&(s, end)| s <= i && i < end);
-            if !inside
+            !inside
                 && e.class.as_deref() == Some(class)
                 && !unlikely(e.hints)
-                && subtree(i) > 0.0
-                && subtree(i) >= wanted
-            {
-                ranges.push((i, e.end));
+                && score > 0.0
+                && score >= wanted
+        };
+        let mut posts: Vec<u32> = Vec::new();
+        let mut hidden: Vec<u32> = Vec::new();
+        for (i, e) in elements.iter().enumerate() {
+            let i = i as u32;
+            if joins(i, e, subtree(i)) {
+                posts.push(i);
+            } else if joins(i, e, subtree_all(i)) {
+                hidden.push(i);
+            }
+        }
+        // Same-class posts under a chrome name (a thread's replies in a `replies` section)
+        // join when there are a few and the first one is not many times their size, as in
+        // a thread; comments sharing the class of an article body are much shorter than it.
+        let mean = hidden.iter().map(|&i| subtree_all(i)).sum::<f32>() / hidden.len().max(1) as f32;
+        if hidden.len() >= MIN_HIDDEN_POSTS && subtree(core) <= THREAD_POST_RATIO * mean {
+            posts.extend(hidden);
+            posts.sort_unstable();
+        }
+        for i in posts {
+            if !ranges.iter().any(|&(s, end)| s <= i && i < end) {
+                ranges.push((i, elements[i as usize].end));
             }
         }
         ranges.sort_unstable();
@@ -371,10 +406,12 @@ fn choose(
 /// Inside the container, an ancestor holding at least [`DOMINANT_HINT_SHARE`] of its words
 /// is the article itself under a misleading name (`quicktags-toolbar` around a WordPress
 /// post): its hints are dropped too, except [`Hint::Comment`], since a comment section
-/// can outweigh the article it follows.
+/// can outweigh the article it follows. So are the hints of a class name that the elements
+/// holding that share of the words all carry (see [`layout_names`]).
 pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&MainContainer>) {
     let main_words = main.map_or(0, |m| words_inside(blocks, m)) as f32;
     let discussion = main.is_some_and(|m| m.discussion);
+    let layout = layout_names(blocks, elements, main);
     for block in blocks {
         let range = match main {
             None => Some((0, u32::MAX)),
@@ -402,7 +439,7 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                                 (e.words - e.link_words.min(e.words)) as f32
                                     >= DOMINANT_HINT_SHARE * main_words
                             });
-                        inside && !dominant
+                        inside && !dominant && !named_by_layout(elements, *at, *h, &layout)
                     })
                     .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
                 if discussion {
@@ -415,4 +452,75 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
             }
         }
     }
+}
+
+/// Chrome-naming class names (other than comments) under which, counted together, at least
+/// [`LAYOUT_NAME_SHARE`] of the main container's words (of the page's without one; outside
+/// links) sit, and which at least [`LAYOUT_NAME_MIN_BOXES`] elements carry: a page builder's
+/// name for every box of the layout (`elementor-widget` on each text box, `WidgetWrapper` on
+/// each section of a post), not the role of one box.
+fn layout_names<'a>(
+    blocks: &[Block],
+    elements: &'a [Element],
+    main: Option<&MainContainer>,
+) -> Vec<&'a str> {
+    let mut words: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut total = 0;
+    for block in blocks
+        .iter()
+        .filter(|b| main.is_none_or(|m| m.contains(b.owner)))
+    {
+        let own = block.words - block.link_words.min(block.words);
+        total += own;
+        names.clear();
+        for (at, h) in &block.hinted_ancestors {
+            let class = elements.get(*at as usize).and_then(|e| e.class.as_deref());
+            let Some(class) = class.filter(|_| !h.negative().is_empty()) else {
+                continue;
+            };
+            for name in class.split_ascii_whitespace() {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        for name in &names {
+            *words.entry(name).or_default() += own;
+        }
+    }
+    words
+        .into_iter()
+        .filter(|&(name, w)| {
+            let hints = crate::hints::from_names(name);
+            w as f32 >= LAYOUT_NAME_SHARE * total as f32
+                && !hints.negative().is_empty()
+                && !hints.has(Hint::Comment)
+                && elements
+                    .iter()
+                    .filter(|e| {
+                        e.class
+                            .as_deref()
+                            .is_some_and(|c| c.split_ascii_whitespace().any(|n| n == name))
+                    })
+                    .take(LAYOUT_NAME_MIN_BOXES)
+                    .count()
+                    == LAYOUT_NAME_MIN_BOXES
+        })
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// Whether every chrome hint `hints` of element `at` comes from one of its class names in
+/// `layout`.
+fn named_by_layout(elements: &[Element], at: u32, hints: Hints, layout: &[&str]) -> bool {
+    let Some(class) = elements.get(at as usize).and_then(|e| e.class.as_deref()) else {
+        return false;
+    };
+    let from_layout = class
+        .split_ascii_whitespace()
+        .filter(|n| layout.contains(n))
+        .fold(Hints::NONE, |acc, n| acc.union(crate::hints::from_names(n)));
+    let chrome = hints.negative();
+    !chrome.is_empty() && chrome.iter().all(|h| from_layout.has(h))
 }

@@ -193,7 +193,8 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
     laps.lap(Stage::Locate);
     let mut verdicts = classify_all(&page.blocks, &feats);
     let kinds: Vec<BlockKind> = page.blocks.iter().map(|b| b.kind).collect();
-    revise(&kinds, &feats, &mut verdicts);
+    let in_main: Vec<bool> = page.blocks.iter().map(|b| b.in_main).collect();
+    revise(&kinds, &feats, &in_main, &mut verdicts);
     tables(&page.blocks, &page.elements, &mut verdicts);
     let title_text = match &page.meta_title {
         Some(meta) => format!("{} {}", page.title, meta),

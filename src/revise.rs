@@ -12,8 +12,15 @@ use crate::tuning::{
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
-/// neighbours, then the headings from what follows them.
-pub fn revise(kinds: &[BlockKind], features: &[Features], verdicts: &mut [Verdict]) {
+/// neighbours, then the headings from what follows them. `in_main` tells which blocks lie
+/// in the main container: a line of [`SHORT_BLOCK_WORDS`] words or more that closes it
+/// after content, or opens it before content without a digit, is content.
+pub fn revise(
+    kinds: &[BlockKind],
+    features: &[Features],
+    in_main: &[bool],
+    verdicts: &mut [Verdict],
+) {
     let before = verdicts.to_vec();
     let n = before.len();
     // The nearest decided label on each side, computed in two linear sweeps.
@@ -33,6 +40,26 @@ pub fn revise(kinds: &[BlockKind], features: &[Features], verdicts: &mut [Verdic
             last = v.label;
         }
     }
+    // Whether a decided block comes before, since the main container's start; and after,
+    // before its end.
+    let mut decided_before = vec![false; n];
+    let mut seen = false;
+    for (i, v) in before.iter().enumerate() {
+        if i > 0 && in_main[i] != in_main[i - 1] {
+            seen = false;
+        }
+        decided_before[i] = seen;
+        seen |= v.label != Label::Undecided;
+    }
+    let mut decided_after = vec![false; n];
+    seen = false;
+    for (i, v) in before.iter().enumerate().rev() {
+        if i + 1 < n && in_main[i] != in_main[i + 1] {
+            seen = false;
+        }
+        decided_after[i] = seen;
+        seen |= v.label != Label::Undecided;
+    }
     for i in 0..n {
         if before[i].label != Label::Undecided || matches!(kinds[i], BlockKind::Heading(_)) {
             continue;
@@ -44,7 +71,21 @@ pub fn revise(kinds: &[BlockKind], features: &[Features], verdicts: &mut [Verdic
             kinds[i],
             BlockKind::ListItem | BlockKind::Quote | BlockKind::Cell
         ) && prev[i] == Label::Content;
+        // The last words of the main container after its prose (a sign-off, a "next week"
+        // line) are the article's, whatever chrome follows the container.
+        let closes_main = in_main[i]
+            && !decided_after[i]
+            && prev[i] == Label::Content
+            && features[i].words >= SHORT_BLOCK_WORDS;
+        // So are the first words before its prose when they hold no digit (a dek, a
+        // standfirst); with one they are a dateline or a byline with its date.
+        let opens_main = in_main[i]
+            && !decided_before[i]
+            && next[i] == Label::Content
+            && !features[i].digits
+            && features[i].words >= SHORT_BLOCK_WORDS;
         let content = match (prev[i], next[i]) {
+            _ if closes_main || opens_main => true,
             (Label::Content, Label::Content) => true,
             (Label::Content, _) | (_, Label::Content) => {
                 features[i].ends_sentence
@@ -83,42 +124,39 @@ pub fn revise(kinds: &[BlockKind], features: &[Features], verdicts: &mut [Verdic
 /// cell is content (a description), the others (the linked name, the year, the price) are
 /// content too. A cell holding paragraphs is a column of the page layout: when it holds
 /// content, its short lines and headings that the neighbours rule dropped are the
-/// article's too (a list of short points in the article column). A table of such records
-/// is one set: when [`TABLE_CONTENT_SHARE`] of its cells are content, the rows whose cells
-/// all fell to the neighbours rule (a description without a full stop) are revived too.
-/// Blocks under a chrome name or without words stay out either way, and links stay out
-/// but for a record's name.
+/// article's too (a list of short points in the article column). A table of records (at
+/// least [`TABLE_CELL_SHARE`] of its blocks are cells) is one data table: when it lies in
+/// the main container and one of its cells is content, or when [`TABLE_CONTENT_SHARE`] of
+/// its blocks are content, its other rows (the header, the rows before the first
+/// sentence, a description without a full stop) are content too. Blocks under a chrome
+/// name or without words stay out either way, and links stay out but for a record's name.
 pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
     let rows: Vec<Option<u32>> = blocks
         .iter()
         .map(|b| table_part(b, elements, local_name!("tr")))
         .collect();
-    let record = |row: &[Block]| row.iter().all(|b| b.kind == BlockKind::Cell);
-    revive_groups(blocks, verdicts, &rows, record, true, 0.0);
+    let record = |row: &[Block], _| row.iter().all(|b| b.kind == BlockKind::Cell);
+    revive_groups(blocks, verdicts, &rows, record, true);
     let cells: Vec<Option<u32>> = blocks
         .iter()
         .map(|b| table_part(b, elements, local_name!("td")))
         .collect();
-    revive_groups(blocks, verdicts, &cells, |_| true, false, 0.0);
+    revive_groups(blocks, verdicts, &cells, |_, _| true, false);
     let tables: Vec<Option<u32>> = blocks
         .iter()
         .map(|b| table_part(b, elements, local_name!("table")))
         .collect();
-    let records = |table: &[Block]| {
+    let data_table = |table: &[Block], content: usize| {
         let cells = table.iter().filter(|b| b.kind == BlockKind::Cell).count();
-        cells as f32 >= TABLE_CELL_SHARE * table.len() as f32
+        let quorum = table.iter().all(|b| b.in_main)
+            || content as f32 >= TABLE_CONTENT_SHARE * table.len() as f32;
+        quorum && cells as f32 >= TABLE_CELL_SHARE * table.len() as f32
     };
-    revive_groups(
-        blocks,
-        verdicts,
-        &tables,
-        records,
-        true,
-        TABLE_CONTENT_SHARE,
-    );
+    revive_groups(blocks, verdicts, &tables, data_table, true);
 }
 
-/// The nearest `part` (`tr`, `td`) element holding `block` within its table.
+/// The nearest `part` (`tr`, `td`, or `table` itself) element holding `block` within its
+/// table.
 fn table_part(block: &Block, elements: &[Element], part: html5ever::LocalName) -> Option<u32> {
     let mut at = block.owner;
     while let Some(e) = elements.get(at as usize) {
@@ -126,23 +164,22 @@ fn table_part(block: &Block, elements: &[Element], part: html5ever::LocalName) -
             return Some(at);
         }
         if e.name == local_name!("table") {
-            return (part == local_name!("table")).then_some(at);
+            return None;
         }
         at = e.parent;
     }
     None
 }
 
-/// Make content the dropped blocks of each run of blocks sharing a group that `coherent`
-/// accepts and that holds content; with `names`, short links too (the name of a record; in
+/// Make content the dropped blocks of each run of blocks sharing a group that holds
+/// content and that `coherent` accepts, given the run and its number of content blocks; with `names`, short links too (the name of a record; in
 /// a layout column they are a pager or a menu).
 fn revive_groups(
     blocks: &[Block],
     verdicts: &mut [Verdict],
     groups: &[Option<u32>],
-    coherent: impl Fn(&[Block]) -> bool,
+    coherent: impl Fn(&[Block], usize) -> bool,
     names: bool,
-    quorum: f32,
 ) {
     let mut i = 0;
     while i < blocks.len() {
@@ -157,7 +194,7 @@ fn revive_groups(
             .iter()
             .filter(|v| v.label == Label::Content)
             .count();
-        if coherent(&blocks[i..end]) && content > 0 && content as f32 >= quorum * (end - i) as f32 {
+        if content > 0 && coherent(&blocks[i..end], content) {
             for j in i..end {
                 let revive = verdicts[j].label == Label::Boilerplate
                     && match verdicts[j].reason {
@@ -196,6 +233,7 @@ mod tests {
             credit: false,
             notice_terms: 0,
             dateline: false,
+            digits: false,
         }
     }
 
@@ -213,7 +251,7 @@ mod tests {
         let kinds = [BlockKind::Paragraph; 3];
         let feats = [f(true), f(false), f(true)];
         let mut verdicts = [v(Label::Content), v(Label::Undecided), v(Label::Content)];
-        revise(&kinds, &feats, &mut verdicts);
+        revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
         assert_eq!(verdicts[1].reason, Reason::NeighboursContent);
     }
@@ -230,7 +268,7 @@ mod tests {
             v(Label::Undecided),
             v(Label::Content),
         ];
-        revise(&kinds, &feats, &mut verdicts);
+        revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert!(verdicts[1..4].iter().all(|v| v.label == Label::Boilerplate));
     }
 
@@ -250,7 +288,7 @@ mod tests {
             v(Label::Undecided),
             v(Label::Boilerplate),
         ];
-        revise(&kinds, &feats, &mut verdicts);
+        revise(&kinds, &feats, &[false; 5], &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
         assert_eq!(verdicts[3].label, Label::Boilerplate);
     }
@@ -264,7 +302,7 @@ mod tests {
             v(Label::Undecided),
             v(Label::Boilerplate),
         ];
-        revise(&kinds, &feats, &mut verdicts);
+        revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
     }
 
@@ -283,7 +321,7 @@ mod tests {
             v(Label::Undecided),
             v(Label::Boilerplate),
         ];
-        revise(&kinds, &feats, &mut verdicts);
+        revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
         assert_eq!(verdicts[2].label, Label::Content);
     }
@@ -303,9 +341,55 @@ mod tests {
             v(Label::Undecided),
             v(Label::Boilerplate),
         ];
-        revise(&kinds, &feats, &mut verdicts);
+        revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
         assert_eq!(verdicts[3].label, Label::Boilerplate);
+    }
+
+    #[test]
+    fn a_line_closing_the_main_container_after_content_stays() {
+        let kinds = [BlockKind::Paragraph; 4];
+        let mut line = f(false);
+        line.words = SHORT_BLOCK_WORDS;
+        let feats = [f(true), line, f(false), f(false)];
+        let labels = [
+            Label::Content,
+            Label::Undecided,
+            Label::Undecided,
+            Label::Boilerplate,
+        ];
+        let mut verdicts = labels.map(v);
+        revise(&kinds, &feats, &[true, true, true, false], &mut verdicts);
+        assert_eq!(verdicts[1].reason, Reason::NeighboursContent);
+        // Too short to stand on its own: an "Article continues below" label.
+        assert_eq!(verdicts[2].reason, Reason::NeighboursBoilerplate);
+        let mut verdicts = labels.map(v);
+        revise(&kinds, &feats, &[true; 4], &mut verdicts);
+        assert_eq!(verdicts[1].reason, Reason::NeighboursBoilerplate);
+    }
+
+    #[test]
+    fn a_line_opening_the_main_container_before_content_stays_without_a_date() {
+        let kinds = [BlockKind::Paragraph; 4];
+        let mut dek = f(false);
+        dek.words = SHORT_BLOCK_WORDS;
+        let mut byline = dek;
+        byline.digits = true;
+        let feats = [f(false), dek, f(true), f(false)];
+        let labels = [
+            Label::Boilerplate,
+            Label::Undecided,
+            Label::Content,
+            Label::Boilerplate,
+        ];
+        let in_main = [false, true, true, false];
+        let mut verdicts = labels.map(v);
+        revise(&kinds, &feats, &in_main, &mut verdicts);
+        assert_eq!(verdicts[1].reason, Reason::NeighboursContent);
+        let feats = [f(false), byline, f(true), f(false)];
+        let mut verdicts = labels.map(v);
+        revise(&kinds, &feats, &in_main, &mut verdicts);
+        assert_eq!(verdicts[1].reason, Reason::NeighboursBoilerplate);
     }
 
     #[test]
@@ -323,7 +407,7 @@ mod tests {
             Verdict::new(Label::Undecided, Reason::Heading),
             v(Label::Boilerplate),
         ];
-        revise(&kinds, &feats, &mut verdicts);
+        revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[0].reason, Reason::HeadingBeforeContent);
         assert_eq!(verdicts[2].reason, Reason::HeadingWithoutContent);
     }

@@ -826,11 +826,14 @@ fn is_replaced(name: &LocalName) -> bool {
     )
 }
 
-/// Elements whose content is never article text.
+/// Elements whose content is never article text (`xmp` and `plaintext` show their raw
+/// markup: code, or the rest of a page swallowed by an unclosed one).
 fn is_skipped(name: &LocalName) -> bool {
     matches!(
         *name,
         local_name!("script")
+            | local_name!("xmp")
+            | local_name!("plaintext")
             | local_name!("style")
             | local_name!("template")
             | local_name!("svg")

@@ -48,23 +48,21 @@ pub(crate) fn comments(
 /// [`FALLBACK_MIN_WORDS`] words: a page whose every block is short or hinted (a product page
 /// of fragments, a forum of one-line posts) still has its body, and an empty result loses
 /// all of it.
-/// 1. the text of the main container that is not navigation;
-/// 2. all the text of the main container under no chrome name, links too when they are
-///    titles of [`FALLBACK_LINK_WORDS`] words or more (a listing of linked titles is its
-///    own content; a site map of one-word links is not);
-/// 3. the text anywhere on the page that is not navigation and is under no chrome name
+/// 1. the text of the main container that is not navigation, with the links of
+///    [`FALLBACK_LINK_WORDS`] words or more under no chrome name (a listing of linked
+///    titles and teasers is its own content; a site map of one-word links is not);
+/// 2. the text anywhere on the page that is not navigation and is under no chrome name
 ///    (the main container was a wrong guess: a widget beside the article).
 fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict]) {
     let tier = |t: usize, block: &Block, f: &Features| match t {
-        0 => block.in_main && f.link_density <= MAX_LINK_DENSITY,
-        1 => {
+        0 => {
             block.in_main
-                && block.local_hints.negative().is_empty()
-                && (f.link_density <= MAX_LINK_DENSITY || f.words >= FALLBACK_LINK_WORDS)
+                && (f.link_density <= MAX_LINK_DENSITY
+                    || (f.words >= FALLBACK_LINK_WORDS && block.local_hints.negative().is_empty()))
         }
         _ => f.link_density <= MAX_LINK_DENSITY && block.hints.negative().is_empty(),
     };
-    for t in 0..3 {
+    for t in 0..2 {
         let kept: Vec<usize> = blocks
             .iter()
             .zip(features)
@@ -213,6 +211,25 @@ mod tests {
         select(&blocks, &feats, &mut verdicts, "");
         assert_eq!(verdicts[0].reason, Reason::OutsideMain);
         assert_eq!(verdicts[1].reason, Reason::Fallback);
+    }
+
+    #[test]
+    fn linked_teasers_fall_back_with_the_plain_text_around_them() {
+        let teaser = format!("Linked {}", "teaser ".repeat(10));
+        let mut blocks: Vec<Block> = (0..3).map(|_| block(&teaser, 11, 11)).collect();
+        blocks.push(block(&"word ".repeat(60), 60, 0));
+        blocks.push(block("Home", 1, 1));
+        let mut hinted = block(&teaser, 11, 11);
+        hinted.local_hints = Hints::of(Hint::Related);
+        blocks.push(hinted);
+        let feats = features_of(&blocks);
+        let mut verdicts = vec![Verdict::new(Label::Boilerplate, Reason::LinkDensity); 6];
+        select(&blocks, &feats, &mut verdicts, "");
+        let kept: Vec<bool> = verdicts
+            .iter()
+            .map(|v| v.reason == Reason::Fallback)
+            .collect();
+        assert_eq!(kept, [true, true, true, true, false, false]);
     }
 
     #[test]

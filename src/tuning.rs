@@ -70,6 +70,16 @@ pub const COMMENTS_SHARE: f32 = 0.5;
 /// it is taken for the article itself, and its hint ignored.
 pub const DOMINANT_HINT_SHARE: f32 = 0.5;
 
+/// Share of the main container's words (outside links) that the elements carrying one
+/// chrome-naming class name must hold together for the name to be the layout's name for
+/// every box (a page builder's `elementor-widget`) rather than a role, and its hint ignored.
+/// Tuned on all six sets: wcxb-dev +0.004 (Elementor and other builders' article text), dragnet
+/// +0.0005, the others unchanged.
+pub const LAYOUT_NAME_SHARE: f32 = 0.5;
+/// ...and the least number of elements that must carry the name: one `site-footer` holding
+/// half the words of a page of links is a footer, not a box of the layout.
+pub const LAYOUT_NAME_MIN_BOXES: usize = 3;
+
 /// A parent replaces the top candidate when its score is at least this share of the top's
 /// and it contains this many other strong candidates (an article cut into several wrappers).
 pub const ALTERNATIVE_SHARE: f32 = 0.75;
@@ -90,6 +100,14 @@ pub const CLIMB_PRECEDING_SHARE: f32 = 0.5;
 /// main content when its blocks score at least this share of the candidate's (the other
 /// posts of a thread, the answers under a question).
 pub const SAME_CLASS_MIN_SHARE: f32 = 0.1;
+/// Elements of the best candidate's class under chrome names (a thread's replies in a
+/// `replies` or `comments` section) join only when there are at least this many...
+pub const MIN_HIDDEN_POSTS: usize = 2;
+/// ...and the candidate scores at most this many times their mean: the posts of a thread
+/// are of a size, while comments that share an article body's class are much shorter than
+/// the article. Tuned on all six sets: wcxb-dev +0.0009 (forum threads), no other set moved;
+/// joining them whatever their size cost dragnet-train and l3s-gn1 0.0007 each.
+pub const THREAD_POST_RATIO: f32 = 3.0;
 
 /// A sibling of the main container joins it when it scores this share of the main one...
 pub const SIBLING_SCORE_SHARE: f32 = 0.2;
@@ -152,10 +170,10 @@ pub const HEADING_LOOKAHEAD: usize = 3;
 /// empty to F1 1.0, no page of the other sets moved).
 pub const FALLBACK_MIN_WORDS: u32 = 50;
 
-/// In the fallback, a link of at least this many words is a title worth keeping (a listing
-/// page's teasers); shorter ones are a menu or a site map. Tuned on wcxb-dev and
-/// cleaneval-dev with the `listing/nav-only-sitemap` corpus page: 4 keeps that page empty
-/// and loses no dataset page that 0 rescued; 7 cost cleaneval-dev 0.002.
+/// In the fallback, a link of at least this many words under no chrome name is a title
+/// worth keeping (a listing page's teasers); shorter ones are a menu or a site map. Tuned on
+/// wcxb-dev and cleaneval-dev with the `listing/nav-only-sitemap` corpus page: 4 keeps that
+/// page empty and loses no dataset page that 0 rescued; 7 cost cleaneval-dev 0.002.
 pub const FALLBACK_LINK_WORDS: u32 = 4;
 
 /// Share of the title's words a heading must contain to be taken as the headline.
