@@ -867,7 +867,7 @@ const BY_LABELS: [&str; 12] = [
 
 /// Lowercase words that, just before "by", make a line a byline ("Written by", "Text
 /// by"); "Powered by" and "Sponsored by" are not.
-const BY_VERBS: [&str; 12] = [
+const BY_VERBS: [&str; 13] = [
     "written",
     "posted",
     "published",
@@ -880,6 +880,7 @@ const BY_VERBS: [&str; 12] = [
     "post",
     "created",
     "guide",
+    "submitted",
 ];
 
 /// The names part of a line that says who wrote the page: "By Jane Doe", "Written by
