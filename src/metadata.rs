@@ -1974,6 +1974,11 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
             last.push_str(part);
             continue;
         }
+        // After a name, a lone word or words with a lowercase one ("gastroenterologist",
+        // "Head of Marketing") describe the author: the names have ended.
+        if byline && !names.is_empty() && is_description(part) {
+            break;
+        }
         names.push(part.to_string());
     }
     names.retain(|n| {
@@ -2001,6 +2006,19 @@ fn first_name_first(name: &str) -> String {
         }
         _ => name,
     }
+}
+
+/// Whether a byline part after a name describes its author rather than naming another
+/// one: a single word ("gastroenterologist", "Privacy") or words among which one, not a
+/// name particle, is lowercase ("Head of Marketing").
+fn is_description(part: &str) -> bool {
+    let mut words = part.split_whitespace();
+    let single = words.clone().count() == 1;
+    single
+        || words.any(|w| {
+            w.starts_with(char::is_lowercase)
+                && !NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// Whether `name` is written in letters only (and `.`, `-`, `'`, `’`, spaces, commas):
@@ -2928,6 +2946,18 @@ mod tests {
             ("jdoe", &["jdoe"]),
             ("\"Jane Doe\"", &["Jane Doe"]),
             ("Updated", &[]),
+            (
+                "Written by Jane Doe, Head of Marketing and Community Development",
+                &["Jane Doe"],
+            ),
+            (
+                "Jane Doe, MD, gastroenterologist, Example Health",
+                &["Jane Doe, MD"],
+            ),
+            (
+                "By Jane Doe, John Roe and Max Mustermann",
+                &["Jane Doe", "John Roe", "Max Mustermann"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(byline_names(text), *want, "{text}");
