@@ -77,6 +77,10 @@ const MAX_NAME_CHARS: usize = 100;
 /// Most words in one author name.
 const MAX_NAME_WORDS: usize = 10;
 
+/// Twitter card label/value pairs (`twitter:label1`..`twitter:labelN`) read for a
+/// "Written by" label; pages carry two (reading time, author), rarely more.
+const TWITTER_LABEL_PAIRS: usize = 4;
+
 /// Most authors and most tags reported.
 const MAX_LIST: usize = 64;
 
@@ -728,6 +732,15 @@ impl Collector {
                 values.flat_map(split_names).collect()
             });
         }
+        // Twitter's card label/value pairs, which blog engines fill with "Written by" and
+        // the author's name: twitter:label1 = "Written by", twitter:data1 = "Jane Doe".
+        for n in 1..=TWITTER_LABEL_PAIRS {
+            let label = self.meta_first(&[format!("twitter:label{n}").as_str()]);
+            if label.is_some_and(|l| l.eq_ignore_ascii_case("written by")) {
+                let data = format!("twitter:data{n}");
+                sources.push(self.meta_all(&data).flat_map(split_names).collect());
+            }
+        }
         // Byline elements may run the name into the site's ("Jane Doe USA TODAY"); the
         // name must be left plain ("Jane Doe", not "CEO of").
         let without_site = |name: String| {
@@ -888,7 +901,15 @@ const BY_VERBS: [&str; 13] = [
 /// "by" must be a short label or a date, so that sentences with "by" do not count.
 fn by_line_names(line: &str) -> Option<&str> {
     let lower = line.to_ascii_lowercase();
-    for label in ["author:", "authors:", "von ", "par ", "door "] {
+    for label in [
+        "author:",
+        "authors:",
+        "contributor:",
+        "contributors:",
+        "von ",
+        "par ",
+        "door ",
+    ] {
         if lower.starts_with(label) {
             return Some(line);
         }
@@ -1750,7 +1771,7 @@ const NOT_NAMES: [&str; 8] = [
 ];
 
 /// Lowercase words that introduce the names of a byline.
-const BYLINE_PREFIXES: [&str; 14] = [
+const BYLINE_PREFIXES: [&str; 16] = [
     "written by",
     "posted by",
     "published by",
@@ -1760,6 +1781,8 @@ const BYLINE_PREFIXES: [&str; 14] = [
     "by ",
     "author:",
     "authors:",
+    "contributor:",
+    "contributors:",
     "author ",
     "von ",
     "par ",
@@ -2900,6 +2923,19 @@ mod tests {
         c.block("Powered by WordPress");
         h1(&mut c, "Rain in Spain");
         c.block("Published May 17, 2024 by Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        c.block("Contributors: Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
+        // A Twitter card pair labelled "Written by"; other labels name no author.
+        let mut c = Collector::default();
+        meta(&mut c, "twitter:label1", "Est. reading time");
+        meta(&mut c, "twitter:data1", "7 minutes");
+        meta(&mut c, "twitter:label2", "Written by");
+        meta(&mut c, "twitter:data2", "Jane Doe");
         assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
 
         let mut c = Collector::default();
