@@ -584,6 +584,18 @@ impl Collector {
                 .iter()
                 .find(|(r, _)| capitals && r.to_lowercase() == h1.to_lowercase())
                 .map_or(h1, |(r, _)| r.to_string());
+            // An h1 that shows the post's date before the headline ("Dec 18 2025 Preparing
+            // a transition") loses it, unless the declared titles start with a date too.
+            let dated = |t: &str| date_start(t) == Some(0);
+            let h1 = match without_leading_date(&h1) {
+                rest if !rest.is_empty()
+                    && dated(&h1)
+                    && !references.iter().any(|(r, _)| dated(r)) =>
+                {
+                    rest.to_string()
+                }
+                _ => h1,
+            };
             return (Some(headline_part(&strip_site_name(&h1, &sites))), Some(at));
         }
         let title = pairs.into_iter().next().map(|(t, _)| t).or(title_tag);
@@ -1632,6 +1644,18 @@ fn strip_site_name(title: &str, sites: &[String]) -> String {
             && is_site(&title[..start], sites)
         {
             title = title[end..].trim().to_string();
+            continue;
+        }
+        // A host name needs no separator: "example.com Vibe Coding".
+        let host = sites.iter().filter(|s| s.contains('.')).find_map(|s| {
+            let head = title.get(..s.len())?;
+            let rest = title.get(s.len()..)?;
+            let rest_alnum = rest.trim_start().starts_with(char::is_alphanumeric);
+            (head.eq_ignore_ascii_case(s) && rest.starts_with(' ') && rest_alnum)
+                .then(|| rest.trim())
+        });
+        if let Some(rest) = host.filter(|r| !r.is_empty()) {
+            title = rest.to_string();
             continue;
         }
         return title;
@@ -3218,6 +3242,32 @@ mod tests {
         assert_eq!(
             headline_part("Blog | How to Plant Tomatoes"),
             "Blog | How to Plant Tomatoes"
+        );
+        // Nor the post's date printed before the headline.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Preparing a transition in Debusine");
+        h1(&mut c, "Dec 18 2025 Preparing a transition in Debusine");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Preparing a transition in Debusine")
+        );
+    }
+
+    #[test]
+    fn host_name_before_the_title() {
+        let url = Url::parse("https://example.com/2025/vibe").unwrap();
+        let mut c = Collector::default();
+        c.title_tag("example.com Vibe Coding");
+        assert_eq!(
+            c.finish(Some(&url), "").title.as_deref(),
+            Some("Vibe Coding")
+        );
+        // Before a separator, the usual rules decide ("example.com -- News" is kept).
+        let mut c = Collector::default();
+        c.title_tag("example.com -- Steelers' turf is terrible");
+        assert_eq!(
+            c.finish(Some(&url), "").title.as_deref(),
+            Some("example.com -- Steelers' turf is terrible")
         );
     }
 
