@@ -549,6 +549,23 @@ impl Collector {
         .flatten()
         .filter(|t| t.len() <= MAX_SHORT_TEXT)
         .collect();
+        // A title cut short mid-sentence (SEO plugins cut the JSON-LD headline at 110
+        // characters) gives way to the declared title it begins.
+        let raw_declared: Vec<String> = raw_declared
+            .iter()
+            .map(|d| {
+                raw_declared
+                    .iter()
+                    .find(|e| {
+                        e.strip_prefix(d.as_str()).is_some_and(|rest| {
+                            rest.starts_with(' ')
+                                && rest.trim_start().starts_with(char::is_alphanumeric)
+                        })
+                    })
+                    .unwrap_or(d)
+                    .clone()
+            })
+            .collect();
         let title_tag = self
             .title_tag
             .as_deref()
@@ -3250,6 +3267,22 @@ mod tests {
         assert_eq!(
             c.finish(None, "").title.as_deref(),
             Some("Preparing a transition in Debusine")
+        );
+    }
+
+    #[test]
+    fn headline_cut_short_gives_way_to_the_full_title() {
+        let mut c = Collector::default();
+        c.json_ld(r#"{"@type": "Article", "headline": "We Help 4 Readers (Including"}"#);
+        meta(
+            &mut c,
+            "og:title",
+            "We Help 4 Readers (Including One Trick) - Example Blog",
+        );
+        meta(&mut c, "og:site_name", "Example Blog");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("We Help 4 Readers (Including One Trick)")
         );
     }
 
