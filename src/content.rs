@@ -411,6 +411,26 @@ mod tests {
                 language: Some("rust".into())
             }
         );
+        // Sphinx names it on a wrapper two levels up; its `highlight-default` names none.
+        for (wrapper, language) in [
+            ("highlight-python notranslate", Some("python")),
+            ("highlight-default", None),
+        ] {
+            let c = keep_all(&format!(
+                "<div class=\"{wrapper}\"><div class=\"highlight\"><pre>x = 1</pre></div></div>"
+            ));
+            let code = c
+                .nodes
+                .iter()
+                .find(|n| matches!(n.kind, NodeKind::Code { .. }));
+            assert_eq!(
+                code.map(|n| &n.kind),
+                Some(&NodeKind::Code {
+                    language: language.map(Box::from)
+                }),
+                "{wrapper}"
+            );
+        }
     }
 
     #[test]

@@ -331,7 +331,10 @@ impl Walker {
 
         let parent_ctx_for_flush = frame_parent_ctx;
         let mut frame = Frame::new(node.clone(), ctx);
-        let render = render_hint(&name, &attrs);
+        let mut render = render_hint(&name, &attrs);
+        if name == local_name!("pre") && render == RenderHint::None {
+            render = self.wrapper_language();
+        }
         if is_block(&name) {
             self.flush(parent_ctx_for_flush);
             let index = self.page.elements.len() as u32;
@@ -467,6 +470,18 @@ impl Walker {
             hinted_ancestors,
             spans,
         });
+    }
+
+    /// The language named by the class of one of the [`CODE_WRAPPER_DEPTH`] elements
+    /// around a `<pre>` (Sphinx: `<div class="highlight-python"><div class="highlight">`).
+    fn wrapper_language(&self) -> RenderHint {
+        self.open_blocks
+            .iter()
+            .rev()
+            .take(CODE_WRAPPER_DEPTH)
+            .filter_map(|i| self.page.elements.get(*i as usize)?.class.as_deref())
+            .find_map(code_language)
+            .map_or(RenderHint::None, |l| RenderHint::Language(l.into()))
     }
 
     /// A `<code>` inside a `<pre>` names the language of the innermost open `<pre>` that
@@ -795,15 +810,21 @@ fn render_hint(name: &LocalName, attrs: &[Attribute]) -> RenderHint {
     }
 }
 
+/// Elements around a `<pre>` whose class may name its language: Sphinx puts it two
+/// levels up (`div.highlight-python > div.highlight > pre`).
+const CODE_WRAPPER_DEPTH: usize = 2;
+
 /// The language a class attribute names the way highlighters write it:
-/// `language-rust`, `lang-py`, `highlight-source-js`.
+/// `language-rust`, `lang-py`, `highlight-source-js` (GitHub), `highlight-python`
+/// (Sphinx, whose `highlight-default` names no language).
 fn code_language(class: &str) -> Option<&str> {
     class.split_ascii_whitespace().find_map(|token| {
-        ["language-", "lang-", "highlight-source-"]
+        ["language-", "lang-", "highlight-source-", "highlight-"]
             .iter()
             .find_map(|prefix| token.strip_prefix(prefix))
             .filter(|l| {
                 !l.is_empty()
+                    && *l != "default"
                     && l.chars().all(|c| {
                         c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '-' | '_' | '.')
                     })
