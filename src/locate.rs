@@ -271,24 +271,12 @@ fn choose(
     // An article cut into many sections, none dominant: climb to the nearest ancestor whose
     // prose before the candidate is a good share of the candidate's. Only what precedes
     // counts: comments and teaser rails follow an article, its first sections don't.
-    let mut prefix = Vec::with_capacity(n + 1);
-    let mut running = 0.0f32;
-    prefix.push(0.0);
-    for s in own_score.iter().take(n) {
-        running += s;
-        prefix.push(running);
-    }
+    let prefix = prefix_sums(&own_score[..n]);
     let subtree = |i: u32| {
         let e = &elements[i as usize];
         prefix[e.end as usize] - prefix[i as usize]
     };
-    let mut prefix_all = Vec::with_capacity(n + 1);
-    running = 0.0;
-    prefix_all.push(0.0);
-    for s in own_score_all.iter().take(n) {
-        running += s;
-        prefix_all.push(running);
-    }
+    let prefix_all = prefix_sums(&own_score_all[..n]);
     let subtree_all = |i: u32| {
         let e = &elements[i as usize];
         prefix_all[e.end as usize] - prefix_all[i as usize]
@@ -523,4 +511,17 @@ fn named_by_layout(elements: &[Element], at: u32, hints: Hints, layout: &[&str])
         .fold(Hints::NONE, |acc, n| acc.union(crate::hints::from_names(n)));
     let chrome = hints.negative();
     !chrome.is_empty() && chrome.iter().all(|h| from_layout.has(h))
+}
+
+/// Running sums of `scores` from 0: the sum over elements `a..b` (a subtree, as elements
+/// are in document order) is `sums[b] - sums[a]`.
+fn prefix_sums(scores: &[f32]) -> Vec<f32> {
+    let mut sums = Vec::with_capacity(scores.len() + 1);
+    let mut running = 0.0f32;
+    sums.push(0.0);
+    for s in scores {
+        running += s;
+        sums.push(running);
+    }
+    sums
 }
