@@ -14,7 +14,8 @@ use crate::tuning::{
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
 /// neighbours, then the headings from what follows them. `in_main` tells which blocks lie
 /// in the main container: a line of [`SHORT_BLOCK_WORDS`] words or more that closes it
-/// after content, or opens it before content without a digit, is content.
+/// after content, or opens it before content without a digit, is content. A notice between
+/// two content blocks of the main container is content too.
 pub fn revise(
     kinds: &[BlockKind],
     features: &[Features],
@@ -59,6 +60,19 @@ pub fn revise(
         }
         decided_after[i] = seen;
         seen |= v.label != Label::Undecided;
+    }
+    // A paragraph of [`SHORT_BLOCK_WORDS`] or more using site-notice terms between two
+    // content blocks of the main container is the article speaking of consent, partners or
+    // newsletters, not a banner (a shorter one is a "Sign up for our newsletter!" line).
+    for i in 0..n {
+        if before[i].reason == Reason::Notice
+            && in_main[i]
+            && prev[i] == Label::Content
+            && next[i] == Label::Content
+            && features[i].words >= SHORT_BLOCK_WORDS
+        {
+            verdicts[i] = Verdict::new(Label::Content, Reason::NeighboursContent);
+        }
     }
     for i in 0..n {
         if before[i].label != Label::Undecided || matches!(kinds[i], BlockKind::Heading(_)) {
@@ -254,6 +268,29 @@ mod tests {
         revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
         assert_eq!(verdicts[1].reason, Reason::NeighboursContent);
+    }
+
+    #[test]
+    fn a_notice_between_paragraphs_of_the_main_container_is_prose() {
+        let kinds = [BlockKind::Paragraph; 3];
+        let notice = Features {
+            words: 40,
+            notice_terms: 2,
+            ..f(true)
+        };
+        let feats = [f(true), notice, f(true)];
+        let run = |in_main: [bool; 3], last: Label| {
+            let mut verdicts = [
+                v(Label::Content),
+                Verdict::new(Label::Boilerplate, Reason::Notice),
+                v(last),
+            ];
+            revise(&kinds, &feats, &in_main, &mut verdicts);
+            verdicts[1]
+        };
+        assert_eq!(run([true; 3], Label::Content).label, Label::Content);
+        assert_eq!(run([true; 3], Label::Boilerplate).reason, Reason::Notice);
+        assert_eq!(run([false; 3], Label::Content).reason, Reason::Notice);
     }
 
     #[test]
