@@ -138,6 +138,11 @@ pub const SENTENCE_BLOCK_CHARS: u32 = 70;
 /// -0.001 (a fact box its truth leaves out); 7 keeps the "In stock – ships within 1 working
 /// day" USP line of `product/kettle-specs`, 10 loses part of the gain.
 pub const LIST_POINT_WORDS: u32 = 8;
+/// Lines (blocks left undecided: short, no full stop) a lead-in ending in `:` that follows
+/// content must open in the main container for them to be its list ("Ingredients for one
+/// pie:" and a line per ingredient, written as `<div>`s or `<p>`s rather than list items).
+/// One line after a lead-in is a "Read more..." link or a form label.
+pub const MIN_LIST_LINES: usize = 2;
 /// A credit line (`©`, `Photo:`) longer than this many words is prose, not a credit.
 pub const MAX_CREDIT_WORDS: u32 = 15;
 /// Distinct site-notice terms ("cookie", "privacy policy", "newsletter"...) that make a
