@@ -149,7 +149,11 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
     if f.dateline {
         return Verdict::new(Boilerplate, Reason::Dateline);
     }
-    if f.notice_terms >= MIN_NOTICE_TERMS && f.words < MAX_NOTICE_WORDS {
+    // Code that subscribes to events or mentions JavaScript is no banner.
+    if f.notice_terms >= MIN_NOTICE_TERMS
+        && f.words < MAX_NOTICE_WORDS
+        && kind != BlockKind::Preformatted
+    {
         return Verdict::new(Boilerplate, Reason::Notice);
     }
     if let BlockKind::Heading(_) = kind {
@@ -305,6 +309,9 @@ mod tests {
         assert_eq!(v.reason, Reason::Notice);
         f.notice_terms = 1;
         let v = classify(BlockKind::Paragraph, Hints::NONE, &f, 200);
+        assert_eq!(v.label, Label::Content);
+        f.notice_terms = 2;
+        let v = classify(BlockKind::Preformatted, Hints::NONE, &f, 200);
         assert_eq!(v.label, Label::Content);
     }
 

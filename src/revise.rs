@@ -8,13 +8,16 @@ use crate::classify::{Label, Reason, Verdict};
 use crate::features::Features;
 use crate::segment::Element;
 use crate::tuning::{
-    HEADING_LOOKAHEAD, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    HEADING_LOOKAHEAD, MAX_LINK_DENSITY_SHORT, MIN_LIST_LINES, MIN_LONE_SENTENCES,
+    SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
 /// neighbours, then the headings from what follows them. `in_main` tells which blocks lie
 /// in the main container: a line of [`SHORT_BLOCK_WORDS`] words or more that closes it
-/// after content, or opens it before content without a digit, is content.
+/// after content, or opens it before content without a digit, is content. A notice between
+/// two content blocks of the main container is content too, and so are the short lines
+/// a lead-in after content opens there (see [`MIN_LIST_LINES`]).
 pub fn revise(
     kinds: &[BlockKind],
     features: &[Features],
@@ -60,6 +63,19 @@ pub fn revise(
         decided_after[i] = seen;
         seen |= v.label != Label::Undecided;
     }
+    // A paragraph of [`SHORT_BLOCK_WORDS`] or more using site-notice terms between two
+    // content blocks of the main container is the article speaking of consent, partners or
+    // newsletters, not a banner (a shorter one is a "Sign up for our newsletter!" line).
+    for i in 0..n {
+        if before[i].reason == Reason::Notice
+            && in_main[i]
+            && prev[i] == Label::Content
+            && next[i] == Label::Content
+            && features[i].words >= SHORT_BLOCK_WORDS
+        {
+            verdicts[i] = Verdict::new(Label::Content, Reason::NeighboursContent);
+        }
+    }
     for i in 0..n {
         if before[i].label != Label::Undecided || matches!(kinds[i], BlockKind::Heading(_)) {
             continue;
@@ -101,6 +117,32 @@ pub fn revise(
         } else {
             Verdict::new(Label::Boilerplate, Reason::NeighboursBoilerplate)
         };
+    }
+    // A lead-in after content followed by [`MIN_LIST_LINES`] or more short lines in the main
+    // container ("Ingredients for one pie:", then a line per ingredient) opens a list the
+    // article gives: the lines up to the next decided block, link-heavy line or other
+    // lead-in are content, whatever follows them.
+    let line = |i: usize| {
+        before[i].label == Label::Undecided
+            && in_main[i]
+            && !matches!(kinds[i], BlockKind::Heading(_))
+            && features[i].link_density <= MAX_LINK_DENSITY_SHORT
+    };
+    let mut i = 0;
+    while i < n {
+        if !(line(i) && prev[i] == Label::Content && features[i].leads_in) {
+            i += 1;
+            continue;
+        }
+        let end = (i + 1..n)
+            .find(|&j| !line(j) || features[j].leads_in)
+            .unwrap_or(n);
+        if end - i > MIN_LIST_LINES {
+            for v in &mut verdicts[i..end] {
+                *v = Verdict::new(Label::Content, Reason::NeighboursContent);
+            }
+        }
+        i = end;
     }
     for i in 0..n {
         if verdicts[i].label != Label::Undecided {
@@ -254,6 +296,58 @@ mod tests {
         revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
         assert_eq!(verdicts[1].reason, Reason::NeighboursContent);
+    }
+
+    #[test]
+    fn a_notice_between_paragraphs_of_the_main_container_is_prose() {
+        let kinds = [BlockKind::Paragraph; 3];
+        let notice = Features {
+            words: 40,
+            notice_terms: 2,
+            ..f(true)
+        };
+        let feats = [f(true), notice, f(true)];
+        let run = |in_main: [bool; 3], last: Label| {
+            let mut verdicts = [
+                v(Label::Content),
+                Verdict::new(Label::Boilerplate, Reason::Notice),
+                v(last),
+            ];
+            revise(&kinds, &feats, &in_main, &mut verdicts);
+            verdicts[1]
+        };
+        assert_eq!(run([true; 3], Label::Content).label, Label::Content);
+        assert_eq!(run([true; 3], Label::Boilerplate).reason, Reason::Notice);
+        assert_eq!(run([false; 3], Label::Content).reason, Reason::Notice);
+    }
+
+    #[test]
+    fn a_lead_in_after_content_opens_its_lines_as_a_list() {
+        // a paragraph, "Ingredients:", three lines, "Pin It"; then with one line only
+        let kinds = [BlockKind::Paragraph; 6];
+        let lead_in = Features {
+            leads_in: true,
+            ..f(false)
+        };
+        let feats = [f(true), lead_in, f(false), f(false), f(false), f(false)];
+        let mut verdicts = [
+            v(Label::Content),
+            v(Label::Undecided),
+            v(Label::Undecided),
+            v(Label::Undecided),
+            v(Label::Undecided),
+            v(Label::Boilerplate),
+        ];
+        revise(&kinds, &feats, &[true; 6], &mut verdicts);
+        assert!(verdicts[..5].iter().all(|v| v.label == Label::Content));
+        let mut verdicts = [
+            v(Label::Content),
+            v(Label::Undecided),
+            v(Label::Undecided),
+            v(Label::Boilerplate),
+        ];
+        revise(&kinds[..4], &feats[..4], &[true; 4], &mut verdicts);
+        assert!(verdicts[1..].iter().all(|v| v.label == Label::Boilerplate));
     }
 
     #[test]

@@ -5,8 +5,8 @@ use crate::classify::{Label, Reason, Verdict, classify};
 use crate::features::Features;
 use crate::hints::{Hint, Hints};
 use crate::text::is_cjk;
-use crate::tuning::HEADLINE_TITLE_OVERLAP;
 use crate::tuning::{FALLBACK_LINK_WORDS, FALLBACK_MIN_WORDS, MAX_LINK_DENSITY};
+use crate::tuning::{HEADLINE_MAX_LEVEL, HEADLINE_TITLE_OVERLAP};
 
 /// Turn content outside the main container into boilerplate, then take in the headline.
 pub fn select(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], title: &str) {
@@ -96,9 +96,10 @@ fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict]) 
     }
 }
 
-/// The headline: the top-level heading before the first content block whose words mostly
-/// appear in the page title (news pages repeat the headline there). `None` when the content
-/// already starts with such a heading or nothing matches.
+/// The headline: the heading (h1 to [`HEADLINE_MAX_LEVEL`]) before the first content block
+/// whose words mostly appear in the page title (news pages repeat the headline there) and
+/// that names most of the title's words (a blog's title holds the blog's name and the
+/// post's). `None` when the content already starts with such a heading or nothing matches.
 fn headline(blocks: &[Block], verdicts: &[Verdict], title: &str) -> Option<usize> {
     let first = verdicts.iter().position(|v| v.label == Label::Content)?;
     let title_words = lowercase_words(title);
@@ -108,12 +109,15 @@ fn headline(blocks: &[Block], verdicts: &[Verdict], title: &str) -> Option<usize
     if let Some(BlockKind::Heading(1)) = blocks.get(first).map(|b| b.kind) {
         return None;
     }
-    let mut best: Option<(usize, u8, f32)> = None;
-    for (i, block) in blocks.iter().enumerate().take(first) {
+    let mut best: Option<(usize, u8, f32, usize)> = None;
+    // The first content block competes too: when it is a heading naming at least as much
+    // of the title (a post title the neighbours kept), the content already starts with
+    // the headline.
+    for (i, block) in blocks.iter().enumerate().take(first + 1) {
         let BlockKind::Heading(level) = block.kind else {
             continue;
         };
-        if level > 2 {
+        if level > HEADLINE_MAX_LEVEL {
             continue;
         }
         let words = lowercase_words(&block.text);
@@ -125,13 +129,17 @@ fn headline(blocks: &[Block], verdicts: &[Verdict], title: &str) -> Option<usize
         if overlap < HEADLINE_TITLE_OVERLAP {
             continue;
         }
-        // Prefer h1 over h2, then the better overlap, then the later one.
-        let better = best.is_none_or(|(_, l, o)| level < l || (level == l && overlap >= o));
+        // Prefer the heading naming more of the title (the post's title over the site's
+        // name when the title holds both), then the higher level, then the better
+        // overlap, then the later one.
+        let better = best.is_none_or(|(_, l, o, sh)| {
+            shared > sh || (shared == sh && (level < l || (level == l && overlap >= o)))
+        });
         if better {
-            best = Some((i, level, overlap));
+            best = Some((i, level, overlap, shared));
         }
     }
-    best.map(|(i, _, _)| i)
+    best.map(|(i, _, _, _)| i).filter(|&i| i != first)
 }
 
 /// Lowercase words of `text` for comparing a heading with the title; Han, Kana and Hangul
@@ -251,6 +259,28 @@ mod tests {
         let mut verdicts = [Verdict::new(Label::Boilerplate, Reason::Short); 2];
         select(&blocks, &feats, &mut verdicts, "");
         assert!(verdicts.iter().all(|v| v.reason == Reason::Fallback));
+    }
+
+    #[test]
+    fn the_heading_naming_more_of_the_title_is_the_headline() {
+        // blog name h1, post title h3, then the post's first paragraph
+        let mut blocks = [
+            block("Notes from the Allotment", 4, 4),
+            block("Why the broad beans failed", 5, 5),
+            block(&"word ".repeat(30), 30, 0),
+        ];
+        blocks[0].kind = BlockKind::Heading(1);
+        blocks[1].kind = BlockKind::Heading(3);
+        let title = "Notes from the Allotment: Why the broad beans failed";
+        let mut verdicts = [
+            Verdict::new(Label::Boilerplate, Reason::HeadingWithoutContent),
+            Verdict::new(Label::Boilerplate, Reason::OutsideMain),
+            Verdict::new(Label::Content, Reason::Prose),
+        ];
+        assert_eq!(headline(&blocks, &verdicts, title), Some(1));
+        // Kept already as the first content block: no headline is added.
+        verdicts[1] = Verdict::new(Label::Content, Reason::HeadingBeforeContent);
+        assert_eq!(headline(&blocks, &verdicts, title), None);
     }
 
     #[test]
