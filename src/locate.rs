@@ -5,6 +5,8 @@
 //! table, with no second walk of the tree); the best element, widened to its strong
 //! siblings, is the main container.
 
+use html5ever::local_name;
+
 use crate::block::Block;
 use crate::features::Features;
 use crate::hints::{Hint, Hints};
@@ -212,8 +214,14 @@ fn choose(
             s * (1.0 - ld)
         })
         .collect();
+    // `body` competes like any wrapper: on a hand-written page whose paragraphs stand
+    // straight in it, it is the article's container (Readability takes it then too); on
+    // a modern page a wrapper inside it outscores it.
     let mut candidates: Vec<u32> = (0..n as u32)
-        .filter(|&i| touched[i as usize] && elements[i as usize].tag != TagClass::Root)
+        .filter(|&i| {
+            let e = &elements[i as usize];
+            touched[i as usize] && (e.tag != TagClass::Root || e.name == local_name!("body"))
+        })
         .collect();
     candidates.sort_by(|a, b| final_score[*b as usize].total_cmp(&final_score[*a as usize]));
     let &first = candidates.first()?;

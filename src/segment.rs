@@ -34,7 +34,8 @@ pub(crate) enum TagClass {
     Heading,
     /// `p`.
     Paragraph,
-    /// `body` and `html`: never the main container themselves.
+    /// `body` and `html`: no tag score; `html` is never the main container, `body` only
+    /// when it holds the article's paragraphs itself.
     Root,
     /// Everything else that is a block.
     Other,
