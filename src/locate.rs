@@ -359,8 +359,9 @@ fn choose(
         }
     }
     // Posts of a thread or answers of a Q&A page repeat the class of the one that scored
-    // best, wherever they sit: take in every element of that class with prose of its own
-    // (in pre-order, so an element inside one taken is not taken again).
+    // best, wherever they sit, and so do the numbered parts of an article cut by asides
+    // (`story-body-1`, `story-body-2`): take in every element of that class with prose of
+    // its own (in pre-order, so an element inside one taken is not taken again).
     if let Some(class) = elements[core as usize]
         .class
         .as_deref()
@@ -370,7 +371,7 @@ fn choose(
         let joins = |i: u32, e: &Element, score: f32| {
             let inside = ranges.iter().any(|&(s, end)| s <= i && i < end);
             !inside
-                && e.class.as_deref() == Some(class)
+                && e.class.as_deref().is_some_and(|c| same_class(c, class))
                 && !unlikely(e.hints)
                 && score > 0.0
                 && score >= wanted
@@ -406,6 +407,18 @@ fn choose(
         ranges,
         discussion: false,
     })
+}
+
+/// Whether two class attributes name the same kind of element: equal but for the digits
+/// that end their names (`story-body story-body-1` and `story-body story-body-2`, the
+/// numbered parts of one article).
+fn same_class(a: &str, b: &str) -> bool {
+    fn stem(name: &str) -> &str {
+        name.trim_end_matches(|c: char| c.is_ascii_digit())
+    }
+    a.split_ascii_whitespace()
+        .map(stem)
+        .eq(b.split_ascii_whitespace().map(stem))
 }
 
 /// Mark each block inside or outside the main container, and keep as its local hints only
