@@ -8,7 +8,8 @@ use crate::classify::{Label, Reason, Verdict};
 use crate::features::Features;
 use crate::segment::Element;
 use crate::tuning::{
-    HEADING_LOOKAHEAD, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    HEADING_LOOKAHEAD, MIN_LONE_SENTENCES, NOTICE_PROSE_WORDS, SHORT_BLOCK_WORDS, TABLE_CELL_SHARE,
+    TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -59,6 +60,19 @@ pub fn revise(
         }
         decided_after[i] = seen;
         seen |= v.label != Label::Undecided;
+    }
+    // Long prose naming site notices ("privacy policy", "cookies") between two content
+    // blocks of the main container is an article about them: banners and boxes stand at
+    // its edges or outside it, and the promos inside it are short.
+    for i in 0..n {
+        if before[i].reason == Reason::Notice
+            && in_main[i]
+            && features[i].words >= NOTICE_PROSE_WORDS
+            && prev[i] == Label::Content
+            && next[i] == Label::Content
+        {
+            verdicts[i] = Verdict::new(Label::Content, Reason::NeighboursContent);
+        }
     }
     for i in 0..n {
         if before[i].label != Label::Undecided || matches!(kinds[i], BlockKind::Heading(_)) {
