@@ -9,7 +9,7 @@ use crate::features::{Features, features};
 use crate::locate::{locate, mark};
 use crate::metadata::Collector;
 use crate::parse::Limits;
-use crate::revise::{revise, tables};
+use crate::revise::{lists, revise, tables};
 use crate::segment::{Element, OrphanImage, Page, Reveal, parse_page, segment};
 use crate::select::select;
 use crate::tuning::{REVEAL_BELOW_WORDS, REVEAL_GAIN};
@@ -207,6 +207,7 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
     let in_main: Vec<bool> = page.blocks.iter().map(|b| b.in_main).collect();
     revise(&kinds, &feats, &in_main, &mut verdicts);
     tables(&page.blocks, &page.elements, &mut verdicts);
+    lists(&page.blocks, &page.elements, &mut verdicts);
     let title_text = match &page.meta_title {
         Some(meta) => format!("{} {}", page.title, meta),
         None => page.title.clone(),
