@@ -70,6 +70,9 @@ pub enum Reason {
     HeadingWithoutContent,
     /// Revised: in a table row or cell with content in it (a record, an article column).
     InTableWithContent,
+    /// A link-heavy item of a list in the article that is mostly text (references, a
+    /// list of sources with their dates).
+    InTextList,
     /// Selected out: not inside the main container.
     OutsideMain,
     /// Selected in: the article's headline.
@@ -97,6 +100,7 @@ impl fmt::Display for Reason {
             Reason::HeadingBeforeContent => f.write_str("heading-before-content"),
             Reason::HeadingWithoutContent => f.write_str("heading-alone"),
             Reason::InTableWithContent => f.write_str("table-with-content"),
+            Reason::InTextList => f.write_str("text-list"),
             Reason::OutsideMain => f.write_str("outside-main"),
             Reason::Headline => f.write_str("headline"),
             Reason::Fallback => f.write_str("fallback"),

@@ -332,7 +332,7 @@ impl Builder<'_> {
 mod tests {
     use super::*;
     use crate::parse::Limits;
-    use crate::segment::{parse_page, segment};
+    use crate::segment::{Reveal, parse_page, segment};
 
     /// The content of `html` with every block kept.
     fn keep_all(html: &str) -> Content {
@@ -343,7 +343,7 @@ mod tests {
                 max_nodes: 100_000,
             },
         );
-        let page = segment(&doc, false);
+        let page = segment(&doc, Reveal::Nothing);
         let keep = vec![true; page.blocks.len()];
         build(page.blocks, &keep, &page.elements, page.images)
     }

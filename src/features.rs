@@ -267,14 +267,23 @@ pub fn ends_sentence(text: &str) -> bool {
 }
 
 /// `text` without trailing whitespace and the reference marks that follow a sentence in
-/// encyclopaedias and papers (`…a museum.[1]`, `…in 1902.[3][4]`, `[citation needed]`):
-/// bracketed groups of at most [`REFERENCE_MARK_CHARS`] characters.
+/// encyclopaedias and papers (`…a museum.[1]`, `…in 1902.[3][4]`, `[citation needed]`), or
+/// the full-width parenthesised credit of a CJK article (`…上。（编译/林靖东）`): bracketed
+/// groups of at most [`REFERENCE_MARK_CHARS`] characters. ASCII parentheses stay: after an
+/// abbreviation they close a label (`10.3 oz. (M)`), not a sentence.
 fn without_reference_marks(text: &str) -> &str {
     let mut rest = text.trim_end();
-    while let Some(inner) = rest.strip_suffix(']') {
-        match inner.rfind('[') {
-            Some(open) if inner.len() - open <= REFERENCE_MARK_CHARS && open > 0 => {
-                rest = inner[..open].trim_end();
+    loop {
+        let (inner, open) = if let Some(inner) = rest.strip_suffix(']') {
+            (inner, '[')
+        } else if let Some(inner) = rest.strip_suffix('）') {
+            (inner, '（')
+        } else {
+            break;
+        };
+        match inner.rfind(open) {
+            Some(at) if inner[at..].chars().count() <= REFERENCE_MARK_CHARS && at > 0 => {
+                rest = inner[..at].trim_end();
             }
             _ => break,
         }
@@ -321,6 +330,8 @@ mod tests {
         assert!(ends_sentence("He said: \"No.\""));
         assert!(!ends_sentence("Get short URL"));
         assert!(ends_sentence("now a small museum.[1]"));
+        assert!(ends_sentence("研究结果发表在《自然》上。（编译/林小东）"));
+        assert!(!ends_sentence("10.3 oz. (M)"));
         assert!(ends_sentence("washed away in 1902.[3][4] "));
         assert!(ends_sentence("the station closed.[citation needed]"));
         assert!(!ends_sentence("marked the safe channel[3]"));

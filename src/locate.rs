@@ -5,6 +5,8 @@
 //! table, with no second walk of the tree); the best element, widened to its strong
 //! siblings, is the main container.
 
+use html5ever::local_name;
+
 use crate::block::Block;
 use crate::features::Features;
 use crate::hints::{Hint, Hints};
@@ -212,8 +214,14 @@ fn choose(
             s * (1.0 - ld)
         })
         .collect();
+    // `body` competes like any wrapper: on a hand-written page whose paragraphs stand
+    // straight in it, it is the article's container (Readability takes it then too); on
+    // a modern page a wrapper inside it outscores it.
     let mut candidates: Vec<u32> = (0..n as u32)
-        .filter(|&i| touched[i as usize] && elements[i as usize].tag != TagClass::Root)
+        .filter(|&i| {
+            let e = &elements[i as usize];
+            touched[i as usize] && (e.tag != TagClass::Root || e.name == local_name!("body"))
+        })
         .collect();
     candidates.sort_by(|a, b| final_score[*b as usize].total_cmp(&final_score[*a as usize]));
     let &first = candidates.first()?;
@@ -339,8 +347,9 @@ fn choose(
         }
     }
     // Posts of a thread or answers of a Q&A page repeat the class of the one that scored
-    // best, wherever they sit: take in every element of that class with prose of its own
-    // (in pre-order, so an element inside one taken is not taken again).
+    // best, wherever they sit, and so do the numbered parts of an article cut by asides
+    // (`story-body-1`, `story-body-2`): take in every element of that class with prose of
+    // its own (in pre-order, so an element inside one taken is not taken again).
     if let Some(class) = elements[core as usize]
         .class
         .as_deref()
@@ -350,7 +359,7 @@ fn choose(
         let joins = |i: u32, e: &Element, score: f32| {
             let inside = ranges.iter().any(|&(s, end)| s <= i && i < end);
             !inside
-                && e.class.as_deref() == Some(class)
+                && e.class.as_deref().is_some_and(|c| same_class(c, class))
                 && !unlikely(e.hints)
                 && score > 0.0
                 && score >= wanted
@@ -386,6 +395,18 @@ fn choose(
         ranges,
         discussion: false,
     })
+}
+
+/// Whether two class attributes name the same kind of element: equal but for the digits
+/// that end their names (`story-body story-body-1` and `story-body story-body-2`, the
+/// numbered parts of one article).
+fn same_class(a: &str, b: &str) -> bool {
+    fn stem(name: &str) -> &str {
+        name.trim_end_matches(|c: char| c.is_ascii_digit())
+    }
+    a.split_ascii_whitespace()
+        .map(stem)
+        .eq(b.split_ascii_whitespace().map(stem))
 }
 
 /// Mark each block inside or outside the main container, and keep as its local hints only

@@ -9,8 +9,8 @@ use crate::features::{Features, features};
 use crate::locate::{locate, mark};
 use crate::metadata::Collector;
 use crate::parse::Limits;
-use crate::revise::{revise, tables};
-use crate::segment::{Element, OrphanImage, Page, parse_page, segment};
+use crate::revise::{lists, revise, tables};
+use crate::segment::{Element, OrphanImage, Page, Reveal, parse_page, segment};
 use crate::select::select;
 use crate::tuning::{REVEAL_BELOW_WORDS, REVEAL_GAIN};
 
@@ -136,13 +136,14 @@ pub(crate) struct Outcome {
 /// Run every stage on `html`.
 ///
 /// When the article found holds under [`REVEAL_BELOW_WORDS`] words and the walk left hidden
-/// elements or `<noscript>`s out, the stages run again with them in, and that result is
-/// kept when it holds more than [`REVEAL_GAIN`] times the words.
+/// elements or `<noscript>`s out, the stages run again with them in (but for the invisible
+/// ones when some article was seen), and that result is kept when it holds more than
+/// [`REVEAL_GAIN`] times the words.
 pub(crate) fn run(html: &str, limits: Limits, times: Option<&mut StageTimes>) -> Outcome {
     let mut laps = Laps::new(times);
     let doc = parse_page(html, limits);
     laps.lap(Stage::Parse);
-    let page = segment(&doc, false);
+    let page = segment(&doc, Reveal::Nothing);
     // A `<title>` left unclosed swallows the whole page as its text (browsers do the same,
     // but such pages were written for parsers that gave up at the next tag): when the walk
     // found no block at all, the title's text is read again as the page.
@@ -150,7 +151,10 @@ pub(crate) fn run(html: &str, limits: Limits, times: Option<&mut StageTimes>) ->
         (page.blocks.is_empty() && page.title.contains('<')).then(|| page.title.clone());
     let first = run_page(page, &mut laps);
     if let Some(body) = swallowed {
-        let again = run_page(segment(&parse_page(&body, limits), false), &mut laps);
+        let again = run_page(
+            segment(&parse_page(&body, limits), Reveal::Nothing),
+            &mut laps,
+        );
         if again.content_words > 0 {
             let title = match first.title.split_once('<') {
                 Some((before, _)) => before.trim().to_string(),
@@ -166,7 +170,14 @@ pub(crate) fn run(html: &str, limits: Limits, times: Option<&mut StageTimes>) ->
     if first.concealed == 0 || first.content_words >= REVEAL_BELOW_WORDS {
         return first;
     }
-    let second = run_page(segment(&doc, true), &mut laps);
+    // A visible article, however short, is seen: a part of it laid out invisible is not
+    // waiting for a script, as a page hidden whole is.
+    let reveal = if first.content_words > 0 {
+        Reveal::AllButInvisible
+    } else {
+        Reveal::All
+    };
+    let second = run_page(segment(&doc, reveal), &mut laps);
     if second.content_words > REVEAL_GAIN * first.content_words {
         Outcome {
             base_href: first.base_href,
@@ -196,6 +207,7 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
     let in_main: Vec<bool> = page.blocks.iter().map(|b| b.in_main).collect();
     revise(&kinds, &feats, &in_main, &mut verdicts);
     tables(&page.blocks, &page.elements, &mut verdicts);
+    lists(&page.blocks, &page.elements, &mut verdicts);
     let title_text = match &page.meta_title {
         Some(meta) => format!("{} {}", page.title, meta),
         None => page.title.clone(),
@@ -223,5 +235,42 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
         elements: page.elements,
         images: page.images,
         base_href: page.base_href,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content_words(html: &str) -> u32 {
+        let limits = Limits {
+            max_depth: 512,
+            max_nodes: 100_000,
+        };
+        run(html, limits, None).content_words
+    }
+
+    const PARAGRAPH: &str = "<p>The harbour board agreed on Tuesday to dredge the outer channel, \
+        which has silted up so badly that the larger boats can only leave at high tide, \
+        and work will start in March.</p>";
+
+    #[test]
+    fn a_page_hidden_whole_is_revealed() {
+        let html = format!(
+            "<body><div style='visibility: hidden'><article>{}</article></div></body>",
+            PARAGRAPH.repeat(3)
+        );
+        assert!(content_words(&html) > 50);
+    }
+
+    #[test]
+    fn an_invisible_part_of_a_seen_article_stays_out() {
+        let html = format!(
+            "<body><article>{}<div style='visibility: hidden'>{}</div></article></body>",
+            PARAGRAPH,
+            PARAGRAPH.repeat(3)
+        );
+        let seen = content_words(&html);
+        assert!(seen > 0 && seen < 50, "{seen}");
     }
 }

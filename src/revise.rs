@@ -5,11 +5,11 @@ use html5ever::local_name;
 
 use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict};
-use crate::features::Features;
+use crate::features::{Features, link_density};
 use crate::segment::Element;
 use crate::tuning::{
-    HEADING_LOOKAHEAD, MAX_LINK_DENSITY_SHORT, MIN_LIST_LINES, MIN_LONE_SENTENCES,
-    SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    HEADING_LOOKAHEAD, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_LIST_LINES,
+    MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -195,6 +195,31 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
         quorum && cells as f32 >= TABLE_CELL_SHARE * table.len() as f32
     };
     revive_groups(blocks, verdicts, &tables, data_table, true);
+}
+
+/// A list of the main container whose words are mostly outside links (a references list, a
+/// list of sources with their dates, a changelog naming bugs) keeps its link-heavy items
+/// that hold some text of their own: only a list as link-heavy as a menu
+/// ([`MAX_LINK_DENSITY`] as a whole) is navigation. Items under a chrome name, and items
+/// that are a link and nothing else, stay out.
+pub(crate) fn lists(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
+    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+        if v.reason != Reason::LinkDensity
+            || b.kind != BlockKind::ListItem
+            || !b.in_main
+            || !b.local_hints.negative().is_empty()
+            || b.link_words >= b.words
+        {
+            continue;
+        }
+        let list = elements
+            .get(b.owner as usize)
+            .and_then(|item| elements.get(item.parent as usize))
+            .filter(|l| matches!(l.name, local_name!("ol") | local_name!("ul")));
+        if list.is_some_and(|l| link_density(l.words, l.link_words) <= MAX_LINK_DENSITY) {
+            *v = Verdict::new(Label::Content, Reason::InTextList);
+        }
+    }
 }
 
 /// The nearest `part` (`tr`, `td`, or `table` itself) element holding `block` within its

@@ -34,7 +34,8 @@ pub(crate) enum TagClass {
     Heading,
     /// `p`.
     Paragraph,
-    /// `body` and `html`: never the main container themselves.
+    /// `body` and `html`: no tag score; `html` is never the main container, `body` only
+    /// when it holds the article's paragraphs itself.
     Root,
     /// Everything else that is a block.
     Other,
@@ -123,11 +124,24 @@ pub(crate) fn parse_page(html: &str, limits: Limits) -> Document {
     Document { dom, report }
 }
 
+/// Which hidden elements a walk reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Reveal {
+    /// None: what a reader sees.
+    #[default]
+    Nothing,
+    /// All but those laid out invisible (`visibility:hidden`): the second try for a page
+    /// whose visible article is short, which may be the visible part of a longer one.
+    AllButInvisible,
+    /// All: the second try for a page whose visible markup holds no article.
+    All,
+}
+
 /// Cut a parsed page into blocks. With `reveal`, hidden elements and `<noscript>` are
-/// walked too: the second try for pages whose visible markup holds no article (a
+/// walked too: the second try for pages whose visible markup holds little or no article (a
 /// server-rendered page kept hidden until its scripts run, a forum that serves its posts
 /// to crawlers in `<noscript>`).
-pub(crate) fn segment(doc: &Document, reveal: bool) -> Page {
+pub(crate) fn segment(doc: &Document, reveal: Reveal) -> Page {
     let mut walker = Walker {
         reveal,
         ..Walker::default()
@@ -182,8 +196,8 @@ struct Walker {
     page: Page,
     /// Hints of class and role values seen on this page.
     hint_cache: hints::HintCache,
-    /// Walk hidden elements and `<noscript>` too.
-    reveal: bool,
+    /// Which hidden elements and `<noscript>`s to walk too.
+    reveal: Reveal,
     buffer: TextBuffer,
     /// Hints of inline elements that contributed text to the open block.
     buffer_hints: Hints,
@@ -255,7 +269,12 @@ impl Walker {
             return None;
         }
         if name == local_name!("noscript") || is_hidden(&attrs) {
-            if !self.reveal {
+            let walked = match self.reveal {
+                Reveal::Nothing => false,
+                Reveal::AllButInvisible => !is_invisible(&attrs),
+                Reveal::All => true,
+            };
+            if !walked {
                 self.page.concealed += 1;
                 return None;
             }
@@ -858,7 +877,8 @@ fn is_skipped(name: &LocalName) -> bool {
             | local_name!("style")
             | local_name!("template")
             | local_name!("svg")
-            | local_name!("math")
+            | local_name!("annotation")
+            | local_name!("annotation-xml")
             | local_name!("iframe")
             | local_name!("button")
             | local_name!("select")
@@ -896,16 +916,31 @@ fn is_hidden(attrs: &[Attribute]) -> bool {
         local_name!("hidden") => true,
         local_name!("aria-hidden") => a.value.trim().eq_ignore_ascii_case("true"),
         local_name!("style") if !disclosure => {
-            let style: String = a
-                .value
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
+            let style = squeezed_style(&a.value);
             style.contains("display:none") || style.contains("visibility:hidden")
         }
         _ => false,
     })
+}
+
+/// Whether the element is laid out but invisible (an inline `visibility:hidden`): a box
+/// kept empty until a script fades it in, or a part of a page hidden on purpose. A page
+/// hidden whole that way waits for its scripts, so [`Reveal::All`] walks it; when the
+/// visible page holds an article, the invisible part of it stays out.
+fn is_invisible(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.name.local == local_name!("style")
+            && squeezed_style(&a.value).contains("visibility:hidden")
+    })
+}
+
+/// An inline style lowercased, without whitespace.
+fn squeezed_style(style: &str) -> String {
+    style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// Elements that start and end a block of text.
