@@ -537,12 +537,13 @@ impl Collector {
         // <title> adds to the headline.
         let mut sites: Vec<String> = site_name.map(str::to_string).into_iter().collect();
         sites.extend(host_names(url));
+        // Dublin Core's title is the document's own, set apart from the sharing cards.
         let raw_declared: Vec<String> = [
             ld.headline(),
-            self.meta_first(&["og:title"]).map(str::to_string),
-            self.meta_first(&["twitter:title"]).map(str::to_string),
             self.meta_first(&["dc.title", "dcterms.title"])
                 .map(str::to_string),
+            self.meta_first(&["og:title"]).map(str::to_string),
+            self.meta_first(&["twitter:title"]).map(str::to_string),
             self.meta_first(&["parsely-title"]).map(str::to_string),
         ]
         .into_iter()
@@ -583,6 +584,22 @@ impl Collector {
             // Unless a declared title is that part, or an h1 shows it (in a longer text:
             // a subtitle; alone, and before the rest: the headline, the rest a tagline).
             sites.push(name);
+        }
+        // A <title> that is a declared title and a short part after any separator, even a
+        // colon or a dash: that part is the site's name ("Example Blog: Rain in Spain"
+        // where og:title is "Rain in Spain"), whatever h1 shows it (the blog's name set
+        // as an h1 over the post's own heading).
+        if let Some(full) = self.title_tag.as_deref() {
+            let full = fold(full);
+            for declared in &raw_declared {
+                if let Some(name) = declared_affix(&full, &fold(declared))
+                    && !raw_declared
+                        .iter()
+                        .any(|d| is_site(d, std::slice::from_ref(&name)))
+                {
+                    sites.push(name);
+                }
+            }
         }
         let pairs: Vec<(String, &str)> = raw_declared
             .iter()
@@ -672,7 +689,9 @@ impl Collector {
             .iter()
             .map(|(stripped, full)| (words(stripped), words(full)))
             .collect();
-        let mut best: Option<(usize, &(usize, String))> = None;
+        // The best h1 and its rank: (words shared with a headline part, with a full text).
+        let mut best: Option<&(usize, String)> = None;
+        let mut best_key = (0, 0);
         for h1 in h1s {
             let h1_words = words(&h1.1);
             if h1_words.is_empty() {
@@ -683,16 +702,21 @@ impl Collector {
                 // site name), but sharing words with the headline part, so that an h1
                 // naming the site does not match a title that ends with it.
                 let shared = h1_words.iter().filter(|w| full.contains(w)).count();
-                let in_headline = h1_words.iter().any(|w| stripped.contains(w));
-                if !in_headline || (shared as f32) < H1_TITLE_OVERLAP * h1_words.len() as f32 {
+                let in_headline = h1_words.iter().filter(|w| stripped.contains(w)).count();
+                if in_headline == 0 || (shared as f32) < H1_TITLE_OVERLAP * h1_words.len() as f32 {
                     continue;
                 }
-                if best.is_none_or(|(n, _)| shared > n) {
-                    best = Some((shared, h1));
+                // Ranked by the words shared with the headline part first: of an h1
+                // that shows the site's name and one that shows the headline, both
+                // within the full <title>, the second is the headline.
+                let key = (in_headline, shared);
+                if best.is_none() || key > best_key {
+                    best = Some(h1);
+                    best_key = key;
                 }
             }
         }
-        best.map(|(_, h1)| h1.clone())
+        best.cloned()
             .or_else(|| {
                 // An h1 that no declared title matches but the structured data names word
                 // for word (a breadcrumb's last item, the WebPage's name) is the headline.
@@ -1691,6 +1715,22 @@ fn affix(title: &str, headline: &str) -> Option<(String, bool)> {
     let separated = rest.len() > bare.len() + 1 && !rest.contains(['-', '–', '—']);
     let n = bare.split_whitespace().count();
     (separated && (1..=MAX_SITE_WORDS).contains(&n)).then(|| (bare.to_string(), suffix))
+}
+
+/// What `title` adds to the declared title `declared` before or after it, past a
+/// separator of any kind (`|`, `:`, `·`, `•`, `»`, a dash), when it is at most
+/// [`MAX_SITE_WORDS`] words: the site's name, as the page's own declared title shows.
+fn declared_affix(title: &str, declared: &str) -> Option<String> {
+    if declared.is_empty() {
+        return None;
+    }
+    let rest = title
+        .strip_suffix(declared)
+        .or_else(|| title.strip_prefix(declared))?
+        .trim();
+    let bare = rest.trim_matches(|c: char| c.is_whitespace() || "|:·•»-–—".contains(c));
+    (bare.len() < rest.len() && (1..=MAX_SITE_WORDS).contains(&bare.split_whitespace().count()))
+        .then(|| bare.to_string())
 }
 
 /// The `<title>` without the site name: the parts that name the site (`sites`) when
@@ -3172,6 +3212,56 @@ mod tests {
     }
 
     /// The walker's calls for a block that is an `h1`.
+    #[test]
+    fn dublin_core_title_before_the_sharing_cards() {
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Rain in Spain, shared");
+        meta(&mut c, "dc.title", "Rain in Spain");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+    }
+
+    #[test]
+    fn title_joining_a_declared_title_and_the_site_name() {
+        // The blog's name is an h1 and the <title> puts it before the post's title
+        // behind a colon: the name is the site's, whatever h1 shows it.
+        let mut c = Collector::default();
+        c.title_tag("Allotment Notes: Raised beds from pallet wood");
+        meta(&mut c, "og:title", "Raised beds from pallet wood");
+        h1(&mut c, "Allotment Notes");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Raised beds from pallet wood")
+        );
+        assert_eq!(
+            declared_affix("Rain in Spain - Example News", "Rain in Spain").as_deref(),
+            Some("Example News")
+        );
+        // No separator, or more words than a site name has: no site name.
+        assert_eq!(declared_affix("Rain in Spain today", "Rain in Spain"), None);
+        assert_eq!(
+            declared_affix(
+                "Rain in Spain: what the long wet spring means for farmers",
+                "Rain in Spain"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn h1_naming_more_of_the_headline_part_wins() {
+        // A docs page: the project's name is a linked h1 and the <title>'s suffix, the
+        // page's heading a second h1; both lie within the full <title> and share a word
+        // with its headline part.
+        let mut c = Collector::default();
+        c.title_tag("Tidemill: Shared Mutable History — tidemill extension for Pebble");
+        h1(&mut c, "tidemill extension for Pebble");
+        h1(&mut c, "Tidemill: Shared Mutable History");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Tidemill: Shared Mutable History")
+        );
+    }
+
     fn h1(c: &mut Collector, text: &str) {
         c.heading(1, text, false);
         c.block(text);
