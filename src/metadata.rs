@@ -1135,13 +1135,17 @@ fn types(entity: &Map<String, Value>) -> Vec<&str> {
 
 /// Whether a JSON-LD entity is an organisation, a site or a brand rather than a person.
 fn is_organisation(entity: &Map<String, Value>) -> bool {
-    types(entity).iter().any(|t| {
-        t.ends_with("Organization")
-            || matches!(
-                *t,
-                "Corporation" | "LocalBusiness" | "WebSite" | "Brand" | "NGO" | "Project"
-            )
-    })
+    // A person who publishes their own site is typed both ("@type": ["Person",
+    // "Organization"], as SEO plugins write it): a person still.
+    let types = types(entity);
+    !types.contains(&"Person")
+        && types.iter().any(|t| {
+            t.ends_with("Organization")
+                || matches!(
+                    *t,
+                    "Corporation" | "LocalBusiness" | "WebSite" | "Brand" | "NGO" | "Project"
+                )
+        })
 }
 
 fn rank(entity: &Map<String, Value>) -> Rank {
@@ -1258,6 +1262,7 @@ impl<'a> LinkedData<'a> {
                 for value in values {
                     if let Some(object) = self.resolve(value)
                         && (key == "publisher" || is_organisation(object))
+                        && !types(object).contains(&"Person")
                         && let Some(name) = object.get("name").and_then(first_text)
                     {
                         out.push(name);
@@ -2996,6 +3001,19 @@ mod tests {
         );
         c.byline("Research", true);
         assert_eq!(c.finish(None, "").authors, ["Example News"]);
+
+        // A person publishing their own blog is typed Person and Organization: still a
+        // person, who does not give way to a "Follow Jane" link in the author box.
+        let mut c = Collector::default();
+        c.json_ld(
+            r##"{"@graph": [
+                {"@type": "Article", "author": {"name": "Jane Doe", "@id": "#jane"},
+                 "publisher": {"@id": "#jane"}},
+                {"@type": ["Person", "Organization"], "@id": "#jane", "name": "Jane Doe"}]}"##,
+        );
+        meta(&mut c, "og:site_name", "Quiet Hours");
+        c.byline("Follow Jane", true);
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
     }
 
     #[test]
