@@ -16,7 +16,8 @@ use crate::tuning::{
 /// neighbours, then the headings from what follows them. `in_main` tells which blocks lie
 /// in the main container: a line of [`SHORT_BLOCK_WORDS`] words or more that closes it
 /// after content, or opens it before content without a digit, is content. A notice between
-/// two content blocks of the main container is content too, and so are the short lines
+/// two content blocks of the main container is content too, and so is a paragraph there
+/// that is a sentence set as a link, and so are the short lines
 /// a lead-in after content opens there (see [`MIN_LIST_LINES`]).
 pub fn revise(
     kinds: &[BlockKind],
@@ -72,6 +73,20 @@ pub fn revise(
             && prev[i] == Label::Content
             && next[i] == Label::Content
             && features[i].words >= SHORT_BLOCK_WORDS
+        {
+            verdicts[i] = Verdict::new(Label::Content, Reason::NeighboursContent);
+        }
+    }
+    // A paragraph that is a sentence set as a link (a line of dialogue linked to a note)
+    // between two content blocks of the main container is the text's; link lines of chrome
+    // ("Related: …", "Read more") end without a sentence mark.
+    for i in 0..n {
+        if before[i].reason == Reason::LinkDensity
+            && kinds[i] == BlockKind::Paragraph
+            && in_main[i]
+            && prev[i] == Label::Content
+            && next[i] == Label::Content
+            && features[i].ends_sentence
         {
             verdicts[i] = Verdict::new(Label::Content, Reason::NeighboursContent);
         }
