@@ -6,6 +6,7 @@ use html5ever::local_name;
 use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict};
 use crate::features::{Features, link_density};
+use crate::hints::Hint;
 use crate::segment::Element;
 use crate::tuning::{
     HEADING_LOOKAHEAD, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_LIST_LINES,
@@ -27,21 +28,28 @@ pub fn revise(
 ) {
     let before = verdicts.to_vec();
     let n = before.len();
-    // The nearest decided label on each side, computed in two linear sweeps.
+    // The nearest decided label on each side, computed in two linear sweeps. A lone
+    // caption is the picture's, not the page's: it tells nothing of the text around it (a
+    // step of a how-to between two photo captions), so the sweeps look past it. A run of
+    // captions is a gallery, and decides its neighbours (the "1 / 5" counter before it).
+    let caption = |i: usize| before[i].reason == Reason::Hint(Hint::Caption);
+    let lone_caption =
+        |i: usize| caption(i) && !(i > 0 && caption(i - 1)) && !(i + 1 < n && caption(i + 1));
+    let neighbour = |i: usize| before[i].label != Label::Undecided && !lone_caption(i);
     let mut prev = vec![Label::Boilerplate; n];
     let mut last = Label::Boilerplate;
-    for (i, v) in before.iter().enumerate() {
+    for i in 0..n {
         prev[i] = last;
-        if v.label != Label::Undecided {
-            last = v.label;
+        if neighbour(i) {
+            last = before[i].label;
         }
     }
     let mut next = vec![Label::Boilerplate; n];
     last = Label::Boilerplate;
-    for (i, v) in before.iter().enumerate().rev() {
+    for i in (0..n).rev() {
         next[i] = last;
-        if v.label != Label::Undecided {
-            last = v.label;
+        if neighbour(i) {
+            last = before[i].label;
         }
     }
     // Whether a decided block comes before, since the main container's start; and after,
