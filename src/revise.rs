@@ -29,13 +29,14 @@ pub fn revise(
     let before = verdicts.to_vec();
     let n = before.len();
     // The nearest decided label on each side, computed in two linear sweeps. A lone
-    // caption is the picture's, not the page's: it tells nothing of the text around it (a
-    // step of a how-to between two photo captions), so the sweeps look past it. A run of
-    // captions is a gallery, and decides its neighbours (the "1 / 5" counter before it).
-    let caption = |i: usize| before[i].reason == Reason::Hint(Hint::Caption);
-    let lone_caption =
-        |i: usize| caption(i) && !(i > 0 && caption(i - 1)) && !(i + 1 < n && caption(i + 1));
-    let neighbour = |i: usize| before[i].label != Label::Undecided && !lone_caption(i);
+    // caption or ad slot is the picture's or the advertiser's, not the page's: it tells
+    // nothing of the text around it (a how-to step between two photo captions, a subhead
+    // after an "Advertisement" label), so the sweeps look past it. A run of them is a
+    // gallery or an ad rail, and decides its neighbours (the "1 / 5" counter before it).
+    let inset = |i: usize| matches!(before[i].reason, Reason::Hint(Hint::Caption | Hint::Ad));
+    let lone_inset =
+        |i: usize| inset(i) && !(i > 0 && inset(i - 1)) && !(i + 1 < n && inset(i + 1));
+    let neighbour = |i: usize| before[i].label != Label::Undecided && !lone_inset(i);
     let mut prev = vec![Label::Boilerplate; n];
     let mut last = Label::Boilerplate;
     for i in 0..n {
