@@ -6,6 +6,7 @@ use html5ever::local_name;
 use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict};
 use crate::features::{Features, link_density};
+use crate::hints::Hint;
 use crate::segment::Element;
 use crate::tuning::{
     HEADING_LOOKAHEAD, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_LIST_LINES,
@@ -16,7 +17,8 @@ use crate::tuning::{
 /// neighbours, then the headings from what follows them. `in_main` tells which blocks lie
 /// in the main container: a line of [`SHORT_BLOCK_WORDS`] words or more that closes it
 /// after content, or opens it before content without a digit, is content. A notice between
-/// two content blocks of the main container is content too, and so are the short lines
+/// two content blocks of the main container is content too, and so is a paragraph there
+/// that is a sentence set as a link, and so are the short lines
 /// a lead-in after content opens there (see [`MIN_LIST_LINES`]).
 pub fn revise(
     kinds: &[BlockKind],
@@ -26,21 +28,29 @@ pub fn revise(
 ) {
     let before = verdicts.to_vec();
     let n = before.len();
-    // The nearest decided label on each side, computed in two linear sweeps.
+    // The nearest decided label on each side, computed in two linear sweeps. A lone
+    // caption or ad slot is the picture's or the advertiser's, not the page's: it tells
+    // nothing of the text around it (a how-to step between two photo captions, a subhead
+    // after an "Advertisement" label), so the sweeps look past it. A run of them is a
+    // gallery or an ad rail, and decides its neighbours (the "1 / 5" counter before it).
+    let inset = |i: usize| matches!(before[i].reason, Reason::Hint(Hint::Caption | Hint::Ad));
+    let lone_inset =
+        |i: usize| inset(i) && !(i > 0 && inset(i - 1)) && !(i + 1 < n && inset(i + 1));
+    let neighbour = |i: usize| before[i].label != Label::Undecided && !lone_inset(i);
     let mut prev = vec![Label::Boilerplate; n];
     let mut last = Label::Boilerplate;
-    for (i, v) in before.iter().enumerate() {
+    for i in 0..n {
         prev[i] = last;
-        if v.label != Label::Undecided {
-            last = v.label;
+        if neighbour(i) {
+            last = before[i].label;
         }
     }
     let mut next = vec![Label::Boilerplate; n];
     last = Label::Boilerplate;
-    for (i, v) in before.iter().enumerate().rev() {
+    for i in (0..n).rev() {
         next[i] = last;
-        if v.label != Label::Undecided {
-            last = v.label;
+        if neighbour(i) {
+            last = before[i].label;
         }
     }
     // Whether a decided block comes before, since the main container's start; and after,
@@ -72,6 +82,20 @@ pub fn revise(
             && prev[i] == Label::Content
             && next[i] == Label::Content
             && features[i].words >= SHORT_BLOCK_WORDS
+        {
+            verdicts[i] = Verdict::new(Label::Content, Reason::NeighboursContent);
+        }
+    }
+    // A paragraph that is a sentence set as a link (a line of dialogue linked to a note)
+    // between two content blocks of the main container is the text's; link lines of chrome
+    // ("Related: …", "Read more") end without a sentence mark.
+    for i in 0..n {
+        if before[i].reason == Reason::LinkDensity
+            && kinds[i] == BlockKind::Paragraph
+            && in_main[i]
+            && prev[i] == Label::Content
+            && next[i] == Label::Content
+            && features[i].ends_sentence
         {
             verdicts[i] = Verdict::new(Label::Content, Reason::NeighboursContent);
         }

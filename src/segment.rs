@@ -379,7 +379,8 @@ impl Walker {
             if self.page.metadata.is_some() {
                 self.buffer.edge();
             }
-            if name == local_name!("a") && self.link_start.is_none() {
+            if name == local_name!("a") && self.link_start.is_none() && is_navigating(&node, &attrs)
+            {
                 self.link_start = Some(self.buffer.len());
                 frame.opened_link = true;
             }
@@ -680,6 +681,25 @@ fn is_permalink_mark(node: &Handle) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether an `<a>` counts as a link: any but a `javascript:` one that wraps blocks of
+/// text (a click-to-expand section; Readability unwraps such links too). A `javascript:`
+/// link around a few inline words stays a link: it is a print, share or font-size button.
+fn is_navigating(node: &Handle, attrs: &[Attribute]) -> bool {
+    let scripted = attr_value(attrs, local_name!("href")).is_some_and(|href| {
+        href.get(..11)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
+    });
+    !scripted
+        || !node
+            .children
+            .borrow()
+            .iter()
+            .any(|child| match &child.data {
+                NodeData::Element { name, .. } => is_block(&name.local),
+                _ => false,
+            })
 }
 
 /// The trimmed value of attribute `key`, if the element has it.
