@@ -31,29 +31,17 @@ use encoding_rs::{
     Encoding, ISO_2022_JP, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED,
 };
 
+use crate::tuning::{
+    DECLARED_UTF8_MAX_INVALID, MIN_UTF8_SEQUENCES_AGAINST_MULTIBYTE_DECLARATION,
+    UNDECLARED_UTF8_MAX_INVALID,
+};
+
 /// How many leading bytes the `<meta>` prescan looks at (as in WHATWG).
 const PRESCAN_LEN: usize = 1024;
 
 /// How many bytes (from the first non-ASCII byte on) the statistical
 /// detector is shown. Markup is ASCII, so this is plenty of text.
 const DETECT_LEN: usize = 64 * 1024;
-
-/// A `<meta>`-declared UTF-8 is only overridden when more than this fraction
-/// (numerator, denominator) of the non-ASCII sequences are invalid UTF-8.
-/// Past one half, reading the page as UTF-8 garbles more characters than
-/// reading it in a legacy encoding does.
-const DECLARED_UTF8_MAX_INVALID: (usize, usize) = (1, 2);
-
-/// Undeclared bytes that are not strictly valid UTF-8 are still read as UTF-8
-/// when at most this fraction of the non-ASCII sequences are invalid (a UTF-8
-/// page with a few stray Latin-1 bytes). Legacy CJK text is ~90% invalid.
-const UNDECLARED_UTF8_MAX_INVALID: (usize, usize) = (1, 10);
-
-/// A page declared in a legacy multi-byte encoding (`Shift_JIS`, GBK, ...) is
-/// read as UTF-8 instead only when it is valid UTF-8 with at least this many
-/// multi-byte sequences; a short run of legacy CJK bytes can be valid UTF-8 by
-/// chance, a long one practically cannot.
-const MIN_UTF8_SEQUENCES_AGAINST_MULTIBYTE_DECLARATION: usize = 4;
 
 /// Where the chosen encoding came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use crate::block::Block;
 use crate::patterns::Patterns;
-use crate::tuning::{MAX_CREDIT_WORDS, REFERENCE_MARK_CHARS, WRAP_COLUMNS};
+use crate::tuning::{MAX_CREDIT_WORDS, MAX_DATELINE_WORDS, REFERENCE_MARK_CHARS, WRAP_COLUMNS};
 
 /// What the classifier knows about one block.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -122,9 +122,6 @@ const DATELINE_WORDS: &[&str] = &[
     "rd",
     "th",
 ];
-
-/// Most words of a dateline.
-const MAX_DATELINE_WORDS: usize = 10;
 
 /// Whether `text` is nothing but a date or time with its usual companions: every word a
 /// number, a month or weekday name, or a dateline word, with a year or a month name in it.

@@ -8,6 +8,7 @@
 use std::fmt;
 
 use crate::patterns::Patterns;
+use crate::tuning::MAX_ID_PARTS;
 
 /// One thing a class, id or tag can say about an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -435,12 +436,6 @@ impl HintCache {
         hints
     }
 }
-
-/// Parts an id may have before it reads as a heading anchor rather than a role.
-///
-/// Documentation and wiki pages give sections ids made from their headings
-/// (`sharing-with-a-single-developer`); such an id names the topic, not chrome.
-const MAX_ID_PARTS: usize = 3;
 
 /// The hints named by an id attribute value: as [`from_names`], unless the id is a slug.
 pub(crate) fn from_id(value: &str) -> Hints {

@@ -31,6 +31,12 @@ use url::Url;
 
 use crate::patterns::Patterns;
 use crate::text::count_words;
+use crate::tuning::{
+    DATE_LINE_REACH, DETECT_BYTES, H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE,
+    MAX_LABEL, MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_SHORT_TEXT, MAX_SITE_WORDS,
+    MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS, MIN_SHARED_WORD_CHARS,
+    TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
+};
 
 /// Most `<meta>` entries kept; a page with more is generated junk.
 const MAX_META_ENTRIES: usize = 2048;
@@ -54,73 +60,15 @@ const MAX_EVIDENCE: usize = 64;
 /// Most blocks with a date remembered (archive lists and comment threads have many).
 const MAX_DATED_BLOCKS: usize = 256;
 
-/// Longest block read as a date line, in bytes: "Published on Friday, May 17, 2024 by
-/// Jane Doe" fits, a paragraph that mentions a date does not.
-const MAX_DATE_LINE: usize = 120;
-
-/// Farthest a date line may stand from the headline, in blocks, to be the page's date
-/// (the byline block, a reading time, an image caption lie between). Tuned on wcxb-dev
-/// articles: 4 lost dates set under a lead image, 30 took sidebar dates.
-const DATE_LINE_REACH: usize = 12;
-
-/// Longest heading, byline or title candidate considered, in bytes; longer texts are
-/// paragraphs, not titles or names.
-const MAX_SHORT_TEXT: usize = 400;
-
 /// Most blocks whose text is remembered (as a hash) to find the headline by the title
 /// when no `h1` shows it; headlines stand in the first few hundred blocks.
 const MAX_KEYED_BLOCKS: usize = 4096;
 
-/// Longest author name kept, in characters.
-const MAX_NAME_CHARS: usize = 100;
-
-/// Most words in one author name.
-const MAX_NAME_WORDS: usize = 10;
-
-/// Twitter card label/value pairs (`twitter:label1`..`twitter:labelN`) read for a
-/// "Written by" label; pages carry two (reading time, author), rarely more.
-const TWITTER_LABEL_PAIRS: usize = 4;
-
 /// Most authors and most tags reported.
 const MAX_LIST: usize = 64;
 
-/// Fewest words of body text for language detection (trigram statistics of shorter texts
-/// are noise).
-const MIN_DETECT_WORDS: u32 = 20;
-
-/// Bytes of body text given to the language detector: about 350 words, enough for a stable
-/// answer. Detection was 7 % of the extraction's instructions on l3s-gn1 (most of its pages
-/// declare no language); 4,096 bytes gave the same language on all 3,320 dev pages, 1,024
-/// lost one (no reliable answer).
-const DETECT_BYTES: usize = 2048;
-
-/// Fraction of an `h1`'s words that must occur in the `<title>` for it to be the main one.
-const H1_TITLE_OVERLAP: f32 = 0.5;
-
-/// Fewest words of an h1 taken as the headline because the JSON-LD names it (shorter
-/// ones are section names: "Blog", "Our Team").
-const MIN_AGREEING_H1_WORDS: usize = 4;
-
-/// Fewest words before a " | " for the rest of a title to be cut off as a section or a
-/// tagline (shorter heads are a site or a section name: "Blog | How to ...").
-const MIN_PIPE_HEAD_WORDS: usize = 3;
-
-/// Fewest letters of a word that an h1 worded apart from the declared titles must share
-/// with one of them to be the headline (shorter words are "the", "to", "and").
-const MIN_SHARED_WORD_CHARS: usize = 4;
-
 /// Title separators between the page title and the site name.
 const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
-
-/// Most words of a site name the `<title>` adds to the headline.
-const MAX_SITE_WORDS: usize = 5;
-
-/// Earliest and latest plausible year of a page date.
-const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
-
-/// Earliest and latest plausible year of a date in a URL path (numbers in URLs are often
-/// ids, so the range is tighter).
-const URL_YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
 
 /// Metadata of a page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -903,17 +851,6 @@ const UPDATE_WORDS: [&str; 8] = [
     "actualizado",
     "bijgewerkt",
 ];
-
-/// Longest block read as a label ("Published", "Written by", "About the author"), in
-/// bytes.
-const MAX_LABEL: usize = 40;
-
-/// Most groups of lines of a byline element searched for a name, those that start with
-/// "By" aside: the name stands first or after a kicker, never under a list of links.
-const MAX_BYLINE_GROUPS: usize = 3;
-
-/// Longest block read as a "By ..." line, in bytes.
-const MAX_BY_LINE: usize = 160;
 
 /// Blocks that only label the author's name in the next block, lowercase.
 const BY_LABELS: [&str; 12] = [

@@ -11,6 +11,7 @@ use crate::hints::{self, Hint, Hints};
 use crate::metadata::{self, Collector};
 use crate::parse::{Limits, ParseReport, parse};
 use crate::text::{Mark, TextBuffer, count_words, count_words_and_chars};
+use crate::tuning::{CODE_WRAPPER_DEPTH, MAX_BYLINE_BYTES};
 
 /// Index of "no element": the parent of the root.
 pub(crate) const NO_ELEMENT: u32 = u32::MAX;
@@ -710,9 +711,6 @@ fn attr_value(attrs: &[Attribute], key: LocalName) -> Option<&str> {
         .map(|a| a.value.trim())
 }
 
-/// Longest text read for a byline or a `<time>`, in bytes; longer ones are author bios.
-const MAX_BYLINE_BYTES: usize = 400;
-
 /// The text inside `node`, whitespace folded, stopping past `limit` bytes (walked with an
 /// explicit stack like the rest of the tree).
 fn subtree_text(node: &Handle, limit: usize) -> String {
@@ -848,10 +846,6 @@ fn render_hint(name: &LocalName, attrs: &[Attribute]) -> RenderHint {
         _ => RenderHint::None,
     }
 }
-
-/// Elements around a `<pre>` whose class may name its language: Sphinx puts it two
-/// levels up (`div.highlight-python > div.highlight > pre`).
-const CODE_WRAPPER_DEPTH: usize = 2;
 
 /// The language a class attribute names the way highlighters write it:
 /// `language-rust`, `lang-py`, `highlight-source-js` (GitHub), `highlight-python`

@@ -4,6 +4,10 @@
 //! calibrated *as a set* against the project corpus (`corpus/`) and the dev datasets in
 //! `../shared/datasets` (measured with `bodytext eval`); changing one in isolation moves the
 //! balance of the others, so re-run the eval over every dataset after touching any of them.
+//!
+//! Resource caps that bound work or memory on hostile input (most `<meta>` entries, most
+//! JSON-LD bytes, most attributes per element, ...) are not heuristics: they stay beside the
+//! code they protect, each documented there.
 
 /// Width of the virtual text column used for text density, in characters.
 ///
@@ -225,3 +229,114 @@ pub const REVEAL_BELOW_WORDS: u32 = 150;
 /// Tuned with [`REVEAL_BELOW_WORDS`] on wcxb-dev and mozilla-readability (50 and 1 lost
 /// streamed pages; 300 and 2 cost mozilla pages).
 pub const REVEAL_GAIN: u32 = 2;
+
+// Metadata: titles, authors, dates and language (src/metadata.rs). Tuned with
+// `bodytext eval --metadata article` on wcxb-dev and `--metadata all` on mozilla-readability.
+
+/// Longest block read as a date line, in bytes: "Published on Friday, May 17, 2024 by
+/// Jane Doe" fits, a paragraph that mentions a date does not.
+pub const MAX_DATE_LINE: usize = 120;
+
+/// Farthest a date line may stand from the headline, in blocks, to be the page's date
+/// (the byline block, a reading time, an image caption lie between). Tuned on wcxb-dev
+/// articles: 4 lost dates set under a lead image, 30 took sidebar dates.
+pub const DATE_LINE_REACH: usize = 12;
+
+/// Longest heading, byline or title candidate considered, in bytes; longer texts are
+/// paragraphs, not titles or names.
+pub const MAX_SHORT_TEXT: usize = 400;
+
+/// Longest author name kept, in characters.
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// Most words in one author name.
+pub const MAX_NAME_WORDS: usize = 10;
+
+/// Twitter card label/value pairs (`twitter:label1`..`twitter:labelN`) read for a
+/// "Written by" label; pages carry two (reading time, author), rarely more.
+pub const TWITTER_LABEL_PAIRS: usize = 4;
+
+/// Fewest words of body text for language detection (trigram statistics of shorter texts
+/// are noise).
+pub const MIN_DETECT_WORDS: u32 = 20;
+
+/// Bytes of body text given to the language detector: about 350 words, enough for a stable
+/// answer. Detection was 7 % of the extraction's instructions on l3s-gn1 (most of its pages
+/// declare no language); 4,096 bytes gave the same language on all 3,320 dev pages, 1,024
+/// lost one (no reliable answer).
+pub const DETECT_BYTES: usize = 2048;
+
+/// Fraction of an `h1`'s words that must occur in the `<title>` for it to be the main one.
+pub const H1_TITLE_OVERLAP: f32 = 0.5;
+
+/// Fewest words of an h1 taken as the headline because the JSON-LD names it (shorter
+/// ones are section names: "Blog", "Our Team").
+pub const MIN_AGREEING_H1_WORDS: usize = 4;
+
+/// Fewest words before a " | " for the rest of a title to be cut off as a section or a
+/// tagline (shorter heads are a site or a section name: "Blog | How to ...").
+pub const MIN_PIPE_HEAD_WORDS: usize = 3;
+
+/// Fewest letters of a word that an h1 worded apart from the declared titles must share
+/// with one of them to be the headline (shorter words are "the", "to", "and").
+pub const MIN_SHARED_WORD_CHARS: usize = 4;
+
+/// Most words of a site name the `<title>` adds to the headline.
+pub const MAX_SITE_WORDS: usize = 5;
+
+/// Earliest and latest plausible year of a page date.
+pub const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+/// Earliest and latest plausible year of a date in a URL path (numbers in URLs are often
+/// ids, so the range is tighter).
+pub const URL_YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
+
+/// Longest block read as a label ("Published", "Written by", "About the author"), in
+/// bytes.
+pub const MAX_LABEL: usize = 40;
+
+/// Most groups of lines of a byline element searched for a name, those that start with
+/// "By" aside: the name stands first or after a kicker, never under a list of links.
+pub const MAX_BYLINE_GROUPS: usize = 3;
+
+/// Longest block read as a "By ..." line, in bytes.
+pub const MAX_BY_LINE: usize = 160;
+
+// Block features, class/id hints and segmentation (src/features.rs, src/hints.rs,
+// src/segment.rs).
+
+/// Most words of a dateline.
+pub const MAX_DATELINE_WORDS: usize = 10;
+
+/// Parts an id may have before it reads as a heading anchor rather than a role.
+///
+/// Documentation and wiki pages give sections ids made from their headings
+/// (`sharing-with-a-single-developer`); such an id names the topic, not chrome.
+pub const MAX_ID_PARTS: usize = 3;
+
+/// Elements around a `<pre>` whose class may name its language: Sphinx puts it two
+/// levels up (`div.highlight-python > div.highlight > pre`).
+pub const CODE_WRAPPER_DEPTH: usize = 2;
+
+/// Longest text read for a byline or a `<time>`, in bytes; longer ones are author bios.
+pub const MAX_BYLINE_BYTES: usize = 400;
+
+// Character decoding (src/decode.rs): when a declared or undeclared charset is overruled.
+// Set with the pages of corpus/encodings and the cases of tests/encodings.rs.
+
+/// A `<meta>`-declared UTF-8 is only overridden when more than this fraction
+/// (numerator, denominator) of the non-ASCII sequences are invalid UTF-8.
+/// Past one half, reading the page as UTF-8 garbles more characters than
+/// reading it in a legacy encoding does.
+pub const DECLARED_UTF8_MAX_INVALID: (usize, usize) = (1, 2);
+
+/// Undeclared bytes that are not strictly valid UTF-8 are still read as UTF-8
+/// when at most this fraction of the non-ASCII sequences are invalid (a UTF-8
+/// page with a few stray Latin-1 bytes). Legacy CJK text is ~90% invalid.
+pub const UNDECLARED_UTF8_MAX_INVALID: (usize, usize) = (1, 10);
+
+/// A page declared in a legacy multi-byte encoding (`Shift_JIS`, GBK, ...) is
+/// read as UTF-8 instead only when it is valid UTF-8 with at least this many
+/// multi-byte sequences; a short run of legacy CJK bytes can be valid UTF-8 by
+/// chance, a long one practically cannot.
+pub const MIN_UTF8_SEQUENCES_AGAINST_MULTIBYTE_DECLARATION: usize = 4;
