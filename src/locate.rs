@@ -47,12 +47,18 @@ fn never_content(hints: Hints) -> bool {
     hints.has(Hint::Cookie) || hints.has(Hint::Consent)
 }
 
-/// A block's contribution to the score of its containers; with `strip_unlikely`, nothing
-/// from blocks under an element whose name says chrome, and never anything from blocks
-/// under a cookie or consent dialog.
-fn block_score(block: &Block, f: &Features, strip_unlikely: bool) -> f32 {
+/// A block's contribution to the score of its containers; with `strip_unlikely` (which
+/// tells the elements that frame the whole page), nothing from blocks under an element
+/// whose name says chrome unless it frames the page, and never anything from blocks under
+/// a cookie or consent dialog.
+fn block_score(block: &Block, f: &Features, strip_unlikely: Option<&dyn Fn(u32) -> bool>) -> f32 {
     if block.chars < MIN_SCORED_CHARS
-        || (strip_unlikely && block.hinted_ancestors.iter().any(|(_, h)| unlikely(*h)))
+        || strip_unlikely.is_some_and(|wraps_page| {
+            block
+                .hinted_ancestors
+                .iter()
+                .any(|(at, h)| unlikely(*h) && !wraps_page(*at))
+        })
         || block
             .hinted_ancestors
             .iter()
@@ -166,6 +172,18 @@ fn choose(
     // The same, counting blocks under chrome names too (the posts of a thread wrapped in a
     // `replies` section).
     let mut own_score_all = vec![0.0f32; n + 1];
+    let page_words: u32 = blocks
+        .iter()
+        .map(|b| b.words - b.link_words.min(b.words))
+        .sum();
+    // A chrome name on an element holding most of the page's words and elements is the
+    // name of the page's frame (`div#ad-frame` around header, article and footer).
+    let wraps_page = |at: u32| {
+        elements.get(at as usize).is_some_and(|e| {
+            (e.words - e.link_words.min(e.words)) as f32 >= PAGE_WRAPPER_SHARE * page_words as f32
+                && (e.end - at) as f32 >= PAGE_WRAPPER_ELEMENT_SHARE * n as f32
+        })
+    };
     for (block, f) in blocks.iter().zip(features) {
         let Some(owner) = elements.get(block.owner as usize) else {
             continue;
@@ -176,8 +194,8 @@ fn choose(
         if let Some(e) = ends_sentence.get_mut(block.owner as usize) {
             *e = f.ends_sentence;
         }
-        own_score_all[block.owner as usize] += block_score(block, f, false);
-        let s = block_score(block, f, strip_unlikely);
+        own_score_all[block.owner as usize] += block_score(block, f, None);
+        let s = block_score(block, f, strip_unlikely.then_some(&wraps_page));
         if s <= 0.0 {
             continue;
         }

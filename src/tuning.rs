@@ -55,6 +55,15 @@ pub const CLASS_SCORE_NEGATIVE: f32 = -25.0;
 /// the selection falls back to the block labels alone.
 pub const MIN_CONTAINER_SCORE: f32 = 10.0;
 
+/// Share of the page's words (outside links) from which a chrome-named element is the
+/// page's layout wrapper (an ad frame or a `sidebar-layout` around the whole body), not a
+/// role: the first scoring pass does not strip the blocks under it.
+pub const PAGE_WRAPPER_SHARE: f32 = 0.9;
+
+/// Share of the page's elements that such a wrapper must also hold: a footer holding a
+/// long privacy policy has most of the words but few of the elements.
+pub const PAGE_WRAPPER_ELEMENT_SHARE: f32 = 0.6;
+
 /// Words (outside links) the main container must hold before the chrome-named elements
 /// are trusted; under it the scoring is redone with them (Readability retries under 500
 /// characters, about 80 words).
