@@ -79,6 +79,9 @@ pub enum Reason {
     Headline,
     /// Selected in: nothing else was kept, and this is text of the main container.
     Fallback,
+    /// Selected out: at or after a line that opens the readers' comments ("Comments",
+    /// "12 Responses", "Leave a reply") once the article has run.
+    CommentSection,
 }
 
 impl fmt::Display for Reason {
@@ -104,6 +107,7 @@ impl fmt::Display for Reason {
             Reason::OutsideMain => f.write_str("outside-main"),
             Reason::Headline => f.write_str("headline"),
             Reason::Fallback => f.write_str("fallback"),
+            Reason::CommentSection => f.write_str("comment-section"),
         }
     }
 }

@@ -7,10 +7,11 @@ use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict};
 use crate::features::{Features, link_density};
 use crate::hints::Hint;
-use crate::segment::Element;
+use crate::segment::{Element, NO_ELEMENT};
 use crate::tuning::{
-    HEADING_LOOKAHEAD, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_LIST_LINES,
-    MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, HEADING_LOOKAHEAD, MAX_COMMENT_LABEL_WORDS,
+    MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_LIST_LINES, MIN_LONE_SENTENCES,
+    SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -246,6 +247,89 @@ pub(crate) fn lists(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
     }
 }
 
+/// Lines that open a comment section, lowercase, without counts ("12 comments",
+/// "Comments (3)") and a closing colon.
+const COMMENT_SECTION_LABELS: &[&str] = &[
+    "comments",
+    "reader comments",
+    "readers' comments",
+    "readers comments",
+    "user comments",
+    "your comments",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "add your comment",
+    "add new comment",
+    "join the discussion",
+    "join the conversation",
+    "kommentare",
+    "commentaires",
+    "comentarios",
+    "commenti",
+    "reacties",
+];
+
+/// Whether `text` is a line that opens a comment section.
+fn opens_comments(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let bare = lower
+        .trim_end_matches(':')
+        .trim_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "()[]".contains(c));
+    COMMENT_SECTION_LABELS.contains(&bare)
+}
+
+/// Once [`COMMENTS_AFTER_WORDS`] words of the main container's content have run, a short
+/// unlinked line that opens a comment section ("Comments", "12 Responses", "Leave a
+/// reply") ends the article whatever the markup of the comments (posts written as the
+/// article's own paragraphs, under no comment name): the content after it within the
+/// element around the label goes, up to the next heading of the label's rank (a paragraph
+/// label ranks as [`COMMENT_LABEL_RANK`]), where the answers of a Q&A page or the next
+/// entry of a list begin.
+pub(crate) fn comment_sections(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
+    let mut before = 0;
+    let Some(cut) = blocks.iter().zip(verdicts.iter()).position(|(b, v)| {
+        let label = before >= COMMENTS_AFTER_WORDS
+            && b.words <= MAX_COMMENT_LABEL_WORDS
+            && b.link_words == 0
+            && opens_comments(&b.text);
+        if v.label == Label::Content && b.in_main {
+            before += b.words - b.link_words.min(b.words);
+        }
+        label
+    }) else {
+        return;
+    };
+    let label = &blocks[cut];
+    let rank = match label.kind {
+        BlockKind::Heading(level) => level,
+        _ => COMMENT_LABEL_RANK,
+    };
+    // The section is the element around the label, above the wrappers holding the label
+    // alone (`div.comments-title > h2`).
+    let mut parent = elements
+        .get(label.owner as usize)
+        .map_or(NO_ELEMENT, |e| e.parent);
+    while let Some(e) = elements.get(parent as usize) {
+        if e.words > label.words {
+            break;
+        }
+        parent = e.parent;
+    }
+    let end = elements.get(parent as usize).map_or(u32::MAX, |e| e.end);
+    for (b, v) in blocks.iter().zip(verdicts.iter_mut()).skip(cut) {
+        let next_section = matches!(b.kind, BlockKind::Heading(level) if level <= rank)
+            && !opens_comments(&b.text);
+        if b.owner <= parent || b.owner >= end || next_section {
+            break;
+        }
+        if v.label == Label::Content {
+            *v = Verdict::new(Label::Boilerplate, Reason::CommentSection);
+        }
+    }
+}
+
 /// The nearest `part` (`tr`, `td`, or `table` itself) element holding `block` within its
 /// table.
 fn table_part(block: &Block, elements: &[Element], part: html5ever::LocalName) -> Option<u32> {
@@ -335,6 +419,28 @@ mod tests {
             Label::Undecided => Reason::Short,
         };
         Verdict::new(label, reason)
+    }
+
+    #[test]
+    fn comment_section_labels_allow_counts_not_other_words() {
+        for label in [
+            "Comments",
+            "12 Comments:",
+            "Comments (3)",
+            "Leave a Reply",
+            "7 Kommentare",
+        ] {
+            assert!(opens_comments(label), "{label}");
+        }
+        for other in [
+            "Recent comments",
+            "Discussion",
+            "Replies",
+            "No comments yet",
+            "",
+        ] {
+            assert!(!opens_comments(other), "{other}");
+        }
     }
 
     #[test]

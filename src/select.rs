@@ -23,8 +23,9 @@ pub fn select(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict],
     }
 }
 
-/// The readers' comments: blocks under a comment-named element that were not kept, and
-/// that read as content on their own features (names, dates and "Reply" links do not).
+/// The readers' comments: blocks under a comment-named element or in a comment section
+/// (see [`crate::revise::comment_sections`]) that were not kept, and that read as content
+/// on their own features (names, dates and "Reply" links do not).
 pub(crate) fn comments(
     blocks: &[Block],
     features: &[Features],
@@ -37,7 +38,7 @@ pub(crate) fn comments(
         .enumerate()
         .filter(|(_, ((block, f), verdict))| {
             verdict.label != Label::Content
-                && block.hints.has(Hint::Comment)
+                && (block.hints.has(Hint::Comment) || verdict.reason == Reason::CommentSection)
                 && classify(block.kind, Hints::NONE, f, block.chars).label == Label::Content
         })
         .map(|(i, _)| i)

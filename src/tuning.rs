@@ -55,6 +55,18 @@ pub const CLASS_SCORE_NEGATIVE: f32 = -25.0;
 /// the selection falls back to the block labels alone.
 pub const MIN_CONTAINER_SCORE: f32 = 10.0;
 
+/// Words of content (outside links) that must come before a line opening a comment
+/// section ("Comments", "Leave a reply") for it to end the article; earlier, such a line
+/// is a tab or a count in the article's header.
+pub const COMMENTS_AFTER_WORDS: u32 = 100;
+
+/// Most words of a line that opens a comment section ("12 Comments", "Join the discussion").
+pub const MAX_COMMENT_LABEL_WORDS: u32 = 4;
+
+/// Heading level to which a comment section opened by a paragraph (not a heading) runs:
+/// an h1, h2 or h3 after it starts the next part of the page.
+pub const COMMENT_LABEL_RANK: u8 = 3;
+
 /// Share of the page's words (outside links) from which a chrome-named element is the
 /// page's layout wrapper (an ad frame or a `sidebar-layout` around the whole body), not a
 /// role: the first scoring pass does not strip the blocks under it.
