@@ -7,7 +7,7 @@
 
 use html5ever::local_name;
 
-use crate::block::Block;
+use crate::block::{Block, BlockKind};
 use crate::features::Features;
 use crate::hints::{Hint, Hints};
 use crate::segment::{Element, NO_ELEMENT, TagClass};
@@ -97,6 +97,10 @@ fn base_score(e: &Element) -> f32 {
 /// `FLAG_STRIP_UNLIKELYS`). Except when what the retry adds is mostly readers' comments
 /// and the strict container holds [`SHORT_ARTICLE_WORDS`]: that is a short post followed
 /// by its discussion, not a discussion page.
+///
+/// A strict container whose first text is under a comment name (see
+/// [`opens_with_comment`]) and whose words are [`THREAD_COMMENT_SHARE`] under such names is
+/// a thread on forum software that names every post a comment: it is a discussion as it is.
 pub(crate) fn locate(
     blocks: &[Block],
     features: &[Features],
@@ -104,6 +108,15 @@ pub(crate) fn locate(
 ) -> Option<MainContainer> {
     let strict = choose(blocks, features, elements, true);
     let strict_words = strict.as_ref().map_or(0, |m| words_inside(blocks, m));
+    if strict.as_ref().is_some_and(|m| {
+        opens_with_comment(blocks, m)
+            && comment_words(blocks, m) as f32 >= THREAD_COMMENT_SHARE * strict_words as f32
+    }) {
+        return strict.map(|m| MainContainer {
+            discussion: true,
+            ..m
+        });
+    }
     let loose = choose(blocks, features, elements, false);
     let loose_words = loose.as_ref().map_or(0, |m| words_inside(blocks, m));
     if strict_words < MIN_MAIN_WORDS
@@ -120,6 +133,22 @@ pub(crate) fn locate(
     } else {
         strict
     }
+}
+
+/// Whether the first block of `main` with [`THREAD_POST_WORDS`] words outside links, other
+/// than a heading or a block under another chrome name (the thread's header: "By jdoe,
+/// April 18 in Cruises"), is under a comment-named element: no article text stands before
+/// the comments.
+fn opens_with_comment(blocks: &[Block], main: &MainContainer) -> bool {
+    blocks
+        .iter()
+        .find(|b| {
+            main.contains(b.owner)
+                && !matches!(b.kind, BlockKind::Heading(_))
+                && b.hints.negative().without(Hint::Comment).is_empty()
+                && b.words - b.link_words.min(b.words) >= THREAD_POST_WORDS
+        })
+        .is_some_and(|b| b.hints.has(Hint::Comment))
 }
 
 /// Words outside links in the blocks inside `main` that are under a comment-named element.

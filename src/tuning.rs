@@ -67,6 +67,16 @@ pub const MAX_COMMENT_LABEL_WORDS: u32 = 4;
 /// an h1, h2 or h3 after it starts the next part of the page.
 pub const COMMENT_LABEL_RANK: u8 = 3;
 
+/// Share of the main container's words (outside links) under comment names from which it
+/// is a thread when its first post is under such a name too (forum software names every
+/// post a comment): the posts are kept.
+pub const THREAD_COMMENT_SHARE: f32 = 0.8;
+
+/// Words (outside links) from which a block (other than a heading) is text of the page: the
+/// first such block of a thread is under a comment name, a blog post's is not, however short
+/// the post ("Max Jacob Newport. Born 11/6/12.").
+pub const THREAD_POST_WORDS: u32 = 5;
+
 /// Share of the page's words (outside links) from which a chrome-named element is the
 /// page's layout wrapper (an ad frame or a `sidebar-layout` around the whole body), not a
 /// role: the first scoring pass does not strip the blocks under it.
