@@ -128,14 +128,23 @@ const DATELINE_WORDS: &[&str] = &[
 pub fn is_dateline(text: &str) -> bool {
     // Lowercasing never joins two runs of letters and digits nor empties one (a test checks
     // every character), so a text with too many runs has too many words: most blocks stop
-    // here, before the lowercase copy.
-    if text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .nth(MAX_DATELINE_WORDS)
-        .is_some()
-    {
-        return false;
+    // here, before the lowercase copy. The runs are counted in one pass over the
+    // characters, ASCII ones without the Unicode tables.
+    let mut runs = 0;
+    let mut in_run = false;
+    for c in text.chars() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum && !in_run {
+            runs += 1;
+            if runs > MAX_DATELINE_WORDS {
+                return false;
+            }
+        }
+        in_run = alnum;
     }
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
@@ -195,7 +204,7 @@ pub fn notice_terms(text: &str) -> u32 {
     // The terms are ASCII, and only two characters outside ASCII lowercase to ASCII
     // letters (the Kelvin sign to `k`, `İ` to `i` and a combining dot): without them, ASCII
     // lowercasing finds the same terms as `to_lowercase`, without its per-character cost.
-    let lower = if text.contains(['\u{212A}', '\u{130}']) {
+    let lower = if !text.is_ascii() && text.contains(['\u{212A}', '\u{130}']) {
         text.to_lowercase().into_bytes()
     } else {
         text.as_bytes().to_ascii_lowercase()
@@ -221,8 +230,17 @@ pub fn text_density(text: &str) -> f32 {
     let mut column = 0usize;
     let mut words: u32 = 0;
     let mut last_line_words: u32 = 0;
-    for word in text.split_whitespace() {
-        let width = word.chars().count();
+    // The words are the runs between whitespace, as `split_whitespace` gives them, read in
+    // one pass over the characters; a whitespace character past the end closes the last.
+    let mut width = 0usize;
+    for c in text.chars().chain([' ']) {
+        if !c.is_whitespace() {
+            width += 1;
+            continue;
+        }
+        if width == 0 {
+            continue;
+        }
         if lines == 0 || (column > 0 && column + 1 + width > WRAP_COLUMNS) {
             lines += 1;
             column = width;
@@ -232,6 +250,7 @@ pub fn text_density(text: &str) -> f32 {
             last_line_words += 1;
         }
         words += 1;
+        width = 0;
     }
     match lines {
         0 => 0.0,

@@ -1443,9 +1443,32 @@ pub(crate) fn part_text<'a>(text: &'a str, edges: &[u32]) -> std::borrow::Cow<'a
 /// A hash of a text's lowercase letters and digits (see [`compact`]), to find the block
 /// that shows a title.
 fn block_key(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
+    use std::hash::Hasher;
+    // The bytes of `compact(text)`, streamed to the hasher through a small buffer: no
+    // allocation, and ASCII (most of any page) without the Unicode tables.
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    compact(text).hash(&mut hasher);
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    let mut push = |c: char, hasher: &mut std::collections::hash_map::DefaultHasher| {
+        if len + 4 > buf.len() {
+            hasher.write(&buf[..len]);
+            len = 0;
+        }
+        len += c.encode_utf8(&mut buf[len..]).len();
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                push(c.to_ascii_lowercase(), &mut hasher);
+            }
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                push(l, &mut hasher);
+            }
+        }
+    }
+    hasher.write(&buf[..len]);
+    hasher.write_u8(0xff);
     hasher.finish()
 }
 
@@ -3070,6 +3093,23 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(split_names(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn block_key_is_the_hash_of_the_compact_text() {
+        use std::hash::{Hash, Hasher};
+        let long = "Ünïcode Straße İstanbul K-Σ ".repeat(20);
+        for text in [
+            "",
+            "  -- ",
+            "Breaking: News, 2024!",
+            "ΑΒΓ Déjà Vu",
+            long.as_str(),
+        ] {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            compact(text).hash(&mut hasher);
+            assert_eq!(block_key(text), hasher.finish(), "{text}");
         }
     }
 

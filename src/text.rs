@@ -84,17 +84,25 @@ impl TextBuffer {
         // Runs of printable ASCII (most of any page's text) are copied whole; other
         // characters go one by one.
         let mut rest = text;
-        while !rest.is_empty() {
-            let run = rest
-                .bytes()
-                .position(|b| !is_printable_ascii(b))
-                .unwrap_or(rest.len());
-            if let Some((word, after)) = rest.split_at_checked(run)
-                && !word.is_empty()
-            {
+        while let Some(&first) = rest.as_bytes().first() {
+            if is_printable_ascii(first) {
+                let run = rest
+                    .bytes()
+                    .position(|b| !is_printable_ascii(b))
+                    .unwrap_or(rest.len());
+                let (word, after) = rest.split_at(run);
                 self.before_word();
                 self.text.push_str(word);
                 rest = after;
+                continue;
+            }
+            // ASCII whitespace and the dropped controls, as the `char` path below treats
+            // them, without decoding one.
+            if first.is_ascii() {
+                if !matches!(first, b'\0' | b'\r') {
+                    self.pending_space = true;
+                }
+                rest = rest.get(1..).unwrap_or_default();
                 continue;
             }
             let mut chars = rest.chars();
@@ -117,7 +125,7 @@ impl TextBuffer {
     /// Before a character that is not whitespace: the pending space, unless the text is
     /// empty or already ends with a space or a line break.
     fn before_word(&mut self) {
-        if self.pending_space && !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
+        if self.pending_space && !matches!(self.text.as_bytes().last(), None | Some(b' ' | b'\n')) {
             self.text.push(' ');
         }
         self.pending_space = false;
