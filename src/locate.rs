@@ -10,7 +10,7 @@ use html5ever::local_name;
 use crate::block::Block;
 use crate::features::Features;
 use crate::hints::{Hint, Hints};
-use crate::segment::{Element, NO_ELEMENT, TagClass};
+use crate::segment::{Element, Landmark, NO_ELEMENT, TagClass};
 use crate::tuning::*;
 
 /// The main container: the chosen elements, as ranges of element indices.
@@ -41,10 +41,10 @@ fn unlikely(hints: Hints) -> bool {
 }
 
 /// Hints of elements that are never the article, not even on a page whose prose is all in
-/// chrome-named elements: cookie and consent dialogs (long prose about partners and
-/// purposes) would otherwise win the retry on a page of teasers.
+/// chrome-named elements: cookie and consent boxes and modal dialogs (long prose about
+/// partners and purposes) would otherwise win the retry on a page of teasers.
 fn never_content(hints: Hints) -> bool {
-    hints.has(Hint::Cookie) || hints.has(Hint::Consent)
+    hints.has(Hint::Cookie) || hints.has(Hint::Consent) || hints.has(Hint::Dialog)
 }
 
 /// A block's contribution to the score of its containers; with `strip_unlikely`, nothing
@@ -91,11 +91,19 @@ fn base_score(e: &Element) -> f32 {
 /// `FLAG_STRIP_UNLIKELYS`). Except when what the retry adds is mostly readers' comments
 /// and the strict container holds [`SHORT_ARTICLE_WORDS`]: that is a short post followed
 /// by its discussion, not a discussion page.
+///
+/// The container is then widened to the page's main landmark around it when it holds only
+/// a small part of the landmark's prose (see [`widen_to_landmark`]).
 pub(crate) fn locate(
     blocks: &[Block],
     features: &[Features],
     elements: &[Element],
 ) -> Option<MainContainer> {
+    located(blocks, features, elements).map(|m| widen_to_landmark(blocks, elements, m))
+}
+
+/// The container the scoring chooses, before widening.
+fn located(blocks: &[Block], features: &[Features], elements: &[Element]) -> Option<MainContainer> {
     let strict = choose(blocks, features, elements, true);
     let strict_words = strict.as_ref().map_or(0, |m| words_inside(blocks, m));
     let loose = choose(blocks, features, elements, false);
@@ -114,6 +122,39 @@ pub(crate) fn locate(
     } else {
         strict
     }
+}
+
+/// The nearest `<main>` (or `role="main"`) element around the container, in place of the
+/// container when this holds less than [`LANDMARK_MAIN_SHARE`] (of a `<main>`) or
+/// [`LANDMARK_ROLE_SHARE`] (of a `role="main"`) of the landmark's words outside links: the
+/// scoring picked one box of a page whose content is several (a product's description
+/// beside its specifications, a listing's entries, an intro above a service's sections),
+/// and the author's markup says where the whole is. Chrome inside the landmark is still
+/// chrome: the hints of the elements between it and the chosen box are kept.
+fn widen_to_landmark(blocks: &[Block], elements: &[Element], m: MainContainer) -> MainContainer {
+    let mut at = elements
+        .get(m.top as usize)
+        .map_or(NO_ELEMENT, |e| e.parent);
+    while let Some(e) = elements.get(at as usize) {
+        let share = match e.landmark {
+            Landmark::None => {
+                at = e.parent;
+                continue;
+            }
+            Landmark::Main => LANDMARK_MAIN_SHARE,
+            Landmark::RoleMain => LANDMARK_ROLE_SHARE,
+        };
+        let landmark_words = e.words - e.link_words.min(e.words);
+        if (words_inside(blocks, &m) as f32) < share * landmark_words as f32 {
+            return MainContainer {
+                top: at,
+                ranges: vec![(at, e.end)],
+                ..m
+            };
+        }
+        break;
+    }
+    m
 }
 
 /// Words outside links in the blocks inside `main` that are under a comment-named element.
@@ -545,4 +586,114 @@ fn prefix_sums(scores: &[f32]) -> Vec<f32> {
         sums.push(running);
     }
     sums
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::features;
+    use crate::parse::Limits;
+    use crate::segment::{Reveal, parse_page, segment};
+
+    const PARAGRAPH: &str = "<p>The harbour board agreed on Tuesday to dredge the outer channel, \
+        which has silted up so badly that the larger boats can only leave at high tide, \
+        and work will start in March.</p>";
+
+    /// The class of the located container's top element, or its tag name without one.
+    fn container(html: &str) -> String {
+        let limits = Limits {
+            max_depth: 512,
+            max_nodes: 100_000,
+        };
+        let page = segment(&parse_page(html, limits), Reveal::Nothing);
+        let count = page.blocks.len();
+        let feats: Vec<Features> = page
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| features(b, i, count))
+            .collect();
+        let Some(main) = locate(&page.blocks, &feats, &page.elements) else {
+            return String::from("none");
+        };
+        let top = &page.elements[main.top as usize];
+        top.class
+            .as_deref()
+            .map_or(top.name.to_string(), String::from)
+    }
+
+    /// A page whose `main` (the landmark tag, or `role="main"` on a `div.col`) holds a
+    /// summary of `summary` paragraphs and a grid of `rows` short specification rows, each
+    /// nested deeper than [`SCORE_ANCESTOR_LEVELS`] so that no score reaches the landmark.
+    fn product(landmark: &str, summary: usize, rows: usize) -> String {
+        let row = "<div class=row><div class=cell><h3>Capacity</h3><div class=val><p>The \
+            capacity of this kettle is what every buyer asks about first</p></div></div></div>";
+        let (open, close) = if landmark == "main" {
+            ("<main>", "</main>")
+        } else {
+            ("<div class=col role=main>", "</div>")
+        };
+        format!(
+            "<body><nav><a href=/>Home</a></nav>{open}<div class=top><div><div><div><div>\
+             <div class=summary><h1>Stone kettle</h1>{}</div></div></div></div></div></div>\
+             <div class=details><div><div><div class=grid>{}</div></div></div></div>{close}\
+             <footer><p>Copyright the shop</p></footer></body>",
+            PARAGRAPH.repeat(summary),
+            row.repeat(rows)
+        )
+    }
+
+    #[test]
+    fn a_small_box_in_main_widens_to_main() {
+        // The summary holds about 60 % of the words of `<main>`; the scoring alone picks it
+        // (its wrapper, of which it is the lone child).
+        assert_eq!(container(&product("main", 4, 6)), "main");
+        // Alone in `<main>` it is the content (and its wrapper, a lone child, with it).
+        assert_eq!(container(&product("main", 4, 0)), "top");
+    }
+
+    #[test]
+    fn a_role_main_widens_only_around_a_much_smaller_box() {
+        // About 60 %: a column with `role="main"` may hold rails beside the article.
+        assert_eq!(container(&product("role", 4, 6)), "top");
+        // About 20 %.
+        assert_eq!(container(&product("role", 2, 16)), "col");
+    }
+
+    #[test]
+    fn a_dialog_outside_main_is_never_the_container() {
+        let cookies = "<p>We and our partners store and access information on your device, \
+            such as cookies, unique identifiers and browsing data, to measure audiences, to \
+            personalise advertising and content, and to improve our services.</p>";
+        for open in ["<div role=dialog class=modal>", "<dialog class=modal open>"] {
+            let html = format!(
+                "<body><div class=story>{}</div>{open}{}</div></body>",
+                PARAGRAPH.repeat(2),
+                cookies.repeat(4)
+            );
+            assert_eq!(container(&html), "story", "{open}");
+        }
+        // Inside the article, a dialog is a part of it.
+        let html = format!(
+            "<body><article class=story><div role=dialog class=quiz>{}</div></article>\
+             <div class=teasers>{}</div></body>",
+            PARAGRAPH.repeat(4),
+            "<p><a href=/x>A teaser linking to another story on the site</a></p>".repeat(3)
+        );
+        assert_eq!(container(&html), "story");
+    }
+
+    #[test]
+    fn a_widget_class_inside_main_is_not_a_sidebar() {
+        let about = "<p>Our family firm has served the coast since nineteen eighty, and we \
+            are proud of it, as are our staff, who live here too and know the harbour.</p>";
+        let html = format!(
+            "<body><main><div class='widget widget-text'><h1>Dredging</h1>{}</div></main>\
+             <div class=about>{}</div></body>",
+            PARAGRAPH.repeat(4),
+            about.repeat(3)
+        );
+        // The widget box, a lone child, and `<main>` with it; not the paragraphs after.
+        assert_eq!(container(&html), "main");
+    }
 }

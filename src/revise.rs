@@ -567,6 +567,7 @@ mod tests {
             link_words: 0,
             children: 0,
             render: crate::segment::RenderHint::None,
+            landmark: crate::segment::Landmark::None,
         }
     }
 
