@@ -40,6 +40,9 @@ pub enum Hint {
     Cookie,
     /// A consent dialog.
     Consent,
+    /// A modal dialog outside `<main>` and `<article>` (`<dialog>`, `role="dialog"`,
+    /// `role="alertdialog"`): a cookie, newsletter or sign-in box over the page.
+    Dialog,
     /// A newsletter box.
     Newsletter,
     /// A subscription or paywall prompt.
@@ -64,7 +67,7 @@ pub enum Hint {
 
 impl Hint {
     /// Every hint, in bit order.
-    pub const ALL: [Hint; 23] = [
+    pub const ALL: [Hint; 24] = [
         Hint::Nav,
         Hint::Menu,
         Hint::Share,
@@ -78,6 +81,7 @@ impl Hint {
         Hint::Ad,
         Hint::Cookie,
         Hint::Consent,
+        Hint::Dialog,
         Hint::Newsletter,
         Hint::Subscribe,
         Hint::Breadcrumb,
@@ -110,6 +114,7 @@ impl Hint {
             Hint::Ad => "ad",
             Hint::Cookie => "cookie",
             Hint::Consent => "consent",
+            Hint::Dialog => "dialog",
             Hint::Newsletter => "newsletter",
             Hint::Subscribe => "subscribe",
             Hint::Breadcrumb => "breadcrumb",

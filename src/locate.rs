@@ -10,7 +10,7 @@ use html5ever::local_name;
 use crate::block::{Block, BlockKind};
 use crate::features::Features;
 use crate::hints::{Hint, Hints};
-use crate::segment::{Element, NO_ELEMENT, TagClass};
+use crate::segment::{Element, Landmark, NO_ELEMENT, TagClass};
 use crate::tuning::*;
 
 /// The main container: the chosen elements, as ranges of element indices.
@@ -41,10 +41,10 @@ fn unlikely(hints: Hints) -> bool {
 }
 
 /// Hints of elements that are never the article, not even on a page whose prose is all in
-/// chrome-named elements: cookie and consent dialogs (long prose about partners and
-/// purposes) would otherwise win the retry on a page of teasers.
+/// chrome-named elements: cookie and consent boxes and modal dialogs (long prose about
+/// partners and purposes) would otherwise win the retry on a page of teasers.
 fn never_content(hints: Hints) -> bool {
-    hints.has(Hint::Cookie) || hints.has(Hint::Consent)
+    hints.has(Hint::Cookie) || hints.has(Hint::Consent) || hints.has(Hint::Dialog)
 }
 
 /// A block's contribution to the score of its containers; with `strip_unlikely` (which
@@ -101,11 +101,19 @@ fn base_score(e: &Element) -> f32 {
 /// A strict container whose first text is under a comment name (see
 /// [`opens_with_comment`]) and whose words are [`THREAD_COMMENT_SHARE`] under such names is
 /// a thread on forum software that names every post a comment: it is a discussion as it is.
+///
+/// The container is then widened to the page's main landmark around it when it holds only
+/// a small part of the landmark's prose (see [`widen_to_landmark`]).
 pub(crate) fn locate(
     blocks: &[Block],
     features: &[Features],
     elements: &[Element],
 ) -> Option<MainContainer> {
+    located(blocks, features, elements).map(|m| widen_to_landmark(blocks, elements, m))
+}
+
+/// The container the scoring chooses, before widening.
+fn located(blocks: &[Block], features: &[Features], elements: &[Element]) -> Option<MainContainer> {
     let strict = choose(blocks, features, elements, true);
     let strict_words = strict.as_ref().map_or(0, |m| words_inside(blocks, m));
     if strict.as_ref().is_some_and(|m| {
@@ -149,6 +157,52 @@ fn opens_with_comment(blocks: &[Block], main: &MainContainer) -> bool {
                 && b.words - b.link_words.min(b.words) >= THREAD_POST_WORDS
         })
         .is_some_and(|b| b.hints.has(Hint::Comment))
+}
+
+/// The nearest `<main>` (or `role="main"`) element around the container, in place of the
+/// container when this holds less than [`LANDMARK_MAIN_SHARE`] (of a `<main>`) or
+/// [`LANDMARK_ROLE_SHARE`] (of a `role="main"`) of the landmark's words outside links: the
+/// scoring picked one box of a page whose content is several (a product's description
+/// beside its specifications, a listing's entries, an intro above a service's sections),
+/// and the author's markup says where the whole is. Chrome inside the landmark is still
+/// chrome: the hints of the elements between it and the chosen box are kept.
+fn widen_to_landmark(blocks: &[Block], elements: &[Element], m: MainContainer) -> MainContainer {
+    let mut at = elements
+        .get(m.top as usize)
+        .map_or(NO_ELEMENT, |e| e.parent);
+    while let Some(e) = elements.get(at as usize) {
+        let share = match e.landmark {
+            Landmark::None => {
+                at = e.parent;
+                continue;
+            }
+            Landmark::Main => LANDMARK_MAIN_SHARE,
+            Landmark::RoleMain => LANDMARK_ROLE_SHARE,
+        };
+        // The landmark's words outside links and outside chrome-named elements within it:
+        // a sidebar or a live feed inside `role="main"` is not more of the content.
+        let landmark_words: u32 = blocks
+            .iter()
+            .filter(|b| {
+                at < b.owner
+                    && b.owner < e.end
+                    && !b
+                        .hinted_ancestors
+                        .iter()
+                        .any(|(h_at, h)| *h_at > at && unlikely(*h))
+            })
+            .map(|b| b.words - b.link_words.min(b.words))
+            .sum();
+        if (words_inside(blocks, &m) as f32) < share * landmark_words as f32 {
+            return MainContainer {
+                top: at,
+                ranges: vec![(at, e.end)],
+                ..m
+            };
+        }
+        break;
+    }
+    m
 }
 
 /// Words outside links in the blocks inside `main` that are under a comment-named element.
@@ -459,9 +513,10 @@ fn same_class(a: &str, b: &str) -> bool {
 /// Mark each block inside or outside the main container, and keep as its local hints only
 /// those of its ancestors inside the container (what stands above was outweighed).
 ///
-/// Inside the container, an ancestor holding at least [`DOMINANT_HINT_SHARE`] of its words
-/// is the article itself under a misleading name (`quicktags-toolbar` around a WordPress
-/// post): its hints are dropped too, except [`Hint::Comment`], since a comment section
+/// Inside the container, the core candidate or an element inside it holding at least
+/// [`DOMINANT_HINT_SHARE`] of its words is the article itself under a misleading name
+/// (`quicktags-toolbar` around a WordPress post): its hints are dropped too (beside the
+/// core, such an element is a competitor, a live feed in an `aside`, and its name stands), except [`Hint::Comment`], since a comment section
 /// can outweigh the article it follows. So are the hints of a class name that the elements
 /// holding that share of the words all carry (see [`layout_names`]).
 pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&MainContainer>) {
@@ -489,7 +544,7 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                                         .is_some_and(|e| *at <= m.core && m.core < e.end)
                             }
                         };
-                        let dominant = main.is_some()
+                        let dominant = main.is_some_and(|m| within_core(elements, m, *at))
                             && !h.has(Hint::Comment)
                             && elements.get(*at as usize).is_some_and(|e| {
                                 (e.words - e.link_words.min(e.words)) as f32
@@ -508,6 +563,13 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
             }
         }
     }
+}
+
+/// Whether element `at` is the core candidate or stands inside it.
+fn within_core(elements: &[Element], main: &MainContainer, at: u32) -> bool {
+    elements
+        .get(main.core as usize)
+        .is_some_and(|core| main.core <= at && at < core.end)
 }
 
 /// Chrome-naming class names (other than comments) under which, counted together, at least
@@ -592,4 +654,129 @@ fn prefix_sums(scores: &[f32]) -> Vec<f32> {
         sums.push(running);
     }
     sums
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::features;
+    use crate::parse::Limits;
+    use crate::segment::{Reveal, parse_page, segment};
+
+    const PARAGRAPH: &str = "<p>The harbour board agreed on Tuesday to dredge the outer channel, \
+        which has silted up so badly that the larger boats can only leave at high tide, \
+        and work will start in March.</p>";
+
+    /// The page's blocks and elements, and the located container.
+    fn located_in(html: &str) -> (crate::segment::Page, Option<MainContainer>) {
+        let limits = Limits {
+            max_depth: 512,
+            max_nodes: 100_000,
+        };
+        let page = segment(&parse_page(html, limits), Reveal::Nothing);
+        let count = page.blocks.len();
+        let feats: Vec<Features> = page
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| features(b, i, count))
+            .collect();
+        let main = locate(&page.blocks, &feats, &page.elements);
+        (page, main)
+    }
+
+    /// The class of the located container's top element, or its tag name without one.
+    fn container(html: &str) -> String {
+        let (page, main) = located_in(html);
+        let Some(main) = main else {
+            return String::from("none");
+        };
+        let top = &page.elements[main.top as usize];
+        top.class
+            .as_deref()
+            .map_or(top.name.to_string(), String::from)
+    }
+
+    /// Whether there are blocks whose text starts with `start`, all in the located container.
+    fn inside(html: &str, start: &str) -> bool {
+        let (page, main) = located_in(html);
+        let main = main.expect("a container");
+        let mut blocks = page.blocks.iter().filter(|b| b.text.starts_with(start));
+        blocks.clone().count() > 0 && blocks.all(|b| main.contains(b.owner))
+    }
+
+    /// A page whose `main` (the landmark tag, or `role="main"` on a `div.col`) holds a
+    /// summary of `summary` paragraphs and a grid of `rows` short specification rows, each
+    /// nested deeper than [`SCORE_ANCESTOR_LEVELS`] so that no score reaches the landmark.
+    fn product(landmark: &str, summary: usize, rows: usize) -> String {
+        let row = "<div class=row><div class=cell><h3>Capacity</h3><div class=val><p>The \
+            capacity of this kettle is what every buyer asks about first</p></div></div></div>";
+        let (open, close) = if landmark == "main" {
+            ("<main>", "</main>")
+        } else {
+            ("<div class=col role=main>", "</div>")
+        };
+        format!(
+            "<body><nav><a href=/>Home</a></nav>{open}<div class=top><div><div><div><div>\
+             <div class=summary><h1>Stone kettle</h1>{}</div></div></div></div></div></div>\
+             <div class=details><div><div><div class=grid>{}</div></div></div></div>{close}\
+             <footer><p>Copyright the shop</p></footer></body>",
+            PARAGRAPH.repeat(summary),
+            row.repeat(rows)
+        )
+    }
+
+    #[test]
+    fn a_small_box_in_main_widens_to_main() {
+        // The summary holds about 60 % of the words of `<main>`; the scoring alone picks it
+        // (its wrapper, of which it is the lone child).
+        assert_eq!(container(&product("main", 4, 6)), "main");
+        // Alone in `<main>` it is the content (and its wrapper, a lone child, with it).
+        assert_eq!(container(&product("main", 4, 0)), "top");
+    }
+
+    #[test]
+    fn a_role_main_widens_only_around_a_much_smaller_box() {
+        // About 60 %: a column with `role="main"` may hold rails beside the article.
+        assert_eq!(container(&product("role", 4, 6)), "top");
+        // About 20 %.
+        assert_eq!(container(&product("role", 2, 16)), "col");
+    }
+
+    #[test]
+    fn a_dialog_outside_main_is_never_in_the_container() {
+        let cookies = "<p>We and our partners store and access information on your device, \
+            such as cookies, unique identifiers and browsing data, to measure audiences, to \
+            personalise advertising and content, and to improve our services.</p>";
+        for open in ["<div role=dialog class=modal>", "<dialog class=modal open>"] {
+            let html = format!(
+                "<body><div class=story>{}</div>{open}{}</div></body>",
+                PARAGRAPH.repeat(2),
+                cookies.repeat(4)
+            );
+            assert!(inside(&html, "The harbour"), "{open}");
+            assert!(!inside(&html, "We and our"), "{open}");
+        }
+        // Inside the article, a dialog is a part of it.
+        let html = format!(
+            "<body><article class=story><div role=dialog class=quiz>{}</div></article>\
+             <div class=teasers>{}</div></body>",
+            PARAGRAPH.repeat(4),
+            "<p><a href=/x>A teaser linking to another story on the site</a></p>".repeat(3)
+        );
+        assert!(inside(&html, "The harbour"));
+    }
+
+    #[test]
+    fn a_widget_class_inside_main_is_not_a_sidebar() {
+        let about = "<p>Our family firm has served the coast since nineteen eighty, and we \
+            are proud of it, as are our staff, who live here too and know the harbour.</p>";
+        let html = format!(
+            "<body><main><div class='widget widget-custom'><h1>Dredging</h1>{}</div></main>\
+             <div class=about>{}</div></body>",
+            PARAGRAPH.repeat(4),
+            about.repeat(3)
+        );
+        assert!(inside(&html, "The harbour"));
+    }
 }

@@ -20,7 +20,8 @@ use crate::tuning::{
 /// after content, or opens it before content without a digit, is content. A notice between
 /// two content blocks of the main container is content too, and so is a paragraph there
 /// that is a sentence set as a link, and so are the short lines
-/// a lead-in after content opens there (see [`MIN_LIST_LINES`]).
+/// a lead-in after content opens there (see [`MIN_LIST_LINES`]), and a short line with no
+/// link set straight before a content block there (the title of a card or a section).
 pub fn revise(
     kinds: &[BlockKind],
     features: &[Features],
@@ -64,6 +65,16 @@ pub fn revise(
         }
         decided_before[i] = seen;
         seen |= v.label != Label::Undecided;
+    }
+    // Whether a content block comes before, since the main container's start.
+    let mut content_before = vec![false; n];
+    seen = false;
+    for (i, v) in before.iter().enumerate() {
+        if i > 0 && in_main[i] != in_main[i - 1] {
+            seen = false;
+        }
+        content_before[i] = seen;
+        seen |= v.label == Label::Content;
     }
     let mut decided_after = vec![false; n];
     seen = false;
@@ -125,8 +136,21 @@ pub fn revise(
             && next[i] == Label::Content
             && !features[i].digits
             && features[i].words >= SHORT_BLOCK_WORDS;
+        // A short line with no link and no digit set straight before a content block of the
+        // main container is its title: a service card's or a feature's name set in a `<p>`
+        // or a `<div>` (wcxb-dev service and landing pages), a subhead without a heading
+        // tag. Nearest-decided is not enough: a button row before a card is not its title.
+        // Only after the container's first content: before it, the short lines next to the
+        // first paragraph are its byline, dateline and tools; and with a digit it is a
+        // post's date line or a vote count.
+        let titles_next = in_main[i]
+            && content_before[i]
+            && i + 1 < n
+            && before[i + 1].label == Label::Content
+            && features[i].link_density == 0.0
+            && !features[i].digits;
         let content = match (prev[i], next[i]) {
-            _ if closes_main || opens_main => true,
+            _ if closes_main || opens_main || titles_next => true,
             (Label::Content, Label::Content) => true,
             (Label::Content, _) | (_, Label::Content) => {
                 features[i].ends_sentence
@@ -454,6 +478,45 @@ mod tests {
     }
 
     #[test]
+    fn a_short_line_straight_before_content_in_main_is_its_title() {
+        let kinds = [BlockKind::Paragraph; 5];
+        let linked = Features {
+            link_density: 1.0,
+            ..f(false)
+        };
+        let run = |title: Features, in_main: bool, gap: bool| {
+            let feats = [f(true), linked, title, f(false), f(true)];
+            let mut verdicts = [
+                v(Label::Content),
+                Verdict::new(Label::Boilerplate, Reason::LinkDensity),
+                v(Label::Undecided),
+                v(if gap {
+                    Label::Undecided
+                } else {
+                    Label::Content
+                }),
+                v(Label::Content),
+            ];
+            revise(&kinds, &feats, &[in_main; 5], &mut verdicts);
+            verdicts[2].label
+        };
+        assert_eq!(run(f(false), true, false), Label::Content);
+        // Outside the main container, or with a link, or not straight before the content.
+        assert_eq!(run(f(false), false, false), Label::Boilerplate);
+        let half_linked = Features {
+            link_density: 0.5,
+            ..f(false)
+        };
+        assert_eq!(run(half_linked, true, false), Label::Boilerplate);
+        assert_eq!(run(f(false), true, true), Label::Boilerplate);
+        let dated = Features {
+            digits: true,
+            ..f(false)
+        };
+        assert_eq!(run(dated, true, false), Label::Boilerplate);
+    }
+
+    #[test]
     fn a_notice_between_paragraphs_of_the_main_container_is_prose() {
         let kinds = [BlockKind::Paragraph; 3];
         let notice = Features {
@@ -673,6 +736,7 @@ mod tests {
             link_words: 0,
             children: 0,
             render: crate::segment::RenderHint::None,
+            landmark: crate::segment::Landmark::None,
         }
     }
 

@@ -66,6 +66,21 @@ pub(crate) struct Element {
     /// What the Markdown and HTML output needs of some tags: the number an `<ol>` starts
     /// at, the language a `<pre>` (or the `<code>` in it) names.
     pub render: RenderHint,
+    /// Whether the element is the page's main landmark, and how it says so.
+    pub landmark: Landmark,
+}
+
+/// How an element declares itself the page's main content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Landmark {
+    /// It doesn't.
+    #[default]
+    None,
+    /// A `<main>` element.
+    Main,
+    /// `role="main"` on another element: less reliable, some themes put it on a column
+    /// that also holds teaser rails.
+    RoleMain,
 }
 
 /// The attributes of an element that the renderers use.
@@ -158,6 +173,10 @@ pub(crate) fn segment(doc: &Document, reveal: Reveal) -> Page {
 struct Context {
     container: Container,
     hints: Hints,
+    /// Inside `<main>` or an element with `role="main"`.
+    in_main: bool,
+    /// Inside `<main>`, `role="main"` or `<article>`.
+    in_content: bool,
     in_head: bool,
     pre: bool,
     quote: bool,
@@ -169,6 +188,8 @@ impl Default for Context {
         Context {
             container: Container::None,
             hints: Hints::NONE,
+            in_main: false,
+            in_content: false,
             in_head: false,
             pre: false,
             quote: false,
@@ -317,6 +338,7 @@ impl Walker {
         let mut ctx = ctx;
         let mut own = Hints::NONE;
         let mut class = None;
+        let mut role = None;
         for attr in attrs.iter() {
             match attr.name.local {
                 local_name!("class") => {
@@ -324,7 +346,10 @@ impl Walker {
                     class = Some(&*attr.value);
                 }
                 local_name!("id") => own = own.union(self.hint_cache.get(&attr.value, true)),
-                local_name!("role") => own = own.union(self.hint_cache.get(&attr.value, false)),
+                local_name!("role") => {
+                    own = own.union(self.hint_cache.get(&attr.value, false));
+                    role = Some(attr.value.trim());
+                }
                 _ => {}
             }
         }
@@ -332,6 +357,32 @@ impl Walker {
         // `has-sidebar`), never a part of it.
         if matches!(name, local_name!("html") | local_name!("body")) {
             own = Hints::NONE;
+        }
+        // Inside the main landmark, a `widget` or `sidebar` class names a box of the layout,
+        // not a side column: the main column is not beside itself.
+        if ctx.in_main {
+            own = own.without(Hint::Sidebar);
+        }
+        let has_role = |r: &str| role.is_some_and(|v| v.eq_ignore_ascii_case(r));
+        // A modal over the page (cookie notice, newsletter prompt) is never its content; a
+        // dialog inside the article is an interactive part of it.
+        if !ctx.in_content
+            && (name == local_name!("dialog") || has_role("dialog") || has_role("alertdialog"))
+        {
+            own.insert(Hint::Dialog);
+        }
+        let landmark = if name == local_name!("main") {
+            Landmark::Main
+        } else if has_role("main") {
+            Landmark::RoleMain
+        } else {
+            Landmark::None
+        };
+        if landmark != Landmark::None {
+            ctx.in_main = true;
+            ctx.in_content = true;
+        } else if name == local_name!("article") {
+            ctx.in_content = true;
         }
         if let Some((container, hint)) = semantic_container(&name) {
             ctx.container = container;
@@ -373,6 +424,7 @@ impl Walker {
                 link_words: 0,
                 children: 0,
                 render,
+                landmark,
             });
             self.open_blocks.push(index);
             frame.element = Some(index);
