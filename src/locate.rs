@@ -359,11 +359,19 @@ fn choose(
             at = elements[at as usize].parent;
         }
     }
+    // A candidate with prose of its own does not climb into a frame of links around it
+    // (a column of navigation and teasers holding the article): see [`CLIMB_FRAME_LINK_DENSITY`].
+    let frame = |candidate: u32, ancestor: u32| {
+        let (c, a) = (&elements[candidate as usize], &elements[ancestor as usize]);
+        c.words - c.link_words.min(c.words) >= CLIMB_FRAME_MIN_WORDS
+            && crate::features::link_density(a.words, a.link_words)
+                > crate::features::link_density(c.words, c.link_words) + CLIMB_FRAME_LINK_DENSITY
+    };
     // A parent that scores better than its best child is the better container.
     let mut last = final_score[top as usize];
     let threshold = last * PARENT_SCORE_SHARE;
     let mut at = elements[top as usize].parent;
-    while !is_root(at) {
+    while !is_root(at) && !frame(top, at) {
         let s = final_score[at as usize];
         if touched[at as usize] {
             if s < threshold {
@@ -394,7 +402,7 @@ fn choose(
     'climb: loop {
         let own = subtree(top);
         let mut at = elements[top as usize].parent;
-        while !is_root(at) {
+        while !is_root(at) && !frame(top, at) {
             let before = prefix[top as usize] - prefix[at as usize];
             if before >= CLIMB_PRECEDING_SHARE * own {
                 top = at;

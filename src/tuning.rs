@@ -140,6 +140,18 @@ pub const PARENT_SCORE_SHARE: f32 = 1.0 / 3.0;
 /// articles; counting prose after the candidate too pulled in unlabelled comments.
 pub const CLIMB_PRECEDING_SHARE: f32 = 0.5;
 
+/// A candidate holding at least [`CLIMB_FRAME_MIN_WORDS`] words outside links does not
+/// climb to an ancestor whose link density exceeds its own by more than this (words in
+/// links / words): that ancestor is a frame of navigation and teasers around the article,
+/// not more of it (corpus page `news/teaser-column-around-story`). Tuned on all six sets
+/// with [`CLIMB_FRAME_MIN_WORDS`]: dragnet-train +0.0014, wcxb-dev +0.0011, l3s-gn1
+/// +0.0005, the others unchanged.
+pub const CLIMB_FRAME_LINK_DENSITY: f32 = 0.3;
+/// Words outside links from which a candidate is article enough to stop below a frame of
+/// links (see [`CLIMB_FRAME_LINK_DENSITY`]); a shorter one may be a teaser of a longer
+/// article that the climb is right to reach.
+pub const CLIMB_FRAME_MIN_WORDS: u32 = 40;
+
 /// An element anywhere in the page with the same class as the best candidate joins the
 /// main content when its blocks score at least this share of the candidate's (the other
 /// posts of a thread, the answers under a question).

@@ -341,7 +341,7 @@ fn format_html_and_links_resolve_against_the_base_url() {
     let html = stdout(&o);
     assert!(html.starts_with("<article>\n"), "{html}");
     assert!(
-        html.contains("<a href=\"https://forum.example/t/viewtopic.php?t=48812\">"),
+        html.contains("<a href=\"https://forum.example/t/1#p391021\">"),
         "{html}"
     );
 }
