@@ -39,6 +39,15 @@ pub struct Features {
     pub notice_terms: u32,
 }
 
+/// The features of every block of a page, in order.
+pub(crate) fn page_features(blocks: &[Block]) -> Vec<Features> {
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| features(b, i, blocks.len()))
+        .collect()
+}
+
 /// Compute the features of block `index` of `count`.
 pub fn features(block: &Block, index: usize, count: usize) -> Features {
     let text = block.text.as_str();

@@ -667,7 +667,7 @@ fn prefix_sums(scores: &[f32]) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::features;
+    use crate::features::page_features;
     use crate::parse::Limits;
     use crate::segment::{Reveal, parse_page, segment};
 
@@ -682,13 +682,7 @@ mod tests {
             max_nodes: 100_000,
         };
         let page = segment(&parse_page(html, limits), Reveal::Nothing);
-        let count = page.blocks.len();
-        let feats: Vec<Features> = page
-            .blocks
-            .iter()
-            .enumerate()
-            .map(|(i, b)| features(b, i, count))
-            .collect();
+        let feats = page_features(&page.blocks);
         let main = locate(&page.blocks, &feats, &page.elements);
         (page, main)
     }

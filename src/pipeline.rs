@@ -5,7 +5,7 @@
 
 use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Verdict, classify_all};
-use crate::features::{Features, features};
+use crate::features::{Features, page_features};
 use crate::locate::{locate, mark};
 use crate::metadata::Collector;
 use crate::parse::Limits;
@@ -191,13 +191,7 @@ pub(crate) fn run(html: &str, limits: Limits, times: Option<&mut StageTimes>) ->
 /// The stages after segmentation.
 fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
     laps.lap(Stage::Segment);
-    let count = page.blocks.len();
-    let feats: Vec<Features> = page
-        .blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| features(b, i, count))
-        .collect();
+    let feats = page_features(&page.blocks);
     laps.lap(Stage::Features);
     let main = locate(&page.blocks, &feats, &page.elements);
     mark(&mut page.blocks, &page.elements, main.as_ref());

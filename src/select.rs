@@ -187,26 +187,18 @@ mod tests {
     #[test]
     fn an_empty_selection_falls_back_to_the_main_container() {
         let blocks = [block("Home", 1, 1), block(&"word ".repeat(60), 60, 0)];
-        let feats = features_of(&blocks);
+        let feats = crate::features::page_features(&blocks);
         let mut verdicts = [Verdict::new(Label::Boilerplate, Reason::LinkDensity); 2];
         select(&blocks, &feats, &mut verdicts, "");
         assert_eq!(verdicts[0].reason, Reason::LinkDensity);
         assert_eq!(verdicts[1].reason, Reason::Fallback);
     }
 
-    fn features_of(blocks: &[Block]) -> Vec<Features> {
-        blocks
-            .iter()
-            .enumerate()
-            .map(|(i, b)| crate::features::features(b, i, blocks.len()))
-            .collect()
-    }
-
     #[test]
     fn a_listing_of_links_falls_back_to_its_links_then_the_page_to_unhinted_text() {
         let title = format!("Linked {}", "title ".repeat(10));
         let blocks: Vec<Block> = (0..6).map(|_| block(&title, 11, 11)).collect();
-        let feats = features_of(&blocks);
+        let feats = crate::features::page_features(&blocks);
         let mut verdicts = vec![Verdict::new(Label::Boilerplate, Reason::LinkDensity); 6];
         select(&blocks, &feats, &mut verdicts, "");
         assert!(verdicts.iter().all(|v| v.reason == Reason::Fallback));
@@ -214,7 +206,7 @@ mod tests {
         let mut outside = block(&"word ".repeat(60), 60, 0);
         outside.in_main = false;
         let blocks = [block("Home", 1, 1), outside];
-        let feats = features_of(&blocks);
+        let feats = crate::features::page_features(&blocks);
         let mut verdicts = [Verdict::new(Label::Boilerplate, Reason::OutsideMain); 2];
         select(&blocks, &feats, &mut verdicts, "");
         assert_eq!(verdicts[0].reason, Reason::OutsideMain);
@@ -230,7 +222,7 @@ mod tests {
         let mut hinted = block(&teaser, 11, 11);
         hinted.local_hints = Hints::of(Hint::Related);
         blocks.push(hinted);
-        let feats = features_of(&blocks);
+        let feats = crate::features::page_features(&blocks);
         let mut verdicts = vec![Verdict::new(Label::Boilerplate, Reason::LinkDensity); 6];
         select(&blocks, &feats, &mut verdicts, "");
         let kept: Vec<bool> = verdicts
@@ -246,7 +238,7 @@ mod tests {
             block("Home News Sport", 3, 3),
             block("A few words only", 4, 0),
         ];
-        let feats = features_of(&blocks);
+        let feats = crate::features::page_features(&blocks);
         let mut verdicts = [Verdict::new(Label::Boilerplate, Reason::NeighboursBoilerplate); 2];
         select(&blocks, &feats, &mut verdicts, "");
         assert_eq!(verdicts[1].reason, Reason::NeighboursBoilerplate);
@@ -255,7 +247,7 @@ mod tests {
     #[test]
     fn a_tiny_page_without_navigation_is_all_body() {
         let blocks = [block("Test Case 1", 3, 0), block("Test Case 2", 3, 0)];
-        let feats = features_of(&blocks);
+        let feats = crate::features::page_features(&blocks);
         let mut verdicts = [Verdict::new(Label::Boilerplate, Reason::Short); 2];
         select(&blocks, &feats, &mut verdicts, "");
         assert!(verdicts.iter().all(|v| v.reason == Reason::Fallback));
