@@ -73,6 +73,9 @@ pub enum Reason {
     /// A link-heavy item of a list in the article that is mostly text (references, a
     /// list of sources with their dates).
     InTextList,
+    /// Revised: a card of a run of same-class cards in the main container (a listing's
+    /// teasers, a grid of products).
+    InCardRun,
     /// Selected out: not inside the main container.
     OutsideMain,
     /// Selected in: the article's headline.
@@ -104,6 +107,7 @@ impl fmt::Display for Reason {
             Reason::HeadingWithoutContent => f.write_str("heading-alone"),
             Reason::InTableWithContent => f.write_str("table-with-content"),
             Reason::InTextList => f.write_str("text-list"),
+            Reason::InCardRun => f.write_str("card-run"),
             Reason::OutsideMain => f.write_str("outside-main"),
             Reason::Headline => f.write_str("headline"),
             Reason::Fallback => f.write_str("fallback"),

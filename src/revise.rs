@@ -9,9 +9,10 @@ use crate::features::{Features, link_density};
 use crate::hints::Hint;
 use crate::segment::{Element, NO_ELEMENT};
 use crate::tuning::{
-    COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, HEADING_LOOKAHEAD, MAX_COMMENT_LABEL_WORDS,
-    MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_LIST_LINES, MIN_LONE_SENTENCES,
-    SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, HEADING_LOOKAHEAD, MAX_CARD_LINK_WORDS,
+    MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS,
+    MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS,
+    TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -268,6 +269,88 @@ pub(crate) fn lists(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
         if list.is_some_and(|l| link_density(l.words, l.link_words) <= MAX_LINK_DENSITY) {
             *v = Verdict::new(Label::Content, Reason::InTextList);
         }
+    }
+}
+
+/// A run of [`MIN_CARDS`] or more sibling elements sharing a class in the main container,
+/// each a card holding a link, [`MIN_CARD_WORDS`] words or more, [`MIN_CARD_OWN_WORDS`]
+/// outside links and at most [`MAX_CARD_LINK_WORDS`] in them (a linked title with its
+/// snippet or price), is a listing's entries or a product grid: the page's content, though
+/// link-heavy (corpus `listing/product-grid-cards`). When one card already holds content,
+/// the run is all in the main container and no card lies under a chrome name (a
+/// related-links rail, a menu), the cards' dropped blocks are revived: their linked titles
+/// and prices. Without content in the run it stays out: a rail of linked headlines with
+/// their sources under an article reads the same (l3s-gn1).
+pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
+    use std::collections::HashMap;
+    // Cards per (parent, class); a class disqualified when one sibling is no card.
+    let mut runs: HashMap<(u32, &str), (u32, bool)> = HashMap::new();
+    for e in elements {
+        let Some(class) = e.class.as_deref().filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        if e.parent == NO_ELEMENT {
+            continue;
+        }
+        let card = e.link_words > 0
+            && e.words >= MIN_CARD_WORDS
+            && e.link_words <= MAX_CARD_LINK_WORDS
+            && e.words - e.link_words.min(e.words) >= MIN_CARD_OWN_WORDS;
+        let run = runs.entry((e.parent, class)).or_insert((0, true));
+        run.0 += 1;
+        run.1 &= card;
+    }
+    let card_run = |e: &Element| {
+        e.class
+            .as_deref()
+            .and_then(|c| runs.get(&(e.parent, c)))
+            .is_some_and(|&(count, all)| all && count >= MIN_CARDS)
+    };
+    // The run each block's nearest card belongs to (its parent element).
+    let group: Vec<Option<u32>> = blocks
+        .iter()
+        .map(|b| {
+            let mut at = b.owner;
+            while let Some(e) = elements.get(at as usize) {
+                if card_run(e) {
+                    return Some(e.parent);
+                }
+                at = e.parent;
+            }
+            None
+        })
+        .collect();
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some(parent) = group[i] else {
+            i += 1;
+            continue;
+        };
+        let end = (i..blocks.len())
+            .find(|&j| group[j] != Some(parent))
+            .unwrap_or(blocks.len());
+        let run = &blocks[i..end];
+        let holds_content = verdicts[i..end].iter().any(|v| v.label == Label::Content);
+        if holds_content
+            && run
+                .iter()
+                .all(|b| b.in_main && b.local_hints.negative().is_empty())
+        {
+            for (b, v) in run.iter().zip(&mut verdicts[i..end]) {
+                let revive = v.label == Label::Boilerplate
+                    && b.words > 0
+                    && matches!(
+                        v.reason,
+                        Reason::LinkDensity
+                            | Reason::NeighboursBoilerplate
+                            | Reason::HeadingWithoutContent
+                    );
+                if revive {
+                    *v = Verdict::new(Label::Content, Reason::InCardRun);
+                }
+            }
+        }
+        i = end;
     }
 }
 

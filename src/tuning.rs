@@ -392,3 +392,22 @@ pub const UNDECLARED_UTF8_MAX_INVALID: (usize, usize) = (1, 10);
 /// multi-byte sequences; a short run of legacy CJK bytes can be valid UTF-8 by
 /// chance, a long one practically cannot.
 pub const MIN_UTF8_SEQUENCES_AGAINST_MULTIBYTE_DECLARATION: usize = 4;
+
+/// Siblings sharing one class, each a card (a linked title and some words), that make a
+/// run of cards: a listing's teasers or a product grid, whose entries are its content
+/// (wcxb-dev listing and collection truths keep them). Fewer is a pair of promos. Tuned
+/// as a set with [`MIN_CARD_WORDS`], [`MIN_CARD_OWN_WORDS`] and [`MAX_CARD_LINK_WORDS`] on
+/// all six datasets, 2026-11-29.
+pub const MIN_CARDS: u32 = 4;
+/// Words a card of a run must hold (its linked title with its snippet or price): menu
+/// entries and tag links are one or two words.
+pub const MIN_CARD_WORDS: u32 = 4;
+/// Words outside links a card of a run must hold (a snippet, a price, a date line): a
+/// block of navigation is all links. 2 drops product cards whose only text of their own
+/// is a price (wcxb-dev 0.8305 -> 0.8300).
+pub const MIN_CARD_OWN_WORDS: u32 = 1;
+/// Words inside links a card of a run may hold at most: a teaser's or a product's linked
+/// title, with perhaps a category or a "read more"; a sidebar widget of a dozen linked
+/// posts is a rail, not a card (dragnet-train). 20 cuts product cards with linked names,
+/// brands and swatches (measured with 2 own words: wcxb-dev 0.8300 -> 0.8298).
+pub const MAX_CARD_LINK_WORDS: u32 = 40;
