@@ -306,19 +306,20 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
             .and_then(|c| runs.get(&(e.parent, c)))
             .is_some_and(|&(count, all)| all && count >= MIN_CARDS)
     };
-    // The run each block's nearest card belongs to (its parent element).
+    // The run (its parent element) of each element's nearest card, itself or an ancestor,
+    // in one pass: elements are in document order, a parent before its children.
+    let mut nearest: Vec<Option<u32>> = Vec::with_capacity(elements.len());
+    for e in elements {
+        let inherited = nearest.get(e.parent as usize).copied().flatten();
+        nearest.push(if card_run(e) {
+            Some(e.parent)
+        } else {
+            inherited
+        });
+    }
     let group: Vec<Option<u32>> = blocks
         .iter()
-        .map(|b| {
-            let mut at = b.owner;
-            while let Some(e) = elements.get(at as usize) {
-                if card_run(e) {
-                    return Some(e.parent);
-                }
-                at = e.parent;
-            }
-            None
-        })
+        .map(|b| nearest.get(b.owner as usize).copied().flatten())
         .collect();
     let mut i = 0;
     while i < blocks.len() {
