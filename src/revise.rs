@@ -321,23 +321,17 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
         .iter()
         .map(|b| nearest.get(b.owner as usize).copied().flatten())
         .collect();
-    let mut i = 0;
-    while i < blocks.len() {
-        let Some(parent) = group[i] else {
-            i += 1;
-            continue;
-        };
-        let end = (i..blocks.len())
-            .find(|&j| group[j] != Some(parent))
-            .unwrap_or(blocks.len());
-        let run = &blocks[i..end];
-        let holds_content = verdicts[i..end].iter().any(|v| v.label == Label::Content);
+    for r in group_runs(&group) {
+        let run = &blocks[r.clone()];
+        let holds_content = verdicts[r.clone()]
+            .iter()
+            .any(|v| v.label == Label::Content);
         if holds_content
             && run
                 .iter()
                 .all(|b| b.in_main && b.local_hints.negative().is_empty())
         {
-            for (b, v) in run.iter().zip(&mut verdicts[i..end]) {
+            for (b, v) in run.iter().zip(&mut verdicts[r]) {
                 let revive = v.label == Label::Boilerplate
                     && b.words > 0
                     && matches!(
@@ -351,7 +345,6 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
                 }
             }
         }
-        i = end;
     }
 }
 
@@ -464,21 +457,13 @@ fn revive_groups(
     coherent: impl Fn(&[Block], usize) -> bool,
     names: bool,
 ) {
-    let mut i = 0;
-    while i < blocks.len() {
-        let Some(group) = groups[i] else {
-            i += 1;
-            continue;
-        };
-        let end = (i..blocks.len())
-            .find(|&j| groups[j] != Some(group))
-            .unwrap_or(blocks.len());
-        let content = verdicts[i..end]
+    for r in group_runs(groups) {
+        let content = verdicts[r.clone()]
             .iter()
             .filter(|v| v.label == Label::Content)
             .count();
-        if content > 0 && coherent(&blocks[i..end], content) {
-            for j in i..end {
+        if content > 0 && coherent(&blocks[r.clone()], content) {
+            for j in r {
                 let revive = verdicts[j].label == Label::Boilerplate
                     && match verdicts[j].reason {
                         Reason::LinkDensity => names && blocks[j].words < SHORT_BLOCK_WORDS,
@@ -494,8 +479,25 @@ fn revive_groups(
                 }
             }
         }
-        i = end;
     }
+}
+
+/// The runs of consecutive blocks that share a group (`None`: in no group), as index ranges.
+fn group_runs(groups: &[Option<u32>]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&at) = groups.get(i) {
+            let start = i;
+            i += 1;
+            if let Some(group) = at {
+                while groups.get(i) == Some(&Some(group)) {
+                    i += 1;
+                }
+                return Some(start..i);
+            }
+        }
+        None
+    })
 }
 
 #[cfg(test)]
