@@ -1445,7 +1445,7 @@ pub(crate) fn part_text<'a>(text: &'a str, edges: &[u32]) -> std::borrow::Cow<'a
 fn block_key(text: &str) -> u64 {
     use std::hash::Hasher;
     // The bytes of `compact(text)`, streamed to the hasher through a small buffer: no
-    // allocation, and ASCII (most of any page) without the Unicode tables.
+    // allocation.
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     let mut buf = [0u8; 64];
     let mut len = 0;
@@ -1456,16 +1456,8 @@ fn block_key(text: &str) -> u64 {
         }
         len += c.encode_utf8(&mut buf[len..]).len();
     };
-    for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                push(c.to_ascii_lowercase(), &mut hasher);
-            }
-        } else if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                push(l, &mut hasher);
-            }
-        }
+    for c in compact_chars(text) {
+        push(c, &mut hasher);
     }
     hasher.write(&buf[..len]);
     hasher.write_u8(0xff);
@@ -1590,10 +1582,14 @@ fn separators(title: &str) -> Vec<(usize, usize)> {
 /// Lowercase letters and digits of `text`: "Example-News.com" and "example news com"
 /// name the same site.
 fn compact(text: &str) -> String {
+    compact_chars(text).collect()
+}
+
+/// The characters of [`compact`]`(text)`, one by one.
+fn compact_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Whether `text` is one of the names of the site in `sites`.
