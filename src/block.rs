@@ -114,3 +114,10 @@ pub struct Block {
     /// Emphasis, code, links and images inside the text, for the Markdown and HTML output.
     pub(crate) spans: Vec<Span>,
 }
+
+impl Block {
+    /// Words outside links.
+    pub(crate) fn unlinked_words(&self) -> u32 {
+        self.words - self.link_words.min(self.words)
+    }
+}

@@ -154,7 +154,7 @@ fn opens_with_comment(blocks: &[Block], main: &MainContainer) -> bool {
             main.contains(b.owner)
                 && !matches!(b.kind, BlockKind::Heading(_))
                 && b.hints.negative().without(Hint::Comment).is_empty()
-                && b.words - b.link_words.min(b.words) >= THREAD_POST_WORDS
+                && b.unlinked_words() >= THREAD_POST_WORDS
         })
         .is_some_and(|b| b.hints.has(Hint::Comment))
 }
@@ -191,7 +191,7 @@ fn widen_to_landmark(blocks: &[Block], elements: &[Element], m: MainContainer) -
                         .iter()
                         .any(|(h_at, h)| *h_at > at && unlikely(*h))
             })
-            .map(|b| b.words - b.link_words.min(b.words))
+            .map(Block::unlinked_words)
             .sum();
         if (words_inside(blocks, &m) as f32) < share * landmark_words as f32 {
             return MainContainer {
@@ -210,7 +210,7 @@ fn comment_words(blocks: &[Block], main: &MainContainer) -> u32 {
     blocks
         .iter()
         .filter(|b| main.contains(b.owner) && b.hints.has(Hint::Comment))
-        .map(|b| b.words - b.link_words)
+        .map(Block::unlinked_words)
         .sum()
 }
 
@@ -219,7 +219,7 @@ fn words_inside(blocks: &[Block], main: &MainContainer) -> u32 {
     blocks
         .iter()
         .filter(|b| main.contains(b.owner))
-        .map(|b| b.words - b.link_words)
+        .map(Block::unlinked_words)
         .sum()
 }
 
@@ -255,15 +255,12 @@ fn choose(
     // The same, counting blocks under chrome names too (the posts of a thread wrapped in a
     // `replies` section).
     let mut own_score_all = vec![0.0f32; n + 1];
-    let page_words: u32 = blocks
-        .iter()
-        .map(|b| b.words - b.link_words.min(b.words))
-        .sum();
+    let page_words: u32 = blocks.iter().map(Block::unlinked_words).sum();
     // A chrome name on an element holding most of the page's words and elements is the
     // name of the page's frame (`div#ad-frame` around header, article and footer).
     let wraps_page = |at: u32| {
         elements.get(at as usize).is_some_and(|e| {
-            (e.words - e.link_words.min(e.words)) as f32 >= PAGE_WRAPPER_SHARE * page_words as f32
+            e.unlinked_words() as f32 >= PAGE_WRAPPER_SHARE * page_words as f32
                 && (e.end - at) as f32 >= PAGE_WRAPPER_ELEMENT_SHARE * n as f32
         })
     };
@@ -363,7 +360,7 @@ fn choose(
     // (a column of navigation and teasers holding the article): see [`CLIMB_FRAME_LINK_DENSITY`].
     let frame = |candidate: u32, ancestor: u32| {
         let (c, a) = (&elements[candidate as usize], &elements[ancestor as usize]);
-        c.words - c.link_words.min(c.words) >= CLIMB_FRAME_MIN_WORDS
+        c.unlinked_words() >= CLIMB_FRAME_MIN_WORDS
             && crate::features::link_density(a.words, a.link_words)
                 > crate::features::link_density(c.words, c.link_words) + CLIMB_FRAME_LINK_DENSITY
     };
@@ -523,9 +520,9 @@ fn same_class(a: &str, b: &str) -> bool {
 ///
 /// Inside the container, the core candidate or an element inside it holding at least
 /// [`DOMINANT_HINT_SHARE`] of its words is the article itself under a misleading name
-/// (`quicktags-toolbar` around a WordPress post): its hints are dropped too (beside the
-/// core, such an element is a competitor, a live feed in an `aside`, and its name stands), except [`Hint::Comment`], since a comment section
-/// can outweigh the article it follows. So are the hints of a class name that the elements
+/// (`quicktags-toolbar` around a WordPress post): its hints are dropped too, except
+/// [`Hint::Comment`], since a comment section can outweigh the article it follows. Beside
+/// the core, such an element is a competitor (a live feed in an `aside`): its name stands. So are the hints of a class name that the elements
 /// holding that share of the words all carry (see [`layout_names`]).
 pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&MainContainer>) {
     let main_words = main.map_or(0, |m| words_inside(blocks, m)) as f32;
@@ -555,8 +552,7 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                         let dominant = main.is_some_and(|m| within_core(elements, m, *at))
                             && !h.has(Hint::Comment)
                             && elements.get(*at as usize).is_some_and(|e| {
-                                (e.words - e.link_words.min(e.words)) as f32
-                                    >= DOMINANT_HINT_SHARE * main_words
+                                e.unlinked_words() as f32 >= DOMINANT_HINT_SHARE * main_words
                             });
                         inside && !dominant && !named_by_layout(elements, *at, *h, &layout)
                     })
@@ -597,7 +593,7 @@ fn layout_names<'a>(
         .iter()
         .filter(|b| main.is_none_or(|m| m.contains(b.owner)))
     {
-        let own = block.words - block.link_words.min(block.words);
+        let own = block.unlinked_words();
         total += own;
         names.clear();
         for (at, h) in &block.hinted_ancestors {

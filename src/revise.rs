@@ -295,7 +295,7 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
         let card = e.link_words > 0
             && e.words >= MIN_CARD_WORDS
             && e.link_words <= MAX_CARD_LINK_WORDS
-            && e.words - e.link_words.min(e.words) >= MIN_CARD_OWN_WORDS;
+            && e.unlinked_words() >= MIN_CARD_OWN_WORDS;
         let run = runs.entry((e.parent, class)).or_insert((0, true));
         run.0 += 1;
         run.1 &= card;
@@ -396,7 +396,7 @@ pub(crate) fn comment_sections(blocks: &[Block], elements: &[Element], verdicts:
             && b.link_words == 0
             && opens_comments(&b.text);
         if v.label == Label::Content && b.in_main {
-            before += b.words - b.link_words.min(b.words);
+            before += b.unlinked_words();
         }
         label
     }) else {

@@ -70,6 +70,13 @@ pub(crate) struct Element {
     pub landmark: Landmark,
 }
 
+impl Element {
+    /// Words of its blocks outside links.
+    pub(crate) fn unlinked_words(&self) -> u32 {
+        self.words - self.link_words.min(self.words)
+    }
+}
+
 /// How an element declares itself the page's main content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) enum Landmark {
