@@ -1126,12 +1126,19 @@ mod tests {
         assert_eq!(json, r#"{"tp":0.5,"fp":0.25,"fn":0.25}"#);
     }
 
+    /// An empty path `<tmp>/bodytext-<test>-<pid>/<name>` for a test dataset (its parent is
+    /// the test's to remove).
+    fn fresh_dataset_dir(test: &str, name: &str) -> std::path::PathBuf {
+        let root = std::env::temp_dir()
+            .join(format!("bodytext-{test}-{}", std::process::id()))
+            .join(name);
+        let _ = fs::remove_dir_all(&root);
+        root
+    }
+
     #[test]
     fn metadata_titles_count_exact_and_site_name_matches_apart() {
-        let root = std::env::temp_dir()
-            .join(format!("bodytext-meta-test-{}", std::process::id()))
-            .join("meta");
-        let _ = fs::remove_dir_all(&root);
+        let root = fresh_dataset_dir("meta-test", "meta");
         for dir in ["html", "truth"] {
             fs::create_dir_all(root.join(dir)).expect("mkdir");
         }
@@ -1164,10 +1171,7 @@ mod tests {
     #[test]
     fn dataset_and_evaluate_with() {
         use std::io::Write as _;
-        let root = std::env::temp_dir()
-            .join(format!("bodytext-eval-test-{}", std::process::id()))
-            .join("mini");
-        let _ = fs::remove_dir_all(&root);
+        let root = fresh_dataset_dir("eval-test", "mini");
         fs::create_dir_all(root.join("truth")).expect("mkdir");
         // No html/ yet: a clear error.
         let err = Dataset::open(&root).expect_err("html/ missing");
