@@ -443,6 +443,8 @@ impl HintCache {
 }
 
 /// The hints named by an id attribute value: as [`from_names`], unless the id is a slug.
+/// The id `header` is the page's header (ids are unique); as a class, `header` titles
+/// any box (a card's, a section's), so only the id counts.
 pub(crate) fn from_id(value: &str) -> Hints {
     let parts = value
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -450,6 +452,8 @@ pub(crate) fn from_id(value: &str) -> Hints {
         .count();
     if parts > MAX_ID_PARTS {
         Hints::NONE
+    } else if value.eq_ignore_ascii_case("header") {
+        Hints::of(Hint::Header)
     } else {
         from_names(value)
     }
@@ -465,6 +469,8 @@ mod tests {
         assert!(!from_names("header shadow download").has(Hint::Ad));
         assert!(from_names("site-header").has(Hint::Header));
         assert!(!from_names("wprm-recipe-header").has(Hint::Header));
+        assert!(from_id("header").has(Hint::Header));
+        assert!(!from_names("header").has(Hint::Header));
     }
 
     #[test]

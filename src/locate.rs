@@ -29,15 +29,21 @@ pub(crate) struct MainContainer {
 }
 
 /// Hints that say an element is not the article when they stand on it or an ancestor.
-/// Forms wrap whole pages on some platforms and headers wrap headlines, so they don't count;
-/// a content name (`article`, `body`) outweighs the weak ones (`footer`, `sidebar`) but not
+/// Forms wrap whole pages on some platforms and `<header>` elements wrap headlines, so they
+/// don't count; a page header named by its class or id (`#header`, `masthead`) does. A
+/// content name (`article`, `body`) outweighs the weak ones (`footer`, `sidebar`) but not
 /// the strong ones: `comment-body` is a comment.
-fn unlikely(hints: Hints) -> bool {
+fn unlikely(e: &Element) -> bool {
+    let hints = if e.name == local_name!("header") {
+        e.hints.without(Hint::Header)
+    } else {
+        e.hints
+    };
     let content = hints.has(Hint::Content);
     hints
         .negative()
         .iter()
-        .any(|h| !(matches!(h, Hint::Form | Hint::Header) || (content && h.is_weak())))
+        .any(|h| !(h == Hint::Form || (content && h.is_weak())))
 }
 
 /// Hints of elements that are never the article, not even on a page whose prose is all in
@@ -47,18 +53,13 @@ fn never_content(hints: Hints) -> bool {
     hints.has(Hint::Cookie) || hints.has(Hint::Consent) || hints.has(Hint::Dialog)
 }
 
-/// A block's contribution to the score of its containers; with `strip_unlikely` (which
-/// tells the elements that frame the whole page), nothing from blocks under an element
-/// whose name says chrome unless it frames the page, and never anything from blocks under
-/// a cookie or consent dialog.
-fn block_score(block: &Block, f: &Features, strip_unlikely: Option<&dyn Fn(u32) -> bool>) -> f32 {
+/// A block's contribution to the score of its containers; with `strips` (which tells the
+/// ancestors whose name says chrome, but for the elements that frame the whole page),
+/// nothing from blocks under such an ancestor, and never anything from blocks under a
+/// cookie or consent dialog.
+fn block_score(block: &Block, f: &Features, strips: Option<&dyn Fn(u32) -> bool>) -> f32 {
     if block.chars < MIN_SCORED_CHARS
-        || strip_unlikely.is_some_and(|wraps_page| {
-            block
-                .hinted_ancestors
-                .iter()
-                .any(|(at, h)| unlikely(*h) && !wraps_page(*at))
-        })
+        || strips.is_some_and(|strips| block.hinted_ancestors.iter().any(|(at, _)| strips(*at)))
         || block
             .hinted_ancestors
             .iter()
@@ -96,7 +97,9 @@ fn base_score(e: &Element) -> f32 {
 /// keeping whichever container holds more words (Readability's retry without
 /// `FLAG_STRIP_UNLIKELYS`). Except when what the retry adds is mostly readers' comments
 /// and the strict container holds [`SHORT_ARTICLE_WORDS`]: that is a short post followed
-/// by its discussion, not a discussion page.
+/// by its discussion, not a discussion page. A retry taken is a discussion page (its
+/// comment-named posts are content) only when [`COMMENTS_SHARE`] of its words are under
+/// comment names.
 ///
 /// A strict container whose first text is under a comment name (see
 /// [`opens_with_comment`]) and whose words are [`THREAD_COMMENT_SHARE`] under such names is
@@ -135,7 +138,7 @@ fn located(blocks: &[Block], features: &[Features], elements: &[Element]) -> Opt
             }))
     {
         loose.map(|m| MainContainer {
-            discussion: true,
+            discussion: comment_words(blocks, &m) as f32 >= COMMENTS_SHARE * loose_words as f32,
             ..m
         })
     } else {
@@ -186,10 +189,9 @@ fn widen_to_landmark(blocks: &[Block], elements: &[Element], m: MainContainer) -
             .filter(|b| {
                 at < b.owner
                     && b.owner < e.end
-                    && !b
-                        .hinted_ancestors
-                        .iter()
-                        .any(|(h_at, h)| *h_at > at && unlikely(*h))
+                    && !b.hinted_ancestors.iter().any(|(h_at, _)| {
+                        *h_at > at && elements.get(*h_at as usize).is_some_and(unlikely)
+                    })
             })
             .map(Block::unlinked_words)
             .sum();
@@ -264,6 +266,7 @@ fn choose(
                 && (e.end - at) as f32 >= PAGE_WRAPPER_ELEMENT_SHARE * n as f32
         })
     };
+    let strips = |at: u32| elements.get(at as usize).is_some_and(unlikely) && !wraps_page(at);
     for (block, f) in blocks.iter().zip(features) {
         let Some(owner) = elements.get(block.owner as usize) else {
             continue;
@@ -275,7 +278,7 @@ fn choose(
             *e = f.ends_sentence;
         }
         own_score_all[block.owner as usize] += block_score(block, f, None);
-        let s = block_score(block, f, strip_unlikely.then_some(&wraps_page));
+        let s = block_score(block, f, strip_unlikely.then_some(&strips));
         if s <= 0.0 {
             continue;
         }
@@ -442,7 +445,7 @@ fn choose(
                     >= SIBLING_MIN_SCORE.max(top_score * SIBLING_SCORE_SHARE);
             let ld = crate::features::link_density(e.words, e.link_words);
             let paragraph = e.tag == TagClass::Paragraph
-                && !unlikely(e.hints)
+                && !unlikely(e)
                 && ((chars[s as usize] > SIBLING_PARAGRAPH_CHARS
                     && ld < SIBLING_PARAGRAPH_LINK_DENSITY)
                     || (chars[s as usize] > 0 && ld == 0.0 && ends_sentence[s as usize]));
@@ -466,7 +469,7 @@ fn choose(
             let inside = ranges.iter().any(|&(s, end)| s <= i && i < end);
             !inside
                 && e.class.as_deref().is_some_and(|c| same_class(c, class))
-                && !unlikely(e.hints)
+                && !unlikely(e)
                 && score > 0.0
                 && score >= wanted
         };
