@@ -79,8 +79,8 @@ struct ExtractArgs {
     /// Refuse inputs larger than this many bytes (after gunzip).
     #[arg(long, value_name = "BYTES")]
     max_input_bytes: Option<usize>,
-    /// URL the page was fetched from, for resolving its links.
-    #[arg(long, value_name = "URL")]
+    /// URL the page was fetched from, for resolving its links (`--url` is the same).
+    #[arg(long, visible_alias = "url", value_name = "URL")]
     base_url: Option<Url>,
     /// Print the block table (features, label, reason) instead of the text.
     #[arg(long)]

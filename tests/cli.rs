@@ -72,9 +72,11 @@ fn explain_prints_the_block_table() {
 
 #[test]
 fn base_url_is_accepted() {
-    let o = run(&["--base-url", "https://example.com/news/ferry", PAGE]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).starts_with(HEADLINE));
+    for flag in ["--base-url", "--url"] {
+        let o = run(&[flag, "https://example.com/news/ferry", PAGE]);
+        assert!(o.status.success(), "{flag}: {}", stderr(&o));
+        assert!(stdout(&o).starts_with(HEADLINE));
+    }
 }
 
 #[test]
