@@ -43,6 +43,12 @@ pub(crate) enum NodeKind {
     Cell { header: bool },
     /// `<pre>`, with the language it names.
     Code { language: Option<Box<str>> },
+    /// `<dl>`: a definition list.
+    Definitions,
+    /// `<dt>`: a term of a definition list.
+    Term,
+    /// `<dd>`: a term's definition.
+    Definition,
 }
 
 /// A child of a node, in document order.
@@ -234,6 +240,9 @@ impl Builder<'_> {
                 },
             },
             local_name!("li") => NodeKind::Item,
+            local_name!("dl") => NodeKind::Definitions,
+            local_name!("dt") => NodeKind::Term,
+            local_name!("dd") => NodeKind::Definition,
             local_name!("blockquote") => NodeKind::Quote,
             local_name!("pre") => NodeKind::Code {
                 language: match &e.render {

@@ -456,6 +456,10 @@ pub(crate) fn markdown(content: &Content, options: &RenderOptions, base: Option<
                         (first, top.rest.clone() + &" ".repeat(marker.len()))
                     }
                     NodeKind::Quote => (top.prefix() + "> ", top.rest.clone() + "> "),
+                    // Pandoc's and PHP Markdown Extra's definition lists: the term on its
+                    // line, each definition after `:` and indented by four; blank lines
+                    // between all of them, or a term would continue the definition above.
+                    NodeKind::Definition => (top.prefix() + ":   ", top.rest.clone() + "    "),
                     NodeKind::Code { language } => {
                         let lines =
                             fence_lines(&code_text(content, &node.children), language.as_deref());
@@ -722,7 +726,10 @@ pub(crate) fn html(content: &Content, options: &RenderOptions, base: Option<&Url
         };
         // A lone piece in an item or a cell needs no paragraph of its own.
         let bare = here.is_some_and(|n| {
-            matches!(n.kind, NodeKind::Item | NodeKind::Cell { .. }) && n.children.len() == 1
+            matches!(
+                n.kind,
+                NodeKind::Item | NodeKind::Cell { .. } | NodeKind::Term | NodeKind::Definition
+            ) && n.children.len() == 1
         });
         match child {
             Child::Piece(p) => {
@@ -783,6 +790,18 @@ pub(crate) fn html(content: &Content, options: &RenderOptions, base: Option<&Url
                     NodeKind::Item => {
                         out.push_str("<li>");
                         "</li>\n"
+                    }
+                    NodeKind::Definitions => {
+                        out.push_str("<dl>\n");
+                        "</dl>\n"
+                    }
+                    NodeKind::Term => {
+                        out.push_str("<dt>");
+                        "</dt>\n"
+                    }
+                    NodeKind::Definition => {
+                        out.push_str("<dd>");
+                        "</dd>\n"
                     }
                     NodeKind::Quote => {
                         out.push_str("<blockquote>\n");

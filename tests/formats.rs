@@ -65,6 +65,30 @@ fn quotes_are_prefixed_on_every_line() {
 }
 
 #[test]
+fn definition_lists_keep_terms_and_definitions() {
+    let body = format!(
+        "<p>{PROSE}</p><dl><dt>Tack</dt><dd>To turn the bow through the wind.</dd>\
+         <dt>Jibe</dt><dd>To turn the stern through the wind.</dd></dl><p>{PROSE}</p>"
+    );
+    let md = markdown(&body);
+    assert!(
+        md.contains(
+            "\n\nTack\n\n:   To turn the bow through the wind.\n\n\
+             Jibe\n\n:   To turn the stern through the wind.\n\n"
+        ),
+        "{md}"
+    );
+    let html = render(&body, Format::Html, &RenderOptions::default(), None);
+    assert!(
+        html.contains(
+            "<dl>\n<dt>Tack</dt>\n<dd>To turn the bow through the wind.</dd>\n\
+             <dt>Jibe</dt>\n<dd>To turn the stern through the wind.</dd>\n</dl>\n"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
 fn code_blocks_are_verbatim_and_name_their_language() {
     let md = markdown(&format!(
         "<p>{PROSE}</p><pre><code class=\"language-rust\">fn main() {{\n    let x = a * b_c;\n}}</code></pre><p>{PROSE}</p>"
