@@ -85,6 +85,9 @@ pub enum Reason {
     /// Selected out: at or after a line that opens the readers' comments ("Comments",
     /// "12 Responses", "Leave a reply") once the article has run.
     CommentSection,
+    /// Selected out: at or after a line that opens a section of other pages' content
+    /// ("Also on The Courier:", "You may also like") once the article has run.
+    RelatedSection,
 }
 
 impl fmt::Display for Reason {
@@ -112,6 +115,7 @@ impl fmt::Display for Reason {
             Reason::Headline => f.write_str("headline"),
             Reason::Fallback => f.write_str("fallback"),
             Reason::CommentSection => f.write_str("comment-section"),
+            Reason::RelatedSection => f.write_str("related-section"),
         }
     }
 }

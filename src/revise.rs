@@ -381,20 +381,66 @@ fn opens_comments(text: &str) -> bool {
     COMMENT_SECTION_LABELS.contains(&bare)
 }
 
+/// Lines that open a section of other pages' content after the article, lowercase and
+/// without a closing colon: the whole line.
+const RELATED_SECTION_LABELS: &[&str] = &["you may also like", "you might also like"];
+
+/// Starts of lines that name the site they point into ("Also on The Courier:", "Related
+/// on Example News:"), a slideshow or a rail of other stories set in the article's column.
+/// Bare "Related" or "More on …" are not among them: they title the article's own
+/// sections and lists too.
+const RELATED_SECTION_STARTS: &[&str] = &["also on ", "related on "];
+
+/// Whether `text` is a line that opens a section of other pages' content.
+fn opens_related(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let bare = lower.trim_end_matches(':').trim_end();
+    RELATED_SECTION_LABELS.contains(&bare)
+        || RELATED_SECTION_STARTS
+            .iter()
+            .any(|start| bare.starts_with(start))
+}
+
+/// The sections that close an article: the readers' comments, then a section of other
+/// pages' content opened by a line naming it (see [`closing_section`]).
+pub(crate) fn closing_sections(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
+    closing_section(
+        blocks,
+        elements,
+        verdicts,
+        opens_comments,
+        Reason::CommentSection,
+    );
+    closing_section(
+        blocks,
+        elements,
+        verdicts,
+        opens_related,
+        Reason::RelatedSection,
+    );
+}
+
 /// Once [`COMMENTS_AFTER_WORDS`] words of the main container's content have run, a short
-/// unlinked line that opens a comment section ("Comments", "12 Responses", "Leave a
-/// reply") ends the article whatever the markup of the comments (posts written as the
-/// article's own paragraphs, under no comment name): the content after it within the
-/// element around the label goes, up to the next heading of the label's rank (a paragraph
-/// label ranks as [`COMMENT_LABEL_RANK`]), where the answers of a Q&A page or the next
-/// entry of a list begin.
-pub(crate) fn comment_sections(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
+/// unlinked line that `opens` a section ("Comments", "12 Responses", "Leave a reply";
+/// "Also on The Courier:") ends the article whatever the markup of what follows (posts
+/// written as the article's own paragraphs, under no comment name; a slideshow's long
+/// captions): the content after it within the element around the label goes, as
+/// `reason`, up to the next heading of the label's rank (a paragraph label ranks as
+/// [`COMMENT_LABEL_RANK`]), where the answers of a Q&A page or the next entry of a list
+/// begin.
+fn closing_section(
+    blocks: &[Block],
+    elements: &[Element],
+    verdicts: &mut [Verdict],
+    opens: fn(&str) -> bool,
+    reason: Reason,
+) {
     let mut before = 0;
     let Some(cut) = blocks.iter().zip(verdicts.iter()).position(|(b, v)| {
         let label = before >= COMMENTS_AFTER_WORDS
             && b.words <= MAX_COMMENT_LABEL_WORDS
             && b.link_words == 0
-            && opens_comments(&b.text);
+            && opens(&b.text);
         if v.label == Label::Content && b.in_main {
             before += b.unlinked_words();
         }
@@ -420,13 +466,13 @@ pub(crate) fn comment_sections(blocks: &[Block], elements: &[Element], verdicts:
     }
     let end = elements.get(parent as usize).map_or(u32::MAX, |e| e.end);
     for (b, v) in blocks.iter().zip(verdicts.iter_mut()).skip(cut) {
-        let next_section = matches!(b.kind, BlockKind::Heading(level) if level <= rank)
-            && !opens_comments(&b.text);
+        let next_section =
+            matches!(b.kind, BlockKind::Heading(level) if level <= rank) && !opens(&b.text);
         if b.owner <= parent || b.owner >= end || next_section {
             break;
         }
         if v.label == Label::Content {
-            *v = Verdict::new(Label::Boilerplate, Reason::CommentSection);
+            *v = Verdict::new(Label::Boilerplate, reason);
         }
     }
 }
@@ -550,6 +596,20 @@ mod tests {
             "",
         ] {
             assert!(!opens_comments(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn related_section_labels_name_another_page_or_the_site() {
+        for label in [
+            "Also on The Courier:",
+            "Related on Example News:",
+            "You may also like",
+        ] {
+            assert!(opens_related(label), "{label}");
+        }
+        for other in ["Related", "More on fields", "Read more", "Also", ""] {
+            assert!(!opens_related(other), "{other}");
         }
     }
 

@@ -24,7 +24,7 @@ pub fn select(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict],
 }
 
 /// The readers' comments: blocks under a comment-named element or in a comment section
-/// (see [`crate::revise::comment_sections`]) that were not kept, and that read as content
+/// (see [`crate::revise::closing_sections`]) that were not kept, and that read as content
 /// on their own features (names, dates and "Reply" links do not).
 pub(crate) fn comments(
     blocks: &[Block],

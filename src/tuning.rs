@@ -56,14 +56,16 @@ pub const CLASS_SCORE_NEGATIVE: f32 = -25.0;
 pub const MIN_CONTAINER_SCORE: f32 = 10.0;
 
 /// Words of content (outside links) that must come before a line opening a comment
-/// section ("Comments", "Leave a reply") for it to end the article; earlier, such a line
-/// is a tab or a count in the article's header.
+/// section ("Comments", "Leave a reply") or a related one ("Also on The Courier:") for it
+/// to end the article; earlier, such a line is a tab or a count in the article's header.
 pub const COMMENTS_AFTER_WORDS: u32 = 100;
 
-/// Most words of a line that opens a comment section ("12 Comments", "Join the discussion").
+/// Most words of a line that opens a comment section ("12 Comments", "Join the discussion")
+/// or a related one ("Also on The Courier:").
 pub const MAX_COMMENT_LABEL_WORDS: u32 = 4;
 
-/// Heading level to which a comment section opened by a paragraph (not a heading) runs:
+/// Heading level to which a comment or related section opened by a paragraph (not a
+/// heading) runs:
 /// an h1, h2 or h3 after it starts the next part of the page.
 pub const COMMENT_LABEL_RANK: u8 = 3;
 
