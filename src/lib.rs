@@ -38,6 +38,7 @@ mod render;
 pub mod revise;
 mod segment;
 mod select;
+mod streamed;
 mod text;
 pub mod tuning;
 

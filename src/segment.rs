@@ -10,6 +10,7 @@ use crate::block::{Block, BlockKind, Container};
 use crate::hints::{self, Hint, Hints};
 use crate::metadata::{self, Collector};
 use crate::parse::{Limits, ParseReport, parse};
+use crate::streamed;
 use crate::text::{Mark, TextBuffer, count_words, count_words_and_chars};
 use crate::tuning::{CODE_WRAPPER_DEPTH, MAX_BYLINE_BYTES};
 
@@ -144,6 +145,9 @@ pub(crate) struct Document {
 /// Parse `html` (scripting off, depth and node count bounded by `limits`).
 pub(crate) fn parse_page(html: &str, limits: Limits) -> Document {
     let (dom, report) = parse(html, limits);
+    if streamed::has_streamed_segments(html) {
+        streamed::place_streamed_segments(&dom.document);
+    }
     Document { dom, report }
 }
 

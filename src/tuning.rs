@@ -417,3 +417,10 @@ pub const MIN_CARD_OWN_WORDS: u32 = 1;
 /// posts is a rail, not a card (dragnet-train). 20 cuts product cards with linked names,
 /// brands and swatches (measured with 2 own words: wcxb-dev 0.8300 -> 0.8298).
 pub const MAX_CARD_LINK_WORDS: u32 = 40;
+
+/// Most streamed segments (React's `<div hidden id="S:n">`) put in place on one page; the
+/// rest stay hidden. Each placing scans its template's siblings, so an adversarial page of
+/// many thousand templates under one parent would cost quadratic time (100,000 of them:
+/// 2 s at 1,000, 0.5 s at 200). The most on the six dev sets is 52 (wcxb-dev, where 31
+/// pages use them).
+pub const MAX_STREAMED_SEGMENTS: usize = 200;
