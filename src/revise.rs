@@ -10,10 +10,10 @@ use crate::hints::Hint;
 use crate::segment::{Element, NO_ELEMENT};
 use crate::tuning::{
     COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
-    GRID_MIN_WORDS, GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD, MAX_CARD_LINK_WORDS,
-    MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS,
-    MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS,
-    TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD,
+    MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
+    MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES,
+    SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -356,10 +356,12 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
 /// `listing/linked-card-grid`). [`cards`] keeps such a run only when it already holds
 /// content; this keeps it when the page around it holds little else.
 ///
-/// A grid is a run of [`MIN_CARDS`] or more sibling elements sharing a class, each holding
-/// a link and [`GRID_CARD_WORDS`] words or more, and either some words outside links or two
-/// blocks or more (a lone link is a menu entry). Runs under a chrome name stay out, and
-/// sibling lists sharing a class (the rows of one grid) count as one grid.
+/// A grid is a run of sibling elements of one kind (their class names but those holding a
+/// digit, see [`kind_of`]) of which [`MIN_CARDS`] or more are cards, each holding a link and
+/// [`GRID_CARD_WORDS`] words or more, and either some words outside links or two blocks or
+/// more (a lone link is a menu entry), and at most [`GRID_OTHER_SIBLINGS`] of them are not
+/// (a card with a three-word title). Runs under a chrome name stay out, and sibling lists
+/// sharing a class (the rows of one grid) count as one grid.
 ///
 /// The page is a listing when no content block found so far holds [`GRID_MAX_PROSE_WORDS`]
 /// words (an article, however short, has a paragraph that long; a listing's intro doesn't)
@@ -454,7 +456,7 @@ fn grid_of_blocks(blocks: &[Block], elements: &[Element]) -> Vec<Option<u32>> {
     for i in 1..parts.len() {
         parts[i] += parts[i - 1];
     }
-    let mut runs: HashMap<(u32, &str), (u32, bool)> = HashMap::new();
+    let mut runs: HashMap<(u32, String), (u32, u32)> = HashMap::new();
     for (i, e) in elements.iter().enumerate() {
         let Some(class) = e.class.as_deref().filter(|c| !c.is_empty()) else {
             continue;
@@ -466,15 +468,17 @@ fn grid_of_blocks(blocks: &[Block], elements: &[Element]) -> Vec<Option<u32>> {
         let card = e.link_words > 0
             && e.words >= GRID_CARD_WORDS
             && (e.link_words < e.words || blocks_inside >= 2);
-        let run = runs.entry((e.parent, class)).or_insert((0, true));
+        let run = runs.entry((e.parent, kind_of(class))).or_insert((0, 0));
         run.0 += 1;
-        run.1 &= card;
+        run.1 += u32::from(card);
     }
     let card_run = |e: &Element| {
         e.class
             .as_deref()
-            .and_then(|c| runs.get(&(e.parent, c)))
-            .is_some_and(|&(count, all)| all && count >= MIN_CARDS)
+            .and_then(|c| runs.get(&(e.parent, kind_of(c))))
+            .is_some_and(|&(count, cards)| {
+                cards >= MIN_CARDS && (count - cards) as f32 <= GRID_OTHER_SIBLINGS * count as f32
+            })
     };
     let mut nearest: Vec<Option<u32>> = Vec::with_capacity(elements.len());
     for e in elements {
@@ -643,9 +647,31 @@ fn group_runs(groups: &[Option<u32>]) -> impl Iterator<Item = std::ops::Range<us
     })
 }
 
+/// The kind of element a class attribute names, for telling the cards of one grid: its
+/// class names without those holding a digit, which page builders make unique to each
+/// element (`elementor-element elementor-element-6cd458d elementor-widget` on every card
+/// of a grid, each with its own hash) or number by position (`col-3`, `item-12`).
+fn kind_of(class: &str) -> String {
+    class
+        .split_ascii_whitespace()
+        .filter(|t| !t.bytes().any(|c| c.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_of_drops_the_names_that_tell_each_card_apart() {
+        assert_eq!(
+            kind_of("elementor-element elementor-element-6cd458d elementor-widget"),
+            kind_of("elementor-element elementor-element-03c5e8f elementor-widget")
+        );
+        assert_eq!(kind_of("card col-3"), "card");
+        assert_ne!(kind_of("card"), kind_of("card featured"));
+    }
     use crate::features::text_density;
 
     fn f(ends_sentence: bool) -> Features {

@@ -435,3 +435,8 @@ pub const GRID_OUTSIDE_SHARE: f32 = 8.0;
 /// 62 words). 60 loses programme catalogues with a long intro (wcxb-dev 0.8330 -> 0.8325
 /// in an earlier variant); 120 loses R264 (dragnet-train 0.9183 -> 0.9179).
 pub const GRID_MAX_PROSE_WORDS: u32 = 80;
+/// Share of the siblings of a grid's kind that may fall short of a card (see
+/// `revise::grids`): a recipe grid has a title of three words among its cards, a catalogue
+/// a tile without a link. A quarter and a third measure the same (wcxb-dev 0.8341 ->
+/// 0.8349); a half lets sidebar blocks in (dragnet-train 0.9183 -> 0.9177).
+pub const GRID_OTHER_SIBLINGS: f32 = 0.25;
