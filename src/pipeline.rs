@@ -9,7 +9,7 @@ use crate::features::{Features, page_features};
 use crate::locate::{locate, mark};
 use crate::metadata::Collector;
 use crate::parse::Limits;
-use crate::revise::{cards, closing_sections, lists, revise, tables};
+use crate::revise::{cards, closing_sections, grids, lists, revise, tables};
 use crate::segment::{Element, OrphanImage, Page, Reveal, parse_page, segment};
 use crate::select::select;
 use crate::tuning::{REVEAL_BELOW_WORDS, REVEAL_GAIN};
@@ -203,6 +203,7 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
     tables(&page.blocks, &page.elements, &mut verdicts);
     lists(&page.blocks, &page.elements, &mut verdicts);
     cards(&page.blocks, &page.elements, &mut verdicts);
+    grids(&mut page.blocks, &page.elements, &mut verdicts);
     closing_sections(&page.blocks, &page.elements, &mut verdicts);
     let title_text = match &page.meta_title {
         Some(meta) => format!("{} {}", page.title, meta),

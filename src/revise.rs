@@ -9,10 +9,11 @@ use crate::features::{Features, link_density};
 use crate::hints::Hint;
 use crate::segment::{Element, NO_ELEMENT};
 use crate::tuning::{
-    COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, HEADING_LOOKAHEAD, MAX_CARD_LINK_WORDS,
-    MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS,
-    MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS,
-    TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
+    GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD,
+    MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
+    MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES,
+    SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -348,6 +349,152 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
     }
 }
 
+/// A listing page: its content is a grid of cards (a job board, a recipe index, a shop's
+/// product grid, a programme catalogue), each card often one link around its title and
+/// snippet, so that every block of it reads as navigation, with at most a headline and a
+/// short intro beside it (wcxb-dev listing and collection pages; corpus
+/// `listing/linked-card-grid`). [`cards`] keeps such a run only when it already holds
+/// content; this keeps it when the page around it holds little else.
+///
+/// A grid is a run of sibling elements of one kind (their class names but those holding a
+/// digit, see [`kind_of`]) of which [`MIN_CARDS`] or more are cards, each holding a link and
+/// [`GRID_CARD_WORDS`] words or more, and either some words outside links or two blocks or
+/// more (a lone link is a menu entry), and at most [`GRID_OTHER_SIBLINGS`] of them are not
+/// (a card with a three-word title). Runs under a chrome name stay out, and sibling lists
+/// sharing a class (the rows of one grid) count as one grid.
+///
+/// The page is a listing when no content block found so far holds [`GRID_MAX_PROSE_WORDS`]
+/// words (an article, however short, has a paragraph that long; a listing's intro doesn't)
+/// and the largest grid holds [`GRID_MIN_WORDS`] words or more that are not content yet,
+/// and [`GRID_SHARE`] times the content found so far. A grid outside the main container
+/// (the scoring chose the intro) needs [`GRID_OUTSIDE_SHARE`] times: a short news item with
+/// rails of linked headlines beside it has that shape at a smaller ratio (dragnet-train,
+/// l3s-gn1). Then the grids' blocks dropped as link-heavy, for their neighbours or as
+/// headings without content are content, and the grids join the main container.
+pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [Verdict]) {
+    use std::collections::HashMap;
+    let group = grid_of_blocks(blocks, elements);
+    let chrome = |b: &Block| {
+        let hints = if b.in_main { b.local_hints } else { b.hints };
+        !hints.negative().is_empty()
+    };
+    let runs: Vec<std::ops::Range<usize>> = group_runs(&group)
+        .filter(|r| !blocks[r.clone()].iter().any(chrome))
+        .collect();
+    let found = blocks
+        .iter()
+        .zip(verdicts.iter())
+        .filter(|(b, v)| v.label == Label::Content && b.in_main);
+    let prose = found.clone().map(|(b, _)| b.words).max().unwrap_or(0);
+    let other: u32 = found.map(|(b, _)| b.words).sum();
+    if prose >= GRID_MAX_PROSE_WORDS {
+        return;
+    }
+    // Words per grid, the rows of one grid (sibling lists sharing a class) together.
+    let largest = |inside_only: bool| {
+        let mut words: HashMap<(u32, Option<&str>), u32> = HashMap::new();
+        for r in runs
+            .iter()
+            .filter(|r| !inside_only || blocks[r.start..r.end].iter().all(|b| b.in_main))
+        {
+            if let Some(list) = group[r.start].and_then(|at| elements.get(at as usize)) {
+                *words
+                    .entry((list.parent, list.class.as_deref()))
+                    .or_default() += blocks[r.clone()]
+                    .iter()
+                    .zip(&verdicts[r.clone()])
+                    .filter(|(_, v)| v.label != Label::Content)
+                    .map(|(b, _)| b.words)
+                    .sum::<u32>();
+            }
+        }
+        words.into_values().max().unwrap_or(0)
+    };
+    let listing =
+        |words: u32, share: f32| words >= GRID_MIN_WORDS && words as f32 >= share * other as f32;
+    let inside_only = if listing(largest(false), GRID_OUTSIDE_SHARE) {
+        false
+    } else if listing(largest(true), GRID_SHARE) {
+        true
+    } else {
+        return;
+    };
+    for r in runs {
+        if inside_only && !blocks[r.clone()].iter().all(|b| b.in_main) {
+            continue;
+        }
+        for (b, v) in blocks[r.clone()].iter_mut().zip(&mut verdicts[r]) {
+            let revive = v.label == Label::Boilerplate
+                && b.words > 0
+                && matches!(
+                    v.reason,
+                    Reason::LinkDensity
+                        | Reason::NeighboursBoilerplate
+                        | Reason::HeadingWithoutContent
+                );
+            if revive {
+                b.in_main = true;
+                *v = Verdict::new(Label::Content, Reason::InCardRun);
+            } else if v.label == Label::Content {
+                b.in_main = true;
+            }
+        }
+    }
+}
+
+/// For each block, the element holding the run of its nearest grid card (see [`grids`]).
+fn grid_of_blocks(blocks: &[Block], elements: &[Element]) -> Vec<Option<u32>> {
+    use std::collections::HashMap;
+    // Blocks in each element's subtree, and those holding a link: running sums in
+    // document order, so a subtree's count is one subtraction.
+    let mut parts = vec![0u32; elements.len() + 1];
+    for b in blocks {
+        if let Some(p) = parts.get_mut(b.owner as usize + 1) {
+            *p += 1;
+        }
+    }
+    for i in 1..parts.len() {
+        parts[i] += parts[i - 1];
+    }
+    let mut runs: HashMap<(u32, String), (u32, u32)> = HashMap::new();
+    for (i, e) in elements.iter().enumerate() {
+        let Some(class) = e.class.as_deref().filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        if e.parent == NO_ELEMENT {
+            continue;
+        }
+        let blocks_inside = parts[e.end as usize] - parts[i];
+        let card = e.link_words > 0
+            && e.words >= GRID_CARD_WORDS
+            && (e.link_words < e.words || blocks_inside >= 2);
+        let run = runs.entry((e.parent, kind_of(class))).or_insert((0, 0));
+        run.0 += 1;
+        run.1 += u32::from(card);
+    }
+    let card_run = |e: &Element| {
+        e.class
+            .as_deref()
+            .and_then(|c| runs.get(&(e.parent, kind_of(c))))
+            .is_some_and(|&(count, cards)| {
+                cards >= MIN_CARDS && (count - cards) as f32 <= GRID_OTHER_SIBLINGS * count as f32
+            })
+    };
+    let mut nearest: Vec<Option<u32>> = Vec::with_capacity(elements.len());
+    for e in elements {
+        let inherited = nearest.get(e.parent as usize).copied().flatten();
+        nearest.push(if card_run(e) {
+            Some(e.parent)
+        } else {
+            inherited
+        });
+    }
+    blocks
+        .iter()
+        .map(|b| nearest.get(b.owner as usize).copied().flatten())
+        .collect()
+}
+
 /// Lines that open a comment section, lowercase, without counts ("12 comments",
 /// "Comments (3)") and a closing colon.
 const COMMENT_SECTION_LABELS: &[&str] = &[
@@ -546,9 +693,31 @@ fn group_runs(groups: &[Option<u32>]) -> impl Iterator<Item = std::ops::Range<us
     })
 }
 
+/// The kind of element a class attribute names, for telling the cards of one grid: its
+/// class names without those holding a digit, which page builders make unique to each
+/// element (`elementor-element elementor-element-6cd458d elementor-widget` on every card
+/// of a grid, each with its own hash) or number by position (`col-3`, `item-12`).
+fn kind_of(class: &str) -> String {
+    class
+        .split_ascii_whitespace()
+        .filter(|t| !t.bytes().any(|c| c.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_of_drops_the_names_that_tell_each_card_apart() {
+        assert_eq!(
+            kind_of("elementor-element elementor-element-6cd458d elementor-widget"),
+            kind_of("elementor-element elementor-element-03c5e8f elementor-widget")
+        );
+        assert_eq!(kind_of("card col-3"), "card");
+        assert_ne!(kind_of("card"), kind_of("card featured"));
+    }
     use crate::features::text_density;
 
     fn f(ends_sentence: bool) -> Features {
