@@ -1965,6 +1965,8 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
             && at > 0
             // "written by hand in the field" names no one before its "in".
             && (!matches!(marker, " in " | " at ") || text[..at].contains(char::is_uppercase))
+            // "Paramita (Guha) Ghosh": a parenthesis inside a name.
+            && !(marker == "(" && is_inner_parenthesis(&text, at))
         {
             cut = cut.min(at);
         }
@@ -2000,7 +2002,8 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" And "))
     {
-        let whole = part.trim_matches(|c: char| c.is_whitespace() || ",;:|-\"“”*→›»".contains(c));
+        let whole =
+            part.trim_matches(|c: char| c.is_whitespace() || ",;:|-–—•·\"“”*→›»".contains(c));
         // Only the part right after the name: "Jane Doe, Senior Reporter" keeps its title
         // as the page wrote it.
         let part = if byline && names.is_empty() {
@@ -2057,6 +2060,20 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
             && (!byline || is_name_like(n))
     });
     names
+}
+
+/// Whether the `(` at byte `open` of `text` sets off part of a name, a maiden name or a
+/// nickname between the given name and the surname ("Paramita (Guha) Ghosh", "Bruno
+/// (Henrique Zecchin) Rodrigues"), rather than starting a note after the name ("Jane
+/// Doe (Content Manager)"): a capitalised word follows its `)`.
+fn is_inner_parenthesis(text: &str, open: usize) -> bool {
+    text[open..].find(')').is_some_and(|close| {
+        let after = &text[open + close + 1..];
+        after.starts_with(' ')
+            && after.split_whitespace().next().is_some_and(|w| {
+                w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+            })
+    })
 }
 
 /// A name written "Last, First" ("Roy, Aniruddha") in the usual order; other names as
@@ -3083,6 +3100,10 @@ mod tests {
             ),
             ("Genevieve Carlton, Ph.D.", &["Genevieve Carlton, Ph.D."]),
             ("Tom May", &["Tom May"]),
+            ("Paramita (Guha) Ghosh", &["Paramita (Guha) Ghosh"]),
+            ("Jane Doe (Content Manager)", &["Jane Doe"]),
+            ("Jane Doe (Editor) and John Roe", &["Jane Doe"]),
+            ("Jane Doe —", &["Jane Doe"]),
             ("https://example.com/author/jane", &[]),
             ("@janedoe", &[]),
             ("By", &[]),
