@@ -10,8 +10,8 @@
 //!   `dc.title`) and the `<title>` with the site name cut off; the `h1` that matches one of
 //!   them wins (it is the headline as shown, where declared titles are often shortened or
 //!   reworded for search engines), else the first declared title, else the `<title>`;
-//! - authors: JSON-LD `author`, `meta name=author`, `article:author`, `parsely-author`,
-//!   `sailthru.author`, `dc.creator`, else the byline text;
+//! - authors: JSON-LD `author`, `citation_author`, `dc.creator`, `meta name=author`,
+//!   `article:author`, `parsely-author`, `sailthru.author`, else the byline text;
 //! - dates: JSON-LD, `article:*_time` and `og:*_time`, the meta names in common use,
 //!   `<time datetime>`, else (published only) the date in the URL path; all normalised to
 //!   ISO 8601 (`YYYY-MM-DD`, or `YYYY-MM-DDThh:mm:ss` with the offset when one is given);
@@ -698,8 +698,9 @@ impl Collector {
             })
     }
 
-    /// The authors of the first source that names a person: JSON-LD, the author metas,
-    /// the bylines marked up as such. A source that only names the site or its publisher
+    /// The authors of the first source that names a person: JSON-LD, the author metas
+    /// (scholarly `citation_author`, which lists every author, and Dublin Core's
+    /// `creator` first), the bylines marked up as such. A source that only names the site or its publisher
     /// ("Cleveland Clinic", "USA TODAY") is passed over for a later one that names a
     /// person, and kept when none does. Without any of them, the "By ..." line nearest
     /// the headline.
@@ -716,14 +717,14 @@ impl Collector {
         let mut sources: Vec<Vec<String>> = Vec::new();
         sources.push(ld.authors().iter().flat_map(|a| split_names(a)).collect());
         for key in [
-            "author",
-            "article:author",
-            "parsely-author",
-            "sailthru.author",
             "citation_author",
             "citation_authors",
             "dc.creator",
             "dcterms.creator",
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
         ] {
             let values = self.meta_all(key).filter(|v| !looks_like_url(v));
             sources.push(if key.starts_with("citation_") {
@@ -2938,6 +2939,13 @@ mod tests {
         meta(&mut c, "parsely-author", "Parsely Person");
         meta(&mut c, "author", "Meta Person");
         assert_eq!(c.finish(None, "").authors, ["Meta Person"]);
+
+        // Dublin Core's creator is the document's own, where `author` is often the account
+        // that posted it (as Readability ranks them).
+        let mut c = Collector::default();
+        meta(&mut c, "author", "Site Account");
+        meta(&mut c, "dc:creator", "Dc Creator");
+        assert_eq!(c.finish(None, "").authors, ["Dc Creator"]);
 
         let mut c = Collector::default();
         c.byline("By Jane Doe and John Roe | Updated May 17, 2024", true);
