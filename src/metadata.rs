@@ -29,13 +29,14 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use url::Url;
 
+use crate::features::WEEKDAYS;
 use crate::patterns::Patterns;
 use crate::text::count_words;
 use crate::tuning::{
-    DATE_LINE_REACH, DETECT_BYTES, H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE,
-    MAX_LABEL, MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_SHORT_TEXT, MAX_SITE_WORDS,
-    MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS, MIN_SHARED_WORD_CHARS,
-    TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
+    DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, H1_TITLE_OVERLAP, MAX_BY_LINE,
+    MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL, MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_SHORT_TEXT,
+    MAX_SITE_WORDS, MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS,
+    MIN_SHARED_WORD_CHARS, TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
 };
 
 /// Most `<meta>` entries kept; a page with more is generated junk.
@@ -272,6 +273,12 @@ impl Collector {
             let (updated, published) = says();
             self.date_lines.push(DateLine {
                 at: index,
+                text: text
+                    .lines()
+                    .map(fold)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
                 swapped: swapped_date(text, &date),
                 date,
                 updated: updated || after_date_label == Some(true),
@@ -785,8 +792,50 @@ impl Collector {
                     .map(byline_names)
                     .find(|names| !names.is_empty() && names.iter().all(|n| is_plain_name(n)))
             })
+            .or_else(|| headline_at.and_then(|at| self.dated_byline(at, &organisations)))
             .map(dedup)
             .unwrap_or_default()
+    }
+
+    /// The names of the date line right under the headline at block `headline_at` that
+    /// sets the author's name beside the date without a "By": "Dec 26, 2025 • Jane Doe
+    /// in Careers", "2025-12-17 · Jane Doe", "Jane Doe | Senior Writer | July 2, 2025".
+    /// Only people named in full count (a section name set beside a date is one or two
+    /// capitalised words too, so the line must stand within [`DATED_BYLINE_REACH`]
+    /// blocks after the headline and the names must not be the site's).
+    fn dated_byline(&self, headline_at: usize, organisations: &[String]) -> Option<Vec<String>> {
+        let line = self.date_lines.iter().find(|line| {
+            line.at > headline_at
+                && line.at - headline_at <= DATED_BYLINE_REACH
+                // A headline with a date in it ("Development Update 2024-10-04").
+                && !self.h1s.iter().any(|(_, h)| *h == fold(&line.text))
+        })?;
+        // Name, job and date may stand in blocks of their own ("Jane Doe⏎AP Sports
+        // Writer⏎Dec. 31, 2007").
+        let names = byline_part_names(&line.text, true);
+        // "Updated Fri. Jan. 11" and "Last Update: 12/30/2007" leave date words.
+        let dated = |name: &String| {
+            words(name).iter().any(|w| {
+                month(w).is_some()
+                    || WEEKDAYS.contains(&w.as_str())
+                    || w.starts_with("update")
+                    || UPDATE_WORDS.contains(&w.as_str())
+                    || PUBLISH_WORDS.contains(&w.as_str())
+            })
+        };
+        // "Example News Philadelphia" beside a date names the site's edition.
+        let of_site = |name: &String| {
+            let name = compact(name);
+            organisations.iter().any(|o| {
+                let o = compact(o);
+                !o.is_empty() && (name.contains(&o) || o.contains(&name))
+            })
+        };
+        (!names.is_empty()
+            && names
+                .iter()
+                .all(|n| is_in_full(n) && !of_site(n) && !dated(n)))
+        .then_some(names)
     }
 
     /// The "By ..." lines, nearest the headline at block `headline_at` first (in page
@@ -817,6 +866,8 @@ impl Collector {
 struct DateLine {
     /// Block index.
     at: usize,
+    /// The line, whitespace folded within each of its lines (the blocks of its element).
+    text: String,
     /// The date, ISO 8601.
     date: String,
     /// The other reading of the date when it is numeric and reads both ways
@@ -1887,25 +1938,11 @@ fn byline_part_names(text: &str, whole: bool) -> Vec<String> {
         };
         let (first, rest): (Vec<&String>, Vec<&String>) =
             groups.iter().partition(|g| introduced(g));
-        let in_full = |name: &String| {
-            let words: Vec<&str> = name
-                .split(',')
-                .next()
-                .unwrap_or(name)
-                .split_whitespace()
-                .collect();
-            words.len() >= 2
-                && is_plain_name(name)
-                && words.iter().all(|w| {
-                    w.starts_with(char::is_uppercase)
-                        || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
-                })
-        };
         if let Some(names) = first
             .into_iter()
             .chain(rest.into_iter().take(MAX_BYLINE_GROUPS))
             .map(|g| byline_names(g))
-            .find(|names| !names.is_empty() && names.iter().all(in_full))
+            .find(|names| !names.is_empty() && names.iter().all(|n| is_in_full(n)))
         {
             return names;
         }
@@ -1921,6 +1958,23 @@ fn byline_part_names(text: &str, whole: bool) -> Vec<String> {
         names.retain(|n| n.starts_with(char::is_uppercase));
     }
     names
+}
+
+/// Whether `name` names a person in full: two words or more (before a credential), in
+/// letters, each capitalised but for name particles ("Jane Doe", "Ludwig van
+/// Beethoven"), not a section name ("Careers") or a phrase of a bio.
+fn is_in_full(name: &str) -> bool {
+    let words: Vec<&str> = name
+        .split(',')
+        .next()
+        .unwrap_or(name)
+        .split_whitespace()
+        .collect();
+    words.len() >= 2
+        && is_plain_name(name)
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// `text` without the date it starts with and the separators after it ("Dec 17, 2025 ·
@@ -1939,17 +1993,21 @@ fn without_leading_date(text: &str) -> &str {
             .iter()
             .find_map(|suffix| bare.strip_suffix(suffix))
             .unwrap_or(bare);
+        // "2025-12-17" and "17/12/2025" are the whole date in one token ("3.1", a
+        // section number, is none).
+        let numeric = digits.contains(['-', '/', '.'])
+            && (iso_date(digits).is_some_and(|d| d.len() == 10) || numeric_date(digits).is_some());
         let number = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
         // The day, month and year, then the separators after them ("·", "|").
         let part = if year {
             bare.is_empty()
         } else {
-            number || month(bare).is_some() || bare.is_empty()
+            number || numeric || month(bare).is_some() || bare.is_empty()
         };
         if !part {
             break;
         }
-        year |= number && digits.len() == 4;
+        year |= (number && digits.len() == 4) || numeric;
         rest = rest.trim_start()[token.len()..].trim_start();
     }
     rest
@@ -3534,6 +3592,48 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Rain in Spain"));
         assert_eq!(m.published.as_deref(), Some("2024-04-03"));
         assert_eq!(m.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn dated_bylines_name_the_author() {
+        let author = |lines: &[&str]| {
+            let mut c = Collector::default();
+            c.block("Careers");
+            h1(&mut c, "Rain in Spain");
+            for line in lines {
+                c.block(line);
+            }
+            c.finish(None, "").authors
+        };
+        assert_eq!(
+            author(&["Dec 26, 2025 • Jane Doe in Careers"]),
+            ["Jane Doe"]
+        );
+        assert_eq!(author(&["2025-12-17 · Jane Doe"]), ["Jane Doe"]);
+        assert_eq!(
+            author(&["Jane Doe | Senior Writer | July 2, 2025"]),
+            ["Jane Doe"]
+        );
+        assert_eq!(
+            author(&["Jane Doe\nAP Sports Writer\nDec. 31, 2007 11:14 AM"]),
+            ["Jane Doe"]
+        );
+        // Section names, date words and lines far from the headline name no one.
+        assert!(author(&["Careers · May 17, 2024"]).is_empty());
+        assert!(author(&["Updated Fri. Jan. 11 2008 10:56 PM ET"]).is_empty());
+        assert!(author(&["Last Update: 12/30/2007 11:25 am"]).is_empty());
+        assert!(author(&["Lead", "Image", "Caption", "Jane Doe · May 17, 2024"]).is_empty());
+        // A date with a name in the headline's own text.
+        let mut c = Collector::default();
+        h1(&mut c, "Development Update 2024-10-04");
+        c.block("Development Update 2024-10-04");
+        assert!(c.finish(None, "").authors.is_empty());
+        // A section number is no date.
+        assert_eq!(
+            without_leading_date("3.1 Git Branching"),
+            "3.1 Git Branching"
+        );
+        assert_eq!(without_leading_date("17.05.2024 · Jane Doe"), "Jane Doe");
     }
 
     #[test]
