@@ -33,9 +33,9 @@ use crate::features::WEEKDAYS;
 use crate::patterns::Patterns;
 use crate::text::count_words;
 use crate::tuning::{
-    DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, H1_TITLE_OVERLAP, MAX_BY_LINE,
-    MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL, MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_SHORT_TEXT,
-    MAX_SITE_WORDS, MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS,
+    DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, H1_TITLE_COVERAGE, H1_TITLE_OVERLAP,
+    MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL, MAX_NAME_CHARS, MAX_NAME_WORDS,
+    MAX_SHORT_TEXT, MAX_SITE_WORDS, MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS,
     MIN_SHARED_WORD_CHARS, TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
 };
 
@@ -644,6 +644,7 @@ impl Collector {
             .iter()
             .map(|(stripped, full)| (words(stripped), words(full)))
             .collect();
+        let several = self.h1s.len() > 1;
         // The best h1 and its rank: (words shared with a headline part, with a full text).
         let mut best: Option<&(usize, String)> = None;
         let mut best_key = (0, 0);
@@ -658,7 +659,14 @@ impl Collector {
                 // naming the site does not match a title that ends with it.
                 let shared = h1_words.iter().filter(|w| full.contains(w)).count();
                 let in_headline = h1_words.iter().filter(|w| stripped.contains(w)).count();
-                if in_headline == 0 || (shared as f32) < H1_TITLE_OVERLAP * h1_words.len() as f32 {
+                if in_headline == 0
+                    || (shared as f32) < H1_TITLE_OVERLAP * h1_words.len() as f32
+                    // Among several h1s, one in the text that is one word of the title
+                    // ("Discord" under "How we pwned X, Vercel, Discord and hundreds of
+                    // companies"); a lone h1 of a word is the name of a section or product.
+                    || (several
+                        && (in_headline as f32) < H1_TITLE_COVERAGE * stripped.len() as f32)
+                {
                     continue;
                 }
                 // Ranked by the words shared with the headline part first: of an h1
@@ -2775,6 +2783,26 @@ mod tests {
             c.finish(None, "").title.as_deref(),
             Some("Rain & snow in Spain")
         );
+    }
+
+    #[test]
+    fn a_heading_of_one_title_word_is_no_headline() {
+        // Among several h1s, the one that is a word of a long title is a section heading.
+        let title = "How we moved our whole build farm to spare laptops in a weekend";
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", title);
+        h1(&mut c, "Laptops");
+        h1(&mut c, "Costs");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some(title));
+        // A lone h1 of a word names the page's section or product.
+        let mut c = Collector::default();
+        meta(
+            &mut c,
+            "og:title",
+            "Laptops: Shop Laptops for Work, Study and Gaming Online",
+        );
+        h1(&mut c, "Laptops");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Laptops"));
     }
 
     #[test]

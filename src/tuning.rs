@@ -326,6 +326,11 @@ pub const MIN_DETECT_WORDS: u32 = 20;
 /// lost one (no reliable answer).
 pub const DETECT_BYTES: usize = 2048;
 
+/// Fraction of the words of a title's headline part that an `h1` must show to be the
+/// headline by its words (with [`H1_TITLE_OVERLAP`] the other way round): a heading in
+/// the text that is one word of a long title is a section, not the headline.
+pub const H1_TITLE_COVERAGE: f32 = 0.15;
+
 /// Fraction of an `h1`'s words that must occur in the `<title>` for it to be the main one.
 pub const H1_TITLE_OVERLAP: f32 = 0.5;
 
