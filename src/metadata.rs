@@ -2118,6 +2118,12 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
     }
     names.retain(|n| {
         n.chars().any(char::is_alphabetic)
+            // "Sat, 20" of "Sat, 20 Dec, 2025 - 06:36" is what a date leaves.
+            && !words(n).iter().all(|w| {
+                WEEKDAYS.contains(&w.as_str())
+                    || month(w).is_some()
+                    || w.chars().all(|c| c.is_ascii_digit())
+            })
             && n.chars().count() <= MAX_NAME_CHARS
             && n.split_whitespace().count() <= MAX_NAME_WORDS
             && !looks_like_url(n)
@@ -3198,6 +3204,7 @@ mod tests {
             ("Jane Doe (Content Manager)", &["Jane Doe"]),
             ("Jane Doe (Editor) and John Roe", &["Jane Doe"]),
             ("Jane Doe —", &["Jane Doe"]),
+            ("Sat, 20 Dec, 2025 - 06:36", &[]),
             ("https://example.com/author/jane", &[]),
             ("@janedoe", &[]),
             ("By", &[]),
