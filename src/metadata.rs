@@ -717,8 +717,8 @@ impl Collector {
     /// (scholarly `citation_author`, which lists every author, and Dublin Core's
     /// `creator` first), the bylines marked up as such. A source that only names the site or its publisher
     /// ("Cleveland Clinic", "USA TODAY") is passed over for a later one that names a
-    /// person, and kept when none does. Without any of them, the "By ..." line nearest
-    /// the headline.
+    /// person, and kept when none does, unless a "By ..." line near the headline names
+    /// people in full. Without any of them, the "By ..." line nearest the headline.
     fn authors(
         &self,
         ld: &LinkedData<'_>,
@@ -793,13 +793,35 @@ impl Collector {
             .filter(|names| sources.first() == Some(*names) || person(names))
             .or(sources.first())
             .cloned();
+        let by_line = || {
+            self.by_lines(headline_at)
+                .into_iter()
+                .map(byline_names)
+                .find(|names| !names.is_empty() && names.iter().all(|n| is_plain_name(n)))
+        };
+        // Where the page declares only its publisher, a "By" line near the headline that
+        // names a person in full is the writer's credit (farther off, "By Event Type" heads
+        // a filter).
+        let near_headline =
+            |at: usize| headline_at.is_some_and(|h| h.abs_diff(at) <= DATE_LINE_REACH);
+        let declared = match declared {
+            Some(names) if names.iter().all(is_organisation) => self
+                .by_lines
+                .iter()
+                .filter(|(at, _)| near_headline(*at))
+                .min_by_key(|(at, _)| headline_at.map(|h| h.abs_diff(*at)))
+                .map(|(_, line)| byline_names(line))
+                .filter(|by| {
+                    !by.is_empty()
+                        && by
+                            .iter()
+                            .all(|n| is_plain_name(n) && is_in_full(n) && !is_organisation(n))
+                })
+                .or(Some(names)),
+            declared => declared,
+        };
         declared
-            .or_else(|| {
-                self.by_lines(headline_at)
-                    .into_iter()
-                    .map(byline_names)
-                    .find(|names| !names.is_empty() && names.iter().all(|n| is_plain_name(n)))
-            })
+            .or_else(by_line)
             .or_else(|| headline_at.and_then(|at| self.dated_byline(at, &organisations)))
             .map(dedup)
             .unwrap_or_default()
@@ -3043,6 +3065,22 @@ mod tests {
         c.byline("By Jane Doe and John Roe | Updated May 17, 2024", true);
         c.byline("Share this", true);
         assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn a_by_line_near_the_headline_outranks_a_declared_publisher() {
+        let author = |by_at: usize| {
+            let mut c = Collector::default();
+            c.json_ld(r#"{"@type": "Article", "author": {"@type": "Organization", "name": "Example Trust"}}"#);
+            h1(&mut c, "Rain in Spain");
+            for _ in 0..by_at {
+                c.block("Share");
+            }
+            c.block("By Jane Doe");
+            c.finish(None, "").authors
+        };
+        assert_eq!(author(0), ["Jane Doe"]);
+        assert_eq!(author(40), ["Example Trust"]);
     }
 
     #[test]
