@@ -35,8 +35,8 @@ use crate::text::count_words;
 use crate::tuning::{
     DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, H1_TITLE_COVERAGE, H1_TITLE_OVERLAP,
     MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL, MAX_NAME_CHARS, MAX_NAME_WORDS,
-    MAX_SHORT_TEXT, MAX_SITE_WORDS, MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS,
-    MIN_SHARED_WORD_CHARS, TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
+    MAX_SHORT_TEXT, MAX_SITE_WORDS, MAX_TITLE_LABEL_WORDS, MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS,
+    MIN_PIPE_HEAD_WORDS, MIN_SHARED_WORD_CHARS, TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
 };
 
 /// Most `<meta>` entries kept; a page with more is generated junk.
@@ -585,6 +585,18 @@ impl Collector {
                 }
                 _ => h1,
             };
+            // An h1 that puts a label before the declared title ("Blog: Rain in Spain",
+            // "Title:Rain in Spain") shows the declared title.
+            let h1 = references
+                .iter()
+                .find_map(|(r, _)| {
+                    let label = h1.strip_suffix(r)?.trim_end();
+                    (!r.is_empty()
+                        && label.ends_with(':')
+                        && label.split_whitespace().count() <= MAX_TITLE_LABEL_WORDS)
+                        .then(|| r.to_string())
+                })
+                .unwrap_or(h1);
             return (Some(headline_part(&strip_site_name(&h1, &sites))), Some(at));
         }
         let title = pairs.into_iter().next().map(|(t, _)| t).or(title_tag);
@@ -2810,6 +2822,28 @@ mod tests {
         assert_eq!(
             c.finish(None, "").title.as_deref(),
             Some("Rain & snow in Spain")
+        );
+    }
+
+    #[test]
+    fn a_label_before_the_declared_title_goes() {
+        for shown in ["Blog: Rain in Spain", "Thread:Rain in Spain"] {
+            let mut c = Collector::default();
+            meta(&mut c, "og:title", "Rain in Spain");
+            h1(&mut c, shown);
+            assert_eq!(
+                c.finish(None, "").title.as_deref(),
+                Some("Rain in Spain"),
+                "{shown}"
+            );
+        }
+        // A title that is more than a label before the declared one stays whole.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Rain in Spain");
+        h1(&mut c, "Why the weather changed: Rain in Spain");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Why the weather changed: Rain in Spain")
         );
     }
 
