@@ -739,8 +739,21 @@ impl Collector {
     ) -> Vec<String> {
         let mut organisations = ld.organisations();
         organisations.extend(site_name.map(str::to_string));
-        let is_organisation =
-            |name: &String| organisations.iter().any(|o| o.eq_ignore_ascii_case(name));
+        // The site's name with a word after it ("Example News Sponsored", "Example News
+        // Staff") still names the site.
+        let is_organisation = |name: &String| {
+            organisations.iter().any(|o| {
+                name.eq_ignore_ascii_case(o)
+                    || name
+                        .get(..o.len())
+                        .zip(name.get(o.len()..))
+                        .is_some_and(|(head, rest)| {
+                            head.eq_ignore_ascii_case(o)
+                                && rest.starts_with(' ')
+                                && rest.split_whitespace().count() == 1
+                        })
+            })
+        };
         let mut sources: Vec<Vec<String>> = Vec::new();
         sources.push(ld.authors().iter().flat_map(|a| split_names(a)).collect());
         for key in [
@@ -3138,6 +3151,13 @@ mod tests {
         meta(&mut c, "og:site_name", "Example News");
         c.byline("Jane Doe Example News", true);
         assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
+        // The site's name and a word in a byline ("Sponsored", "Staff") is no person.
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Example News");
+        meta(&mut c, "author", "Example News");
+        c.byline("Example News Sponsored", true);
+        assert_eq!(c.finish(None, "").authors, ["Example News"]);
 
         // Kept when no source names a person; a one-word byline is not one.
         let mut c = Collector::default();
