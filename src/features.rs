@@ -81,7 +81,7 @@ pub fn features(block: &Block, index: usize, count: usize) -> Features {
 
 /// Weekday names (English, full and abbreviated), lowercase; months are
 /// [`crate::metadata::month`]'s.
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

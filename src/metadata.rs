@@ -10,8 +10,8 @@
 //!   `dc.title`) and the `<title>` with the site name cut off; the `h1` that matches one of
 //!   them wins (it is the headline as shown, where declared titles are often shortened or
 //!   reworded for search engines), else the first declared title, else the `<title>`;
-//! - authors: JSON-LD `author`, `meta name=author`, `article:author`, `parsely-author`,
-//!   `sailthru.author`, `dc.creator`, else the byline text;
+//! - authors: JSON-LD `author`, `citation_author`, `dc.creator`, `meta name=author`,
+//!   `article:author`, `parsely-author`, `sailthru.author`, else the byline text;
 //! - dates: JSON-LD, `article:*_time` and `og:*_time`, the meta names in common use,
 //!   `<time datetime>`, else (published only) the date in the URL path; all normalised to
 //!   ISO 8601 (`YYYY-MM-DD`, or `YYYY-MM-DDThh:mm:ss` with the offset when one is given);
@@ -29,13 +29,14 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use url::Url;
 
+use crate::features::WEEKDAYS;
 use crate::patterns::Patterns;
 use crate::text::count_words;
 use crate::tuning::{
-    DATE_LINE_REACH, DETECT_BYTES, H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE,
-    MAX_LABEL, MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_SHORT_TEXT, MAX_SITE_WORDS,
-    MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS, MIN_SHARED_WORD_CHARS,
-    TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
+    DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, H1_TITLE_COVERAGE, H1_TITLE_OVERLAP,
+    MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL, MAX_NAME_CHARS, MAX_NAME_WORDS,
+    MAX_SHORT_TEXT, MAX_SITE_WORDS, MAX_TITLE_LABEL_WORDS, MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS,
+    MIN_PIPE_HEAD_WORDS, MIN_SHARED_WORD_CHARS, TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
 };
 
 /// Most `<meta>` entries kept; a page with more is generated junk.
@@ -272,6 +273,12 @@ impl Collector {
             let (updated, published) = says();
             self.date_lines.push(DateLine {
                 at: index,
+                text: text
+                    .lines()
+                    .map(fold)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
                 swapped: swapped_date(text, &date),
                 date,
                 updated: updated || after_date_label == Some(true),
@@ -578,6 +585,18 @@ impl Collector {
                 }
                 _ => h1,
             };
+            // An h1 that puts a label before the declared title ("Blog: Rain in Spain",
+            // "Title:Rain in Spain") shows the declared title.
+            let h1 = references
+                .iter()
+                .find_map(|(r, _)| {
+                    let label = h1.strip_suffix(r)?.trim_end();
+                    (!r.is_empty()
+                        && label.ends_with(':')
+                        && label.split_whitespace().count() <= MAX_TITLE_LABEL_WORDS)
+                        .then(|| r.to_string())
+                })
+                .unwrap_or(h1);
             return (Some(headline_part(&strip_site_name(&h1, &sites))), Some(at));
         }
         let title = pairs.into_iter().next().map(|(t, _)| t).or(title_tag);
@@ -637,6 +656,7 @@ impl Collector {
             .iter()
             .map(|(stripped, full)| (words(stripped), words(full)))
             .collect();
+        let several = self.h1s.len() > 1;
         // The best h1 and its rank: (words shared with a headline part, with a full text).
         let mut best: Option<&(usize, String)> = None;
         let mut best_key = (0, 0);
@@ -651,7 +671,14 @@ impl Collector {
                 // naming the site does not match a title that ends with it.
                 let shared = h1_words.iter().filter(|w| full.contains(w)).count();
                 let in_headline = h1_words.iter().filter(|w| stripped.contains(w)).count();
-                if in_headline == 0 || (shared as f32) < H1_TITLE_OVERLAP * h1_words.len() as f32 {
+                if in_headline == 0
+                    || (shared as f32) < H1_TITLE_OVERLAP * h1_words.len() as f32
+                    // Among several h1s, one in the text that is one word of the title
+                    // ("Discord" under "How we pwned X, Vercel, Discord and hundreds of
+                    // companies"); a lone h1 of a word is the name of a section or product.
+                    || (several
+                        && (in_headline as f32) < H1_TITLE_COVERAGE * stripped.len() as f32)
+                {
                     continue;
                 }
                 // Ranked by the words shared with the headline part first: of an h1
@@ -698,11 +725,12 @@ impl Collector {
             })
     }
 
-    /// The authors of the first source that names a person: JSON-LD, the author metas,
-    /// the bylines marked up as such. A source that only names the site or its publisher
+    /// The authors of the first source that names a person: JSON-LD, the author metas
+    /// (scholarly `citation_author`, which lists every author, and Dublin Core's
+    /// `creator` first), the bylines marked up as such. A source that only names the site or its publisher
     /// ("Cleveland Clinic", "USA TODAY") is passed over for a later one that names a
-    /// person, and kept when none does. Without any of them, the "By ..." line nearest
-    /// the headline.
+    /// person, and kept when none does, unless a "By ..." line near the headline names
+    /// people in full. Without any of them, the "By ..." line nearest the headline.
     fn authors(
         &self,
         ld: &LinkedData<'_>,
@@ -711,19 +739,32 @@ impl Collector {
     ) -> Vec<String> {
         let mut organisations = ld.organisations();
         organisations.extend(site_name.map(str::to_string));
-        let is_organisation =
-            |name: &String| organisations.iter().any(|o| o.eq_ignore_ascii_case(name));
+        // The site's name with a word after it ("Example News Sponsored", "Example News
+        // Staff") still names the site.
+        let is_organisation = |name: &String| {
+            organisations.iter().any(|o| {
+                name.eq_ignore_ascii_case(o)
+                    || name
+                        .get(..o.len())
+                        .zip(name.get(o.len()..))
+                        .is_some_and(|(head, rest)| {
+                            head.eq_ignore_ascii_case(o)
+                                && rest.starts_with(' ')
+                                && rest.split_whitespace().count() == 1
+                        })
+            })
+        };
         let mut sources: Vec<Vec<String>> = Vec::new();
         sources.push(ld.authors().iter().flat_map(|a| split_names(a)).collect());
         for key in [
-            "author",
-            "article:author",
-            "parsely-author",
-            "sailthru.author",
             "citation_author",
             "citation_authors",
             "dc.creator",
             "dcterms.creator",
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
         ] {
             let values = self.meta_all(key).filter(|v| !looks_like_url(v));
             sources.push(if key.starts_with("citation_") {
@@ -777,15 +818,79 @@ impl Collector {
             .filter(|names| sources.first() == Some(*names) || person(names))
             .or(sources.first())
             .cloned();
+        let by_line = || {
+            self.by_lines(headline_at)
+                .into_iter()
+                .map(byline_names)
+                .find(|names| !names.is_empty() && names.iter().all(|n| is_plain_name(n)))
+        };
+        // Where the page declares only its publisher, a "By" line near the headline that
+        // names a person in full is the writer's credit (farther off, "By Event Type" heads
+        // a filter).
+        let near_headline =
+            |at: usize| headline_at.is_some_and(|h| h.abs_diff(at) <= DATE_LINE_REACH);
+        let declared = match declared {
+            Some(names) if names.iter().all(is_organisation) => self
+                .by_lines
+                .iter()
+                .filter(|(at, _)| near_headline(*at))
+                .min_by_key(|(at, _)| headline_at.map(|h| h.abs_diff(*at)))
+                .map(|(_, line)| byline_names(line))
+                .filter(|by| {
+                    !by.is_empty()
+                        && by
+                            .iter()
+                            .all(|n| is_plain_name(n) && is_in_full(n) && !is_organisation(n))
+                })
+                .or(Some(names)),
+            declared => declared,
+        };
         declared
-            .or_else(|| {
-                self.by_lines(headline_at)
-                    .into_iter()
-                    .map(byline_names)
-                    .find(|names| !names.is_empty() && names.iter().all(|n| is_plain_name(n)))
-            })
+            .or_else(by_line)
+            .or_else(|| headline_at.and_then(|at| self.dated_byline(at, &organisations)))
             .map(dedup)
             .unwrap_or_default()
+    }
+
+    /// The names of the date line right under the headline at block `headline_at` that
+    /// sets the author's name beside the date without a "By": "Dec 26, 2025 • Jane Doe
+    /// in Careers", "2025-12-17 · Jane Doe", "Jane Doe | Senior Writer | July 2, 2025".
+    /// Only people named in full count (a section name set beside a date is one or two
+    /// capitalised words too, so the line must stand within [`DATED_BYLINE_REACH`]
+    /// blocks after the headline and the names must not be the site's).
+    fn dated_byline(&self, headline_at: usize, organisations: &[String]) -> Option<Vec<String>> {
+        let line = self.date_lines.iter().find(|line| {
+            line.at > headline_at
+                && line.at - headline_at <= DATED_BYLINE_REACH
+                // A headline with a date in it ("Development Update 2024-10-04").
+                && !self.h1s.iter().any(|(_, h)| *h == fold(&line.text))
+        })?;
+        // Name, job and date may stand in blocks of their own ("Jane Doe⏎AP Sports
+        // Writer⏎Dec. 31, 2007").
+        let names = byline_part_names(&line.text, true);
+        // "Updated Fri. Jan. 11" and "Last Update: 12/30/2007" leave date words.
+        let dated = |name: &String| {
+            words(name).iter().any(|w| {
+                month(w).is_some()
+                    || WEEKDAYS.contains(&w.as_str())
+                    || w.starts_with("update")
+                    || UPDATE_WORDS.contains(&w.as_str())
+                    || PUBLISH_WORDS.contains(&w.as_str())
+            })
+        };
+        // "Example News Philadelphia" beside a date names the site's edition.
+        let of_site = |name: &String| {
+            let name = compact(name);
+            organisations.iter().any(|o| {
+                let o = compact(o);
+                !o.is_empty() && (name.contains(&o) || o.contains(&name))
+            })
+        };
+        (!names.is_empty()
+            && names
+                .iter()
+                .all(|n| is_in_full(n) && !of_site(n) && !dated(n)))
+        .then_some(names)
     }
 
     /// The "By ..." lines, nearest the headline at block `headline_at` first (in page
@@ -816,6 +921,8 @@ impl Collector {
 struct DateLine {
     /// Block index.
     at: usize,
+    /// The line, whitespace folded within each of its lines (the blocks of its element).
+    text: String,
     /// The date, ISO 8601.
     date: String,
     /// The other reading of the date when it is numeric and reads both ways
@@ -1886,25 +1993,11 @@ fn byline_part_names(text: &str, whole: bool) -> Vec<String> {
         };
         let (first, rest): (Vec<&String>, Vec<&String>) =
             groups.iter().partition(|g| introduced(g));
-        let in_full = |name: &String| {
-            let words: Vec<&str> = name
-                .split(',')
-                .next()
-                .unwrap_or(name)
-                .split_whitespace()
-                .collect();
-            words.len() >= 2
-                && is_plain_name(name)
-                && words.iter().all(|w| {
-                    w.starts_with(char::is_uppercase)
-                        || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
-                })
-        };
         if let Some(names) = first
             .into_iter()
             .chain(rest.into_iter().take(MAX_BYLINE_GROUPS))
             .map(|g| byline_names(g))
-            .find(|names| !names.is_empty() && names.iter().all(in_full))
+            .find(|names| !names.is_empty() && names.iter().all(|n| is_in_full(n)))
         {
             return names;
         }
@@ -1920,6 +2013,23 @@ fn byline_part_names(text: &str, whole: bool) -> Vec<String> {
         names.retain(|n| n.starts_with(char::is_uppercase));
     }
     names
+}
+
+/// Whether `name` names a person in full: two words or more (before a credential), in
+/// letters, each capitalised but for name particles ("Jane Doe", "Ludwig van
+/// Beethoven"), not a section name ("Careers") or a phrase of a bio.
+fn is_in_full(name: &str) -> bool {
+    let words: Vec<&str> = name
+        .split(',')
+        .next()
+        .unwrap_or(name)
+        .split_whitespace()
+        .collect();
+    words.len() >= 2
+        && is_plain_name(name)
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// `text` without the date it starts with and the separators after it ("Dec 17, 2025 ·
@@ -1938,17 +2048,21 @@ fn without_leading_date(text: &str) -> &str {
             .iter()
             .find_map(|suffix| bare.strip_suffix(suffix))
             .unwrap_or(bare);
+        // "2025-12-17" and "17/12/2025" are the whole date in one token ("3.1", a
+        // section number, is none).
+        let numeric = digits.contains(['-', '/', '.'])
+            && (iso_date(digits).is_some_and(|d| d.len() == 10) || numeric_date(digits).is_some());
         let number = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
         // The day, month and year, then the separators after them ("·", "|").
         let part = if year {
             bare.is_empty()
         } else {
-            number || month(bare).is_some() || bare.is_empty()
+            number || numeric || month(bare).is_some() || bare.is_empty()
         };
         if !part {
             break;
         }
-        year |= number && digits.len() == 4;
+        year |= (number && digits.len() == 4) || numeric;
         rest = rest.trim_start()[token.len()..].trim_start();
     }
     rest
@@ -1965,6 +2079,8 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
             && at > 0
             // "written by hand in the field" names no one before its "in".
             && (!matches!(marker, " in " | " at ") || text[..at].contains(char::is_uppercase))
+            // "Paramita (Guha) Ghosh": a parenthesis inside a name.
+            && !(marker == "(" && is_inner_parenthesis(&text, at))
         {
             cut = cut.min(at);
         }
@@ -2000,7 +2116,8 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" And "))
     {
-        let whole = part.trim_matches(|c: char| c.is_whitespace() || ",;:|-\"“”*→›»".contains(c));
+        let whole =
+            part.trim_matches(|c: char| c.is_whitespace() || ",;:|-–—•·\"“”*→›»".contains(c));
         // Only the part right after the name: "Jane Doe, Senior Reporter" keeps its title
         // as the page wrote it.
         let part = if byline && names.is_empty() {
@@ -2048,6 +2165,12 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
     }
     names.retain(|n| {
         n.chars().any(char::is_alphabetic)
+            // "Sat, 20" of "Sat, 20 Dec, 2025 - 06:36" is what a date leaves.
+            && !words(n).iter().all(|w| {
+                WEEKDAYS.contains(&w.as_str())
+                    || month(w).is_some()
+                    || w.chars().all(|c| c.is_ascii_digit())
+            })
             && n.chars().count() <= MAX_NAME_CHARS
             && n.split_whitespace().count() <= MAX_NAME_WORDS
             && !looks_like_url(n)
@@ -2057,6 +2180,20 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
             && (!byline || is_name_like(n))
     });
     names
+}
+
+/// Whether the `(` at byte `open` of `text` sets off part of a name, a maiden name or a
+/// nickname between the given name and the surname ("Paramita (Guha) Ghosh", "Bruno
+/// (Henrique Zecchin) Rodrigues"), rather than starting a note after the name ("Jane
+/// Doe (Content Manager)"): a capitalised word follows its `)`.
+fn is_inner_parenthesis(text: &str, open: usize) -> bool {
+    text[open..].find(')').is_some_and(|close| {
+        let after = &text[open + close + 1..];
+        after.starts_with(' ')
+            && after.split_whitespace().next().is_some_and(|w| {
+                w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+            })
+    })
 }
 
 /// A name written "Last, First" ("Roy, Aniruddha") in the usual order; other names as
@@ -2702,6 +2839,48 @@ mod tests {
     }
 
     #[test]
+    fn a_label_before_the_declared_title_goes() {
+        for shown in ["Blog: Rain in Spain", "Thread:Rain in Spain"] {
+            let mut c = Collector::default();
+            meta(&mut c, "og:title", "Rain in Spain");
+            h1(&mut c, shown);
+            assert_eq!(
+                c.finish(None, "").title.as_deref(),
+                Some("Rain in Spain"),
+                "{shown}"
+            );
+        }
+        // A title that is more than a label before the declared one stays whole.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Rain in Spain");
+        h1(&mut c, "Why the weather changed: Rain in Spain");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Why the weather changed: Rain in Spain")
+        );
+    }
+
+    #[test]
+    fn a_heading_of_one_title_word_is_no_headline() {
+        // Among several h1s, the one that is a word of a long title is a section heading.
+        let title = "How we moved our whole build farm to spare laptops in a weekend";
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", title);
+        h1(&mut c, "Laptops");
+        h1(&mut c, "Costs");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some(title));
+        // A lone h1 of a word names the page's section or product.
+        let mut c = Collector::default();
+        meta(
+            &mut c,
+            "og:title",
+            "Laptops: Shop Laptops for Work, Study and Gaming Online",
+        );
+        h1(&mut c, "Laptops");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Laptops"));
+    }
+
+    #[test]
     fn title_tag_affixes() {
         let cases = [
             ("Rain in Spain | Example News", None, "Rain in Spain"),
@@ -2922,10 +3101,33 @@ mod tests {
         meta(&mut c, "author", "Meta Person");
         assert_eq!(c.finish(None, "").authors, ["Meta Person"]);
 
+        // Dublin Core's creator is the document's own, where `author` is often the account
+        // that posted it (as Readability ranks them).
+        let mut c = Collector::default();
+        meta(&mut c, "author", "Site Account");
+        meta(&mut c, "dc:creator", "Dc Creator");
+        assert_eq!(c.finish(None, "").authors, ["Dc Creator"]);
+
         let mut c = Collector::default();
         c.byline("By Jane Doe and John Roe | Updated May 17, 2024", true);
         c.byline("Share this", true);
         assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn a_by_line_near_the_headline_outranks_a_declared_publisher() {
+        let author = |by_at: usize| {
+            let mut c = Collector::default();
+            c.json_ld(r#"{"@type": "Article", "author": {"@type": "Organization", "name": "Example Trust"}}"#);
+            h1(&mut c, "Rain in Spain");
+            for _ in 0..by_at {
+                c.block("Share");
+            }
+            c.block("By Jane Doe");
+            c.finish(None, "").authors
+        };
+        assert_eq!(author(0), ["Jane Doe"]);
+        assert_eq!(author(40), ["Example Trust"]);
     }
 
     #[test]
@@ -2949,6 +3151,13 @@ mod tests {
         meta(&mut c, "og:site_name", "Example News");
         c.byline("Jane Doe Example News", true);
         assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+
+        // The site's name and a word in a byline ("Sponsored", "Staff") is no person.
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Example News");
+        meta(&mut c, "author", "Example News");
+        c.byline("Example News Sponsored", true);
+        assert_eq!(c.finish(None, "").authors, ["Example News"]);
 
         // Kept when no source names a person; a one-word byline is not one.
         let mut c = Collector::default();
@@ -3083,6 +3292,11 @@ mod tests {
             ),
             ("Genevieve Carlton, Ph.D.", &["Genevieve Carlton, Ph.D."]),
             ("Tom May", &["Tom May"]),
+            ("Paramita (Guha) Ghosh", &["Paramita (Guha) Ghosh"]),
+            ("Jane Doe (Content Manager)", &["Jane Doe"]),
+            ("Jane Doe (Editor) and John Roe", &["Jane Doe"]),
+            ("Jane Doe —", &["Jane Doe"]),
+            ("Sat, 20 Dec, 2025 - 06:36", &[]),
             ("https://example.com/author/jane", &[]),
             ("@janedoe", &[]),
             ("By", &[]),
@@ -3505,6 +3719,48 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Rain in Spain"));
         assert_eq!(m.published.as_deref(), Some("2024-04-03"));
         assert_eq!(m.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn dated_bylines_name_the_author() {
+        let author = |lines: &[&str]| {
+            let mut c = Collector::default();
+            c.block("Careers");
+            h1(&mut c, "Rain in Spain");
+            for line in lines {
+                c.block(line);
+            }
+            c.finish(None, "").authors
+        };
+        assert_eq!(
+            author(&["Dec 26, 2025 • Jane Doe in Careers"]),
+            ["Jane Doe"]
+        );
+        assert_eq!(author(&["2025-12-17 · Jane Doe"]), ["Jane Doe"]);
+        assert_eq!(
+            author(&["Jane Doe | Senior Writer | July 2, 2025"]),
+            ["Jane Doe"]
+        );
+        assert_eq!(
+            author(&["Jane Doe\nAP Sports Writer\nDec. 31, 2007 11:14 AM"]),
+            ["Jane Doe"]
+        );
+        // Section names, date words and lines far from the headline name no one.
+        assert!(author(&["Careers · May 17, 2024"]).is_empty());
+        assert!(author(&["Updated Fri. Jan. 11 2008 10:56 PM ET"]).is_empty());
+        assert!(author(&["Last Update: 12/30/2007 11:25 am"]).is_empty());
+        assert!(author(&["Lead", "Image", "Caption", "Jane Doe · May 17, 2024"]).is_empty());
+        // A date with a name in the headline's own text.
+        let mut c = Collector::default();
+        h1(&mut c, "Development Update 2024-10-04");
+        c.block("Development Update 2024-10-04");
+        assert!(c.finish(None, "").authors.is_empty());
+        // A section number is no date.
+        assert_eq!(
+            without_leading_date("3.1 Git Branching"),
+            "3.1 Git Branching"
+        );
+        assert_eq!(without_leading_date("17.05.2024 · Jane Doe"), "Jane Doe");
     }
 
     #[test]
