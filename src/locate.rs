@@ -395,13 +395,28 @@ fn choose(
         let e = &elements[i as usize];
         prefix_all[e.end as usize] - prefix_all[i as usize]
     };
+    // `<body>` is reached only by a candidate of some length in the strict pass, and only
+    // when most of the prose comes before it (see [`BODY_CLIMB_PRECEDING_SHARE`]).
+    let is_body = |i: u32| {
+        elements
+            .get(i as usize)
+            .is_some_and(|e| e.name == local_name!("body"))
+    };
+    let climbs_to_body = |candidate: u32| {
+        strip_unlikely && elements[candidate as usize].unlinked_words() >= BODY_CLIMB_MIN_WORDS
+    };
     let core = top;
     'climb: loop {
         let own = subtree(top);
         let mut at = elements[top as usize].parent;
-        while !is_root(at) && !frame(top, at) {
+        while (!is_root(at) || (is_body(at) && climbs_to_body(top))) && !frame(top, at) {
             let before = prefix[top as usize] - prefix[at as usize];
-            if before >= CLIMB_PRECEDING_SHARE * own {
+            let share = if is_body(at) {
+                BODY_CLIMB_PRECEDING_SHARE
+            } else {
+                CLIMB_PRECEDING_SHARE
+            };
+            if before >= share * own {
                 top = at;
                 continue 'climb;
             }
@@ -763,6 +778,35 @@ mod tests {
             "<p><a href=/x>A teaser linking to another story on the site</a></p>".repeat(3)
         );
         assert!(inside(&html, "The harbour"));
+    }
+
+    /// A page of `sections` sections straight in `<body>`, each in its own nest of wrappers
+    /// (no class repeats): `short` feature sections of one paragraph, then a long one.
+    fn sections_in_body(short: usize) -> String {
+        let section = |i: usize, body: &str| {
+            format!(
+                "<section class=s{i}><div class=s{i}-wrap><div class=s{i}-inner>\
+                 <div class=s{i}-body><h2>Part {i}</h2>{body}</div></div></div></section>"
+            )
+        };
+        let feature = "<p>We keep two vans free every day for breakdowns, so a cold house \
+            is seen within days, not weeks, and the visit is booked by phone.</p>";
+        let mut html = String::from("<body><header><a href=/>Home</a></header>");
+        for i in 0..short {
+            html.push_str(&section(i, feature));
+        }
+        html.push_str(&section(short, &PARAGRAPH.repeat(2)));
+        html.push_str("<footer><p>Copyright the firm</p></footer></body>");
+        html
+    }
+
+    #[test]
+    fn sections_straight_in_body_climb_to_body_when_most_prose_precedes() {
+        // Five feature sections outweigh the long last one: the page is the content.
+        assert_eq!(container(&sections_in_body(5)), "body");
+        assert!(inside(&sections_in_body(5), "We keep two vans"));
+        // One feature section before it weighs less than the long one: it stays apart.
+        assert_eq!(container(&sections_in_body(1)), "s1");
     }
 
     #[test]
