@@ -424,12 +424,21 @@ fn choose(
         }
         break;
     }
-    // A lone child says nothing its parent doesn't.
+    // A lone child says nothing its parent doesn't, nor does the body of a titled section
+    // (a heading, then the candidate): the section is the unit whose siblings are the
+    // other sections of the page (a manual page's `sect1` boxes, each an h2 and a
+    // `sectionbody`).
     while let Some(parent) = elements.get(elements[top as usize].parent as usize) {
-        if parent.tag == TagClass::Root || parent.children != 1 {
+        let at = elements[top as usize].parent;
+        let titled = parent.children == 2
+            && at + 1 != top
+            && elements
+                .get(at as usize + 1)
+                .is_some_and(|e| e.tag == TagClass::Heading && e.parent == at);
+        if parent.tag == TagClass::Root || (parent.children != 1 && !titled) {
             break;
         }
-        top = elements[top as usize].parent;
+        top = at;
     }
 
     let top_score = final_score[top as usize];
@@ -807,6 +816,21 @@ mod tests {
         assert!(inside(&sections_in_body(5), "We keep two vans"));
         // One feature section before it weighs less than the long one: it stays apart.
         assert_eq!(container(&sections_in_body(1)), "s1");
+    }
+
+    #[test]
+    fn the_body_of_a_titled_section_is_the_section() {
+        // A manual page: sections of an h2 and a body; the long one scores best.
+        let section = |title: &str, body: &str| {
+            format!("<div class=sect1><h2>{title}</h2><div class=sectionbody>{body}</div></div>")
+        };
+        let html = format!(
+            "<body><div id=page>{}{}</div></body>",
+            section("NAME", "<p>tidyup - remove stale build files</p>"),
+            section("OPTIONS", &PARAGRAPH.repeat(6)),
+        );
+        assert_eq!(container(&html), "sect1");
+        assert!(inside(&html, "OPTIONS"));
     }
 
     #[test]
