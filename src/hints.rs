@@ -41,7 +41,8 @@ pub enum Hint {
     /// A consent dialog.
     Consent,
     /// A modal dialog outside `<main>` and `<article>` (`<dialog>`, `role="dialog"`,
-    /// `role="alertdialog"`): a cookie, newsletter or sign-in box over the page.
+    /// `role="alertdialog"`, a `modal` class): a cookie, newsletter or sign-in box over
+    /// the page.
     Dialog,
     /// A newsletter box.
     Newsletter,

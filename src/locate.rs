@@ -770,7 +770,11 @@ mod tests {
         let cookies = "<p>We and our partners store and access information on your device, \
             such as cookies, unique identifiers and browsing data, to measure audiences, to \
             personalise advertising and content, and to improve our services.</p>";
-        for open in ["<div role=dialog class=modal>", "<dialog class=modal open>"] {
+        for open in [
+            "<div role=dialog class=modal>",
+            "<dialog class=modal open>",
+            "<div id=privacy-banner class='modal fade'>",
+        ] {
             let html = format!(
                 "<body><div class=story>{}</div>{open}{}</div></body>",
                 PARAGRAPH.repeat(2),

@@ -372,9 +372,18 @@ impl Walker {
         }
         let has_role = |r: &str| role.is_some_and(|v| v.eq_ignore_ascii_case(r));
         // A modal over the page (cookie notice, newsletter prompt) is never its content; a
-        // dialog inside the article is an interactive part of it.
+        // dialog inside the article is an interactive part of it. A `modal` class names
+        // one too (Bootstrap's, on boxes that its script opens as dialogs: a privacy
+        // banner of long prose about partners and purposes, a sign-in box).
+        let modal_class = class.is_some_and(|c| {
+            c.split_ascii_whitespace()
+                .any(|n| n.eq_ignore_ascii_case("modal"))
+        });
         if !ctx.in_content
-            && (name == local_name!("dialog") || has_role("dialog") || has_role("alertdialog"))
+            && (name == local_name!("dialog")
+                || has_role("dialog")
+                || has_role("alertdialog")
+                || modal_class)
         {
             own.insert(Hint::Dialog);
         }
