@@ -6,7 +6,7 @@ use crate::block::{Block, BlockKind};
 use crate::features::Features;
 use crate::hints::{Hint, Hints};
 use crate::tuning::{
-    HINT_OVERRIDE_WORDS, LIST_POINT_WORDS, LONG_BLOCK_WORDS, MAX_LINK_DENSITY,
+    HEADING_PROSE_WORDS, HINT_OVERRIDE_WORDS, LIST_POINT_WORDS, LONG_BLOCK_WORDS, MAX_LINK_DENSITY,
     MAX_LINK_DENSITY_SHORT, MAX_NOTICE_WORDS, MIN_NOTICE_TERMS, SENTENCE_BLOCK_CHARS,
     SHORT_BLOCK_WORDS,
 };
@@ -198,13 +198,31 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
     }
 }
 
-/// Classify every block.
+/// Classify every block. A section heading (h1 to h3) in the main container that reads as
+/// prose is classified as the paragraph it is (see [`is_prose_heading`]).
 pub fn classify_all(blocks: &[Block], features: &[Features]) -> Vec<Verdict> {
     blocks
         .iter()
         .zip(features)
-        .map(|(b, f)| classify(b.kind, b.local_hints, f, b.chars))
+        .map(|(b, f)| {
+            let kind = if b.in_main && is_prose_heading(b.kind, f) {
+                BlockKind::Paragraph
+            } else {
+                b.kind
+            };
+            classify(kind, b.local_hints, f, b.chars)
+        })
         .collect()
+}
+
+/// Whether a block is an h1 to h3 of at least [`HEADING_PROSE_WORDS`] words that ends a
+/// sentence: a page builder's styled paragraph ("Imagine all the entertainment you want,
+/// all in one place."), which the heading rule would drop on a service page of such
+/// headings and buttons, where no paragraph follows them. Lower headings are left to that
+/// rule: their long sentences are fine print ("A version of this article appeared in
+/// print…").
+fn is_prose_heading(kind: BlockKind, f: &Features) -> bool {
+    matches!(kind, BlockKind::Heading(1..=3)) && f.words >= HEADING_PROSE_WORDS && f.ends_sentence
 }
 
 #[cfg(test)]
@@ -226,6 +244,32 @@ mod tests {
             dateline: false,
             digits: false,
         }
+    }
+
+    #[test]
+    fn a_long_section_heading_ending_a_sentence_is_a_paragraph() {
+        // "Imagine all the entertainment you want, all in one place." as an h2.
+        assert!(is_prose_heading(
+            BlockKind::Heading(2),
+            &feats(10, 0.0, true)
+        ));
+        // A headline without a full stop, a short one, and fine print in an h6 are not.
+        assert!(!is_prose_heading(
+            BlockKind::Heading(1),
+            &feats(12, 0.0, false)
+        ));
+        assert!(!is_prose_heading(
+            BlockKind::Heading(2),
+            &feats(6, 0.0, true)
+        ));
+        assert!(!is_prose_heading(
+            BlockKind::Heading(6),
+            &feats(26, 0.0, true)
+        ));
+        assert!(!is_prose_heading(
+            BlockKind::Paragraph,
+            &feats(26, 0.0, true)
+        ));
     }
 
     #[test]

@@ -41,7 +41,8 @@ pub enum Hint {
     /// A consent dialog.
     Consent,
     /// A modal dialog outside `<main>` and `<article>` (`<dialog>`, `role="dialog"`,
-    /// `role="alertdialog"`): a cookie, newsletter or sign-in box over the page.
+    /// `role="alertdialog"`, a `modal` class): a cookie, newsletter or sign-in box over
+    /// the page.
     Dialog,
     /// A newsletter box.
     Newsletter,
@@ -296,13 +297,17 @@ const PATTERNS: &[(Match, Hint)] = &[
     (Match::Token("text"), Hint::Content),
 ];
 
-/// Whether a class names a taxonomy term that a CMS stamps on the post itself
-/// (`category-social_media`, `entry-category-news`, `tag-sharing`): the term's words are the
-/// topic, not the element's role.
+/// Whether a class names a taxonomy term or a publishing flag that a CMS stamps on the post
+/// itself (`category-social_media`, `entry-category-news`, `tag-sharing`, Drupal's
+/// `node--promoted` for a node promoted to the front page): the term's words are the
+/// topic, and the flag its state, not the element's role.
 fn is_taxonomy_term(name: &str) -> bool {
     // Byte windows: `str::contains` sets up a substring searcher per call, which costs more
     // than the scan on names this short.
-    name.starts_with("tag-") || name.as_bytes().windows(9).any(|w| w == b"category-")
+    let bytes = name.as_bytes();
+    name.starts_with("tag-")
+        || bytes.windows(9).any(|w| w == b"category-")
+        || bytes.windows(8).any(|w| w == b"promoted")
 }
 
 /// [`PATTERNS`] indexed for matching many names (see [`crate::patterns`]).
@@ -487,6 +492,14 @@ mod tests {
         assert!(from_names("post-tags").has(Hint::Tag));
         assert!(from_names("tag").has(Hint::Tag));
         assert!(!from_names("entry-category-social_media entry").has(Hint::Social));
+    }
+
+    #[test]
+    fn a_promoted_node_is_not_a_promo_box() {
+        // Drupal flags a node promoted to the front page; the node is the product itself.
+        assert!(!from_names("node node--type-product node--promoted").has(Hint::Promo));
+        assert!(!from_names("promoted").has(Hint::Promo));
+        assert!(from_names("promo-banner").has(Hint::Promo));
     }
 
     #[test]

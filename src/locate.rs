@@ -398,13 +398,28 @@ fn choose(
         let e = &elements[i as usize];
         prefix_all[e.end as usize] - prefix_all[i as usize]
     };
+    // `<body>` is reached only by a candidate of some length in the strict pass, and only
+    // when most of the prose comes before it (see [`BODY_CLIMB_PRECEDING_SHARE`]).
+    let is_body = |i: u32| {
+        elements
+            .get(i as usize)
+            .is_some_and(|e| e.name == local_name!("body"))
+    };
+    let climbs_to_body = |candidate: u32| {
+        strip_unlikely && elements[candidate as usize].unlinked_words() >= BODY_CLIMB_MIN_WORDS
+    };
     let core = top;
     'climb: loop {
         let own = subtree(top);
         let mut at = elements[top as usize].parent;
-        while !is_root(at) && !frame(top, at) {
+        while (!is_root(at) || (is_body(at) && climbs_to_body(top))) && !frame(top, at) {
             let before = prefix[top as usize] - prefix[at as usize];
-            if before >= CLIMB_PRECEDING_SHARE * own {
+            let share = if is_body(at) {
+                BODY_CLIMB_PRECEDING_SHARE
+            } else {
+                CLIMB_PRECEDING_SHARE
+            };
+            if before >= share * own {
                 top = at;
                 continue 'climb;
             }
@@ -412,12 +427,21 @@ fn choose(
         }
         break;
     }
-    // A lone child says nothing its parent doesn't.
+    // A lone child says nothing its parent doesn't, nor does the body of a titled section
+    // (a heading, then the candidate): the section is the unit whose siblings are the
+    // other sections of the page (a manual page's `sect1` boxes, each an h2 and a
+    // `sectionbody`).
     while let Some(parent) = elements.get(elements[top as usize].parent as usize) {
-        if parent.tag == TagClass::Root || parent.children != 1 {
+        let at = elements[top as usize].parent;
+        let titled = parent.children == 2
+            && at + 1 != top
+            && elements
+                .get(at as usize + 1)
+                .is_some_and(|e| e.tag == TagClass::Heading && e.parent == at);
+        if parent.tag == TagClass::Root || (parent.children != 1 && !titled) {
             break;
         }
-        top = elements[top as usize].parent;
+        top = at;
     }
 
     let top_score = final_score[top as usize];
@@ -749,7 +773,11 @@ mod tests {
         let cookies = "<p>We and our partners store and access information on your device, \
             such as cookies, unique identifiers and browsing data, to measure audiences, to \
             personalise advertising and content, and to improve our services.</p>";
-        for open in ["<div role=dialog class=modal>", "<dialog class=modal open>"] {
+        for open in [
+            "<div role=dialog class=modal>",
+            "<dialog class=modal open>",
+            "<div id=privacy-banner class='modal fade'>",
+        ] {
             let html = format!(
                 "<body><div class=story>{}</div>{open}{}</div></body>",
                 PARAGRAPH.repeat(2),
@@ -766,6 +794,50 @@ mod tests {
             "<p><a href=/x>A teaser linking to another story on the site</a></p>".repeat(3)
         );
         assert!(inside(&html, "The harbour"));
+    }
+
+    /// A page of `sections` sections straight in `<body>`, each in its own nest of wrappers
+    /// (no class repeats): `short` feature sections of one paragraph, then a long one.
+    fn sections_in_body(short: usize) -> String {
+        let section = |i: usize, body: &str| {
+            format!(
+                "<section class=s{i}><div class=s{i}-wrap><div class=s{i}-inner>\
+                 <div class=s{i}-body><h2>Part {i}</h2>{body}</div></div></div></section>"
+            )
+        };
+        let feature = "<p>We keep two vans free every day for breakdowns, so a cold house \
+            is seen within days, not weeks, and the visit is booked by phone.</p>";
+        let mut html = String::from("<body><header><a href=/>Home</a></header>");
+        for i in 0..short {
+            html.push_str(&section(i, feature));
+        }
+        html.push_str(&section(short, &PARAGRAPH.repeat(2)));
+        html.push_str("<footer><p>Copyright the firm</p></footer></body>");
+        html
+    }
+
+    #[test]
+    fn sections_straight_in_body_climb_to_body_when_most_prose_precedes() {
+        // Five feature sections outweigh the long last one: the page is the content.
+        assert_eq!(container(&sections_in_body(5)), "body");
+        assert!(inside(&sections_in_body(5), "We keep two vans"));
+        // One feature section before it weighs less than the long one: it stays apart.
+        assert_eq!(container(&sections_in_body(1)), "s1");
+    }
+
+    #[test]
+    fn the_body_of_a_titled_section_is_the_section() {
+        // A manual page: sections of an h2 and a body; the long one scores best.
+        let section = |title: &str, body: &str| {
+            format!("<div class=sect1><h2>{title}</h2><div class=sectionbody>{body}</div></div>")
+        };
+        let html = format!(
+            "<body><div id=page>{}{}</div></body>",
+            section("NAME", "<p>tidyup - remove stale build files</p>"),
+            section("OPTIONS", &PARAGRAPH.repeat(6)),
+        );
+        assert_eq!(container(&html), "sect1");
+        assert!(inside(&html, "OPTIONS"));
     }
 
     #[test]

@@ -376,9 +376,18 @@ impl Walker {
         }
         let has_role = |r: &str| role.is_some_and(|v| v.eq_ignore_ascii_case(r));
         // A modal over the page (cookie notice, newsletter prompt) is never its content; a
-        // dialog inside the article is an interactive part of it.
+        // dialog inside the article is an interactive part of it. A `modal` class names
+        // one too (Bootstrap's, on boxes that its script opens as dialogs: a privacy
+        // banner of long prose about partners and purposes, a sign-in box).
+        let modal_class = class.is_some_and(|c| {
+            c.split_ascii_whitespace()
+                .any(|n| n.eq_ignore_ascii_case("modal"))
+        });
         if !ctx.in_content
-            && (name == local_name!("dialog") || has_role("dialog") || has_role("alertdialog"))
+            && (name == local_name!("dialog")
+                || has_role("dialog")
+                || has_role("alertdialog")
+                || modal_class)
         {
             own.insert(Hint::Dialog);
         }
@@ -979,19 +988,29 @@ fn is_skipped(name: &LocalName) -> bool {
 ///
 /// A collapsed accordion or tab panel (`role="region"` or `role="tabpanel"`, or labelled by
 /// its toggle with `aria-labelledby`) is hidden only until a click: its text is part of the
-/// page, and the wcxb-dev truths keep it.
+/// page, and the wcxb-dev truths keep it. A panel with one of those roles is also marked
+/// `aria-hidden="true"` while collapsed by some accordion scripts (a product page's
+/// "Quality Guarantee", "Shipping" and "Specifications" panels): that is its state, not
+/// its meaning. Labelled elements without the role are left hidden by it: modal dialogs
+/// are labelled by their titles too.
 fn is_hidden(attrs: &[Attribute]) -> bool {
-    let disclosure = attrs.iter().any(|a| match a.name.local {
-        local_name!("aria-labelledby") => true,
-        local_name!("role") => {
-            let role = a.value.trim();
-            role.eq_ignore_ascii_case("region") || role.eq_ignore_ascii_case("tabpanel")
+    let mut panel = false;
+    let mut labelled = false;
+    for a in attrs {
+        match a.name.local {
+            local_name!("aria-labelledby") => labelled = true,
+            local_name!("role") => {
+                let role = a.value.trim();
+                panel |=
+                    role.eq_ignore_ascii_case("region") || role.eq_ignore_ascii_case("tabpanel");
+            }
+            _ => {}
         }
-        _ => false,
-    });
+    }
+    let disclosure = panel || labelled;
     attrs.iter().any(|a| match a.name.local {
         local_name!("hidden") => true,
-        local_name!("aria-hidden") => a.value.trim().eq_ignore_ascii_case("true"),
+        local_name!("aria-hidden") => !panel && a.value.trim().eq_ignore_ascii_case("true"),
         local_name!("style") if !disclosure => {
             let style = squeezed_style(&a.value);
             style.contains("display:none") || style.contains("visibility:hidden")
