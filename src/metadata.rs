@@ -1441,27 +1441,43 @@ pub(crate) fn part_text<'a>(text: &'a str, edges: &[u32]) -> std::borrow::Cow<'a
 }
 
 /// A hash of a text's lowercase letters and digits (see [`compact`]), to find the block
-/// that shows a title.
+/// that shows a title: 64-bit FNV-1a of the UTF-8 bytes of `compact(text)`, read straight
+/// from the text (ASCII a byte at a time, other characters through [`compact_chars`]'s
+/// test and lowercasing), with no allocation. Keys are compared within one page only.
 fn block_key(text: &str) -> u64 {
-    use std::hash::Hasher;
-    // The bytes of `compact(text)`, streamed to the hasher through a small buffer: no
-    // allocation.
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    let mut buf = [0u8; 64];
-    let mut len = 0;
-    let mut push = |c: char, hasher: &mut std::collections::hash_map::DefaultHasher| {
-        if len + 4 > buf.len() {
-            hasher.write(&buf[..len]);
-            len = 0;
+    let mut hash = FNV_OFFSET;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                hash = fnv_byte(hash, b.to_ascii_lowercase());
+            }
+            i += 1;
+            continue;
         }
-        len += c.encode_utf8(&mut buf[len..]).len();
-    };
-    for c in compact_chars(text) {
-        push(c, &mut hasher);
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                let mut buf = [0u8; 4];
+                for &byte in lower.encode_utf8(&mut buf).as_bytes() {
+                    hash = fnv_byte(hash, byte);
+                }
+            }
+        }
     }
-    hasher.write(&buf[..len]);
-    hasher.write_u8(0xff);
-    hasher.finish()
+    hash
+}
+
+/// FNV-1a (64 bits) offset basis.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte into an FNV-1a (64 bits) hash.
+fn fnv_byte(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// Collapse whitespace runs to one space and trim.
@@ -3140,7 +3156,6 @@ mod tests {
 
     #[test]
     fn block_key_is_the_hash_of_the_compact_text() {
-        use std::hash::{Hash, Hasher};
         let long = "Ünïcode Straße İstanbul K-Σ ".repeat(20);
         for text in [
             "",
@@ -3149,10 +3164,11 @@ mod tests {
             "ΑΒΓ Déjà Vu",
             long.as_str(),
         ] {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            compact(text).hash(&mut hasher);
-            assert_eq!(block_key(text), hasher.finish(), "{text}");
+            let want = compact(text).bytes().fold(FNV_OFFSET, fnv_byte);
+            assert_eq!(block_key(text), want, "{text}");
         }
+        assert_eq!(block_key("Breaking: NEWS"), block_key("breaking news"));
+        assert_ne!(block_key("Breaking news"), block_key("Breaking new"));
     }
 
     #[test]
