@@ -359,6 +359,16 @@ pub const DETECT_BYTES: usize = 2048;
 /// the text that is one word of a long title is a section, not the headline.
 pub const H1_TITLE_COVERAGE: f32 = 0.15;
 
+/// Share of the words of the detection sample (the first [`DETECT_BYTES`]) that must be
+/// English function words ("the", "of", "and", "to"...) for the text to be English
+/// without running the trigram detector, which costs about 1 M instructions a page
+/// whatever the sample length (it scores every profile of the script). English prose
+/// scores 0.30 (median of the 3,207 dev pages whatlang calls English; 5 % of them under
+/// 0.21), French, Spanish, Portuguese, German, Czech and Indonesian pages 0.00-0.04, Lorem
+/// ipsum 0.05. With 0.2 the answer matched whatlang on 3,317 of the 3,320 dev pages
+/// (the 3 others: English text whatlang found unreliable) and skipped it on ~95 %.
+pub const ENGLISH_FUNCTION_SHARE: f64 = 0.2;
+
 /// Fraction of an `h1`'s words that must occur in the `<title>` for it to be the main one.
 pub const H1_TITLE_OVERLAP: f32 = 0.5;
 
