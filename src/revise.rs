@@ -6,7 +6,7 @@ use html5ever::local_name;
 use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict};
 use crate::features::{Features, link_density};
-use crate::hints::Hint;
+use crate::hints::{Hint, Hints};
 use crate::segment::{Element, NO_ELEMENT};
 use crate::tuning::{
     COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
@@ -361,7 +361,9 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
 /// [`GRID_CARD_WORDS`] words or more, and either some words outside links or two blocks or
 /// more (a lone link is a menu entry), and at most [`GRID_OTHER_SIBLINGS`] of them are not
 /// (a card with a three-word title). Runs under a chrome name stay out, and sibling lists
-/// sharing a class (the rows of one grid) count as one grid.
+/// sharing a class (the rows of one grid) count as one grid; a chrome name inside the cards
+/// (Bootstrap's `caption` on each card's text, a `promo-badge`) is a part of the card that
+/// every card repeats, not chrome (corpus `listing/card-part-names`).
 ///
 /// The page is a listing when no content block found so far holds [`GRID_MAX_PROSE_WORDS`]
 /// words (an article, however short, has a paragraph that long; a listing's intro doesn't)
@@ -369,17 +371,24 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
 /// and [`GRID_SHARE`] times the content found so far. A grid outside the main container
 /// (the scoring chose the intro) needs [`GRID_OUTSIDE_SHARE`] times: a short news item with
 /// rails of linked headlines beside it has that shape at a smaller ratio (dragnet-train,
-/// l3s-gn1). Then the grids' blocks dropped as link-heavy, for their neighbours or as
-/// headings without content are content, and the grids join the main container.
+/// l3s-gn1). Then the grids' blocks dropped as link-heavy, for their neighbours, as
+/// headings without content or for a chrome name inside their card are content, and the grids join the main container.
 pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [Verdict]) {
     use std::collections::HashMap;
     let group = grid_of_blocks(blocks, elements);
-    let chrome = |b: &Block| {
+    // Chrome names above the grid's list element: a name inside the cards (each card's
+    // `caption` or `promo-badge`) names a part of the card, which every card repeats.
+    let chrome = |(b, list): (&Block, &Option<u32>)| {
+        let above = b
+            .hinted_ancestors
+            .iter()
+            .filter(|(at, _)| list.is_none_or(|l| *at <= l))
+            .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
         let hints = if b.in_main { b.local_hints } else { b.hints };
-        !hints.negative().is_empty()
+        !hints.negative().is_empty() && !above.negative().is_empty()
     };
     let runs: Vec<std::ops::Range<usize>> = group_runs(&group)
-        .filter(|r| !blocks[r.clone()].iter().any(chrome))
+        .filter(|r| !blocks[r.clone()].iter().zip(&group[r.clone()]).any(chrome))
         .collect();
     let found = blocks
         .iter()
@@ -431,6 +440,7 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
                     Reason::LinkDensity
                         | Reason::NeighboursBoilerplate
                         | Reason::HeadingWithoutContent
+                        | Reason::Hint(_)
                 );
             if revive {
                 b.in_main = true;

@@ -984,14 +984,16 @@ fn is_skipped(name: &LocalName) -> bool {
 }
 
 /// Whether the element is hidden from readers: `hidden`, `aria-hidden="true"`, or an inline
-/// `display:none` / `visibility:hidden` on anything but a disclosure panel.
+/// `display:none` / `visibility:hidden` on anything but a disclosure panel, or a `popover`
+/// (shown only when a script or a button opens it: a sign-in prompt, a menu, a
+/// notification set-up card).
 ///
 /// A collapsed accordion or tab panel (`role="region"` or `role="tabpanel"`, or labelled by
 /// its toggle with `aria-labelledby`) is hidden only until a click: its text is part of the
 /// page, and the wcxb-dev truths keep it. A panel with one of those roles is also marked
-/// `aria-hidden="true"` while collapsed by some accordion scripts (a product page's
-/// "Quality Guarantee", "Shipping" and "Specifications" panels): that is its state, not
-/// its meaning. Labelled elements without the role are left hidden by it: modal dialogs
+/// `aria-hidden="true"` or `hidden` while collapsed by tab and accordion scripts (a product
+/// page's "Quality Guarantee", "Shipping" and "Specifications" panels, the other languages'
+/// code tabs of a documentation quickstart): that is its state, not its meaning. Labelled elements without the role are left hidden by it: modal dialogs
 /// are labelled by their titles too.
 fn is_hidden(attrs: &[Attribute]) -> bool {
     let mut panel = false;
@@ -1009,7 +1011,8 @@ fn is_hidden(attrs: &[Attribute]) -> bool {
     }
     let disclosure = panel || labelled;
     attrs.iter().any(|a| match a.name.local {
-        local_name!("hidden") => true,
+        local_name!("hidden") => !panel,
+        ref name if &**name == "popover" => true,
         local_name!("aria-hidden") => !panel && a.value.trim().eq_ignore_ascii_case("true"),
         local_name!("style") if !disclosure => {
             let style = squeezed_style(&a.value);
