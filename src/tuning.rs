@@ -253,6 +253,15 @@ pub const HEADING_LOOKAHEAD: usize = 3;
 /// dragnet lost another 0.0001 (newspapers' print-edition notes in h6), 14 gains less.
 pub const HEADING_PROSE_WORDS: u32 = 10;
 
+/// An h4 to h6 in the main container of at least this many words and
+/// [`LOW_HEADING_PROSE_SENTENCES`] sentence marks is a paragraph: page builders set whole
+/// descriptions in `<h6>` for their type size. Fine print in lower headings ("A version of
+/// this article appears in print on…") is one sentence, so it stays a heading.
+pub const LOW_HEADING_PROSE_WORDS: u32 = 25;
+
+/// See [`LOW_HEADING_PROSE_WORDS`].
+pub const LOW_HEADING_PROSE_SENTENCES: u32 = 2;
+
 /// When no block was kept, the main container's text is kept instead if it holds at least
 /// this many words; under it the page is taken to have no article (a sitemap, a login).
 /// Tuned on all six dev sets: 20 cost cleaneval precision, 150 left 11 more wcxb pages empty.
