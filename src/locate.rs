@@ -408,39 +408,42 @@ fn choose(
     let climbs_to_body = |candidate: u32| {
         strip_unlikely && elements[candidate as usize].unlinked_words() >= BODY_CLIMB_MIN_WORDS
     };
+    // A child of `<body>` holding a small share of its prose is one of the page's
+    // sections, wherever the others stand (see [`BODY_CLIMB_MAX_SHARE`]); a `<body>`
+    // made link-heavy by the menus in it is no frame of links around such a section.
+    let minor = |top: u32, at: u32| {
+        is_body(at) && subtree(at) >= BODY_CLIMB_UNNAMED_SHARE * subtree_all(at) && {
+            // The section: the candidate's ancestor whose parent is the lowest one
+            // holding nearly all the prose of `<body>` (`<body>` or its app frame).
+            // Under a `<main>` landmark, the landmark says where the whole is
+            // (see [`widen_to_landmark`]).
+            let (mut section, mut found, mut landmark, mut walk) = (top, false, false, top);
+            while walk != at {
+                let e = &elements[walk as usize];
+                landmark |= e.landmark != Landmark::None;
+                if !found {
+                    section = walk;
+                    found = e.parent == at || subtree(e.parent) >= BODY_FRAME_SHARE * subtree(at);
+                }
+                walk = e.parent;
+            }
+            !landmark && subtree(section) < BODY_CLIMB_MAX_SHARE * subtree(at)
+        }
+    };
     let core = top;
     'climb: loop {
         let own = subtree(top);
         let mut at = elements[top as usize].parent;
-        while (!is_root(at) || (is_body(at) && climbs_to_body(top))) && !frame(top, at) {
+        while (!is_root(at) || (is_body(at) && climbs_to_body(top)))
+            && (!frame(top, at) || minor(top, at))
+        {
             let before = prefix[top as usize] - prefix[at as usize];
             let share = if is_body(at) {
                 BODY_CLIMB_PRECEDING_SHARE
             } else {
                 CLIMB_PRECEDING_SHARE
             };
-            // A child of `<body>` holding a small share of its prose is one of the page's
-            // sections, wherever the others stand (see [`BODY_CLIMB_MAX_SHARE`]).
-            let minor =
-                is_body(at) && subtree(at) >= BODY_CLIMB_UNNAMED_SHARE * subtree_all(at) && {
-                    // The section: the candidate's ancestor whose parent is the lowest one
-                    // holding nearly all the prose of `<body>` (`<body>` or its app frame).
-                    // Under a `<main>` landmark, the landmark says where the whole is
-                    // (see [`widen_to_landmark`]).
-                    let (mut section, mut found, mut landmark, mut walk) = (top, false, false, top);
-                    while walk != at {
-                        let e = &elements[walk as usize];
-                        landmark |= e.landmark != Landmark::None;
-                        if !found {
-                            section = walk;
-                            found = e.parent == at
-                                || subtree(e.parent) >= BODY_FRAME_SHARE * subtree(at);
-                        }
-                        walk = e.parent;
-                    }
-                    !landmark && subtree(section) < BODY_CLIMB_MAX_SHARE * subtree(at)
-                };
-            if before >= share * own || minor {
+            if before >= share * own || minor(top, at) {
                 top = at;
                 continue 'climb;
             }
@@ -863,6 +866,13 @@ mod tests {
         assert!(inside(&page(12), "We keep two vans"));
         // Two feature sections after it weigh little: it stays apart.
         assert_eq!(container(&page(2)), "s0");
+        // A long menu makes `<body>` link-heavy, not a frame of links around the section.
+        let menu = format!(
+            "<body><nav>{}</nav>",
+            "<a href=/x>Cloud services</a> ".repeat(150)
+        );
+        let html = page(12).replace("<body>", &menu);
+        assert_eq!(container(&html), "body");
     }
 
     #[test]
