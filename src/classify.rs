@@ -6,9 +6,9 @@ use crate::block::{Block, BlockKind};
 use crate::features::Features;
 use crate::hints::{Hint, Hints};
 use crate::tuning::{
-    HEADING_PROSE_WORDS, HINT_OVERRIDE_WORDS, LIST_POINT_WORDS, LONG_BLOCK_WORDS, MAX_LINK_DENSITY,
-    MAX_LINK_DENSITY_SHORT, MAX_NOTICE_WORDS, MIN_NOTICE_TERMS, SENTENCE_BLOCK_CHARS,
-    SHORT_BLOCK_WORDS,
+    HEADING_PROSE_WORDS, HINT_OVERRIDE_WORDS, LIST_POINT_WORDS, LONG_BLOCK_WORDS,
+    LOW_HEADING_PROSE_SENTENCES, LOW_HEADING_PROSE_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
+    MAX_NOTICE_WORDS, MIN_NOTICE_TERMS, SENTENCE_BLOCK_CHARS, SHORT_BLOCK_WORDS,
 };
 
 /// What a block is.
@@ -222,7 +222,13 @@ pub fn classify_all(blocks: &[Block], features: &[Features]) -> Vec<Verdict> {
 /// rule: their long sentences are fine print ("A version of this article appeared in
 /// print…").
 fn is_prose_heading(kind: BlockKind, f: &Features) -> bool {
-    matches!(kind, BlockKind::Heading(1..=3)) && f.words >= HEADING_PROSE_WORDS && f.ends_sentence
+    match kind {
+        BlockKind::Heading(1..=3) => f.words >= HEADING_PROSE_WORDS && f.ends_sentence,
+        BlockKind::Heading(_) => {
+            f.words >= LOW_HEADING_PROSE_WORDS && f.sentence_marks >= LOW_HEADING_PROSE_SENTENCES
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -265,6 +271,14 @@ mod tests {
         assert!(!is_prose_heading(
             BlockKind::Heading(6),
             &feats(26, 0.0, true)
+        ));
+        // A description of two sentences set in an h6 for its type size is.
+        assert!(is_prose_heading(
+            BlockKind::Heading(6),
+            &Features {
+                sentence_marks: 2,
+                ..feats(26, 0.0, true)
+            }
         ));
         assert!(!is_prose_heading(
             BlockKind::Paragraph,

@@ -408,18 +408,42 @@ fn choose(
     let climbs_to_body = |candidate: u32| {
         strip_unlikely && elements[candidate as usize].unlinked_words() >= BODY_CLIMB_MIN_WORDS
     };
+    // A child of `<body>` holding a small share of its prose is one of the page's
+    // sections, wherever the others stand (see [`BODY_CLIMB_MAX_SHARE`]); a `<body>`
+    // made link-heavy by the menus in it is no frame of links around such a section.
+    let minor = |top: u32, at: u32| {
+        is_body(at) && subtree(at) >= BODY_CLIMB_UNNAMED_SHARE * subtree_all(at) && {
+            // The section: the candidate's ancestor whose parent is the lowest one
+            // holding nearly all the prose of `<body>` (`<body>` or its app frame).
+            // Under a `<main>` landmark, the landmark says where the whole is
+            // (see [`widen_to_landmark`]).
+            let (mut section, mut found, mut landmark, mut walk) = (top, false, false, top);
+            while walk != at {
+                let e = &elements[walk as usize];
+                landmark |= e.landmark != Landmark::None;
+                if !found {
+                    section = walk;
+                    found = e.parent == at || subtree(e.parent) >= BODY_FRAME_SHARE * subtree(at);
+                }
+                walk = e.parent;
+            }
+            !landmark && subtree(section) < BODY_CLIMB_MAX_SHARE * subtree(at)
+        }
+    };
     let core = top;
     'climb: loop {
         let own = subtree(top);
         let mut at = elements[top as usize].parent;
-        while (!is_root(at) || (is_body(at) && climbs_to_body(top))) && !frame(top, at) {
+        while (!is_root(at) || (is_body(at) && climbs_to_body(top)))
+            && (!frame(top, at) || minor(top, at))
+        {
             let before = prefix[top as usize] - prefix[at as usize];
             let share = if is_body(at) {
                 BODY_CLIMB_PRECEDING_SHARE
             } else {
                 CLIMB_PRECEDING_SHARE
             };
-            if before >= share * own {
+            if before >= share * own || minor(top, at) {
                 top = at;
                 continue 'climb;
             }
@@ -823,6 +847,32 @@ mod tests {
         assert!(inside(&sections_in_body(5), "We keep two vans"));
         // One feature section before it weighs less than the long one: it stays apart.
         assert_eq!(container(&sections_in_body(1)), "s1");
+    }
+
+    #[test]
+    fn a_minor_section_of_an_app_frame_climbs_to_body() {
+        // The long section first, then many feature sections, all in an app frame: the
+        // long one holds a small share of the page's prose, so the page is the content.
+        let page = |features: usize| {
+            let html = sections_in_body(0).replace("<body>", "<body><div id=app>");
+            let feature = "<section class=f><h2>Feature</h2><p>We keep two vans free every \
+                day for breakdowns, so a cold house is seen within days, not weeks.</p></section>";
+            html.replace(
+                "<footer>",
+                &format!("{}</div><footer>", feature.repeat(features)),
+            )
+        };
+        assert_eq!(container(&page(12)), "body");
+        assert!(inside(&page(12), "We keep two vans"));
+        // Two feature sections after it weigh little: it stays apart.
+        assert_eq!(container(&page(2)), "s0");
+        // A long menu makes `<body>` link-heavy, not a frame of links around the section.
+        let menu = format!(
+            "<body><nav>{}</nav>",
+            "<a href=/x>Cloud services</a> ".repeat(150)
+        );
+        let html = page(12).replace("<body>", &menu);
+        assert_eq!(container(&html), "body");
     }
 
     #[test]

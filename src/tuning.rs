@@ -155,6 +155,25 @@ pub const CLIMB_PRECEDING_SHARE: f32 = 0.5;
 /// unchanged; 0.5 (the ordinary share) lost two forum pages whose notice above the thread
 /// weighs half the first post, 1.5 lost product pages with long footnotes.
 pub const BODY_CLIMB_PRECEDING_SHARE: f32 = 1.0;
+/// A candidate whose section (its ancestor that is a child of `<body>` or of the frame
+/// holding [`BODY_FRAME_SHARE`] of its prose) scores under this share of the prose of
+/// `<body>` climbs to `<body>` too (same conditions as [`BODY_CLIMB_PRECEDING_SHARE`]),
+/// wherever the rest stands: a service page of sibling sections, the best of which comes
+/// early. Not under a `<main>` landmark, which says where the whole is. Measured on the
+/// candidate itself instead of its section, a short post beside unnamed teaser rails
+/// climbed (dragnet-train -0.0004). Tuned on all six sets (with `<body>` exempt from the
+/// frame rule for such a section): 0.3 gives wcxb-dev +0.0016 (service mean page F1
+/// +0.010, product +0.006), the others unchanged; 0.25 the same; 0.2 loses two service
+/// pages; 0.4 takes short news stories beside unnamed teaser rails (dragnet-train -0.0011,
+/// l3s-gn1 -0.0010), 0.5 more.
+pub const BODY_CLIMB_MAX_SHARE: f32 = 0.3;
+/// The share of the prose of `<body>` that must lie outside chrome-named elements for
+/// [`BODY_CLIMB_MAX_SHARE`] to apply: when more is under such names, the article may be
+/// one of them (a post wrapped in a `newsletter` box), for the pass that takes them in.
+pub const BODY_CLIMB_UNNAMED_SHARE: f32 = 0.7;
+/// An element holding at least this share of the prose of `<body>` frames the page (an
+/// app container): its children are the page's sections (see [`BODY_CLIMB_MAX_SHARE`]).
+pub const BODY_FRAME_SHARE: f32 = 0.9;
 /// Words outside links a candidate must hold to climb to `<body>` (see
 /// [`BODY_CLIMB_PRECEDING_SHARE`]): a tooltip or a tab's caption that scored best on its
 /// class name alone is not a section of the page, and a page where nothing better scores
@@ -252,6 +271,15 @@ pub const HEADING_LOOKAHEAD: usize = 3;
 /// mozilla +0.0004, dragnet-train -0.0002 (a blog's tagline in an h2); with h4+ too
 /// dragnet lost another 0.0001 (newspapers' print-edition notes in h6), 14 gains less.
 pub const HEADING_PROSE_WORDS: u32 = 10;
+
+/// An h4 to h6 in the main container of at least this many words and
+/// [`LOW_HEADING_PROSE_SENTENCES`] sentence marks is a paragraph: page builders set whole
+/// descriptions in `<h6>` for their type size. Fine print in lower headings ("A version of
+/// this article appears in print on…") is one sentence, so it stays a heading.
+pub const LOW_HEADING_PROSE_WORDS: u32 = 25;
+
+/// See [`LOW_HEADING_PROSE_WORDS`].
+pub const LOW_HEADING_PROSE_SENTENCES: u32 = 2;
 
 /// When no block was kept, the main container's text is kept instead if it holds at least
 /// this many words; under it the page is taken to have no article (a sitemap, a login).
