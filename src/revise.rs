@@ -373,14 +373,7 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
 /// headings without content are content, and the grids join the main container.
 pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [Verdict]) {
     use std::collections::HashMap;
-    let group = grid_of_blocks(blocks, elements);
-    let chrome = |b: &Block| {
-        let hints = if b.in_main { b.local_hints } else { b.hints };
-        !hints.negative().is_empty()
-    };
-    let runs: Vec<std::ops::Range<usize>> = group_runs(&group)
-        .filter(|r| !blocks[r.clone()].iter().any(chrome))
-        .collect();
+    // The prose gate first: it settles most pages before the grids are looked for.
     let found = blocks
         .iter()
         .zip(verdicts.iter())
@@ -390,6 +383,14 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
     if prose >= GRID_MAX_PROSE_WORDS {
         return;
     }
+    let group = grid_of_blocks(blocks, elements);
+    let chrome = |b: &Block| {
+        let hints = if b.in_main { b.local_hints } else { b.hints };
+        !hints.negative().is_empty()
+    };
+    let runs: Vec<std::ops::Range<usize>> = group_runs(&group)
+        .filter(|r| !blocks[r.clone()].iter().any(chrome))
+        .collect();
     // Words per grid, the rows of one grid (sibling lists sharing a class) together.
     let largest = |inside_only: bool| {
         let mut words: HashMap<(u32, Option<&str>), u32> = HashMap::new();
