@@ -406,13 +406,28 @@ const STATE_PREFIXES: &[&str] = &["has", "with", "no", "without", "and"];
 
 /// The hints named by a class or id attribute value.
 pub(crate) fn from_names(value: &str) -> Hints {
+    names_hints(value, &mut Scratch::default())
+}
+
+/// Buffers reused from one attribute value to the next.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// The value lowercased.
+    lower: String,
+    /// One name's letters and digits.
+    joined: Vec<u8>,
+}
+
+/// [`from_names`] with reused buffers.
+fn names_hints(value: &str, scratch: &mut Scratch) -> Hints {
     let matcher = matcher();
     let mut hints = Hints::NONE;
-    let lower = value.to_ascii_lowercase();
-    let mut joined = Vec::new();
-    for name in lower.split_ascii_whitespace() {
+    scratch.lower.clear();
+    scratch.lower.push_str(value);
+    scratch.lower.make_ascii_lowercase();
+    for name in scratch.lower.split_ascii_whitespace() {
         if !is_taxonomy_term(name) {
-            hints = hints.union(matcher.name(name, &mut joined));
+            hints = hints.union(matcher.name(name, &mut scratch.joined));
         }
     }
     hints
@@ -423,6 +438,7 @@ pub(crate) fn from_names(value: &str) -> Hints {
 #[derive(Debug, Default)]
 pub(crate) struct HintCache {
     names: foldhash::HashMap<Box<str>, Hints>,
+    scratch: Scratch,
 }
 
 /// Distinct values a cache keeps; past it, values are matched without being remembered.
@@ -431,15 +447,14 @@ const HINT_CACHE_ENTRIES: usize = 4096;
 impl HintCache {
     /// [`from_names`], or [`from_id`] when `id`, remembered.
     pub(crate) fn get(&mut self, value: &str, id: bool) -> Hints {
-        let compute = |v: &str| if id { from_id(v) } else { from_names(v) };
         if id {
             // ids are unique per page: nothing to gain from remembering them.
-            return compute(value);
+            return id_hints(value, &mut self.scratch);
         }
         if let Some(h) = self.names.get(value) {
             return *h;
         }
-        let hints = compute(value);
+        let hints = names_hints(value, &mut self.scratch);
         if self.names.len() < HINT_CACHE_ENTRIES {
             self.names.insert(value.into(), hints);
         }
@@ -450,7 +465,13 @@ impl HintCache {
 /// The hints named by an id attribute value: as [`from_names`], unless the id is a slug.
 /// The id `header` is the page's header (ids are unique); as a class, `header` titles
 /// any box (a card's, a section's), so only the id counts.
+#[cfg(test)]
 pub(crate) fn from_id(value: &str) -> Hints {
+    id_hints(value, &mut Scratch::default())
+}
+
+/// [`from_id`] with reused buffers.
+fn id_hints(value: &str, scratch: &mut Scratch) -> Hints {
     let parts = value
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|p| !p.is_empty())
@@ -460,7 +481,7 @@ pub(crate) fn from_id(value: &str) -> Hints {
     } else if value.eq_ignore_ascii_case("header") {
         Hints::of(Hint::Header)
     } else {
-        from_names(value)
+        names_hints(value, scratch)
     }
 }
 

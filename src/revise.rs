@@ -375,6 +375,16 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
 /// headings without content or for a chrome name inside their card are content, and the grids join the main container.
 pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [Verdict]) {
     use std::collections::HashMap;
+    // The prose gate first: it settles most pages before the grids are looked for.
+    let found = blocks
+        .iter()
+        .zip(verdicts.iter())
+        .filter(|(b, v)| v.label == Label::Content && b.in_main);
+    let prose = found.clone().map(|(b, _)| b.words).max().unwrap_or(0);
+    let other: u32 = found.map(|(b, _)| b.words).sum();
+    if prose >= GRID_MAX_PROSE_WORDS {
+        return;
+    }
     let group = grid_of_blocks(blocks, elements);
     // Chrome names above the grid's list element: a name inside the cards (each card's
     // `caption` or `promo-badge`) names a part of the card, which every card repeats.
@@ -390,15 +400,6 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
     let runs: Vec<std::ops::Range<usize>> = group_runs(&group)
         .filter(|r| !blocks[r.clone()].iter().zip(&group[r.clone()]).any(chrome))
         .collect();
-    let found = blocks
-        .iter()
-        .zip(verdicts.iter())
-        .filter(|(b, v)| v.label == Label::Content && b.in_main);
-    let prose = found.clone().map(|(b, _)| b.words).max().unwrap_or(0);
-    let other: u32 = found.map(|(b, _)| b.words).sum();
-    if prose >= GRID_MAX_PROSE_WORDS {
-        return;
-    }
     // Words per grid, the rows of one grid (sibling lists sharing a class) together.
     let largest = |inside_only: bool| {
         let mut words: HashMap<(u32, Option<&str>), u32> = HashMap::new();
@@ -466,9 +467,14 @@ fn grid_of_blocks(blocks: &[Block], elements: &[Element]) -> Vec<Option<u32>> {
     for i in 1..parts.len() {
         parts[i] += parts[i - 1];
     }
-    let mut runs: HashMap<(u32, String), (u32, u32)> = HashMap::new();
-    for (i, e) in elements.iter().enumerate() {
-        let Some(class) = e.class.as_deref().filter(|c| !c.is_empty()) else {
+    // Each element's kind, worked out once for counting the runs and for looking them up.
+    let kinds: Vec<Option<String>> = elements
+        .iter()
+        .map(|e| e.class.as_deref().map(kind_of))
+        .collect();
+    let mut runs: HashMap<(u32, &str), (u32, u32)> = HashMap::new();
+    for (i, (e, kind)) in elements.iter().zip(&kinds).enumerate() {
+        let Some(kind) = kind.as_deref().filter(|_| e.class.as_deref() != Some("")) else {
             continue;
         };
         if e.parent == NO_ELEMENT {
@@ -478,22 +484,21 @@ fn grid_of_blocks(blocks: &[Block], elements: &[Element]) -> Vec<Option<u32>> {
         let card = e.link_words > 0
             && e.words >= GRID_CARD_WORDS
             && (e.link_words < e.words || blocks_inside >= 2);
-        let run = runs.entry((e.parent, kind_of(class))).or_insert((0, 0));
+        let run = runs.entry((e.parent, kind)).or_insert((0, 0));
         run.0 += 1;
         run.1 += u32::from(card);
     }
-    let card_run = |e: &Element| {
-        e.class
-            .as_deref()
-            .and_then(|c| runs.get(&(e.parent, kind_of(c))))
+    let card_run = |e: &Element, kind: &Option<String>| {
+        kind.as_deref()
+            .and_then(|k| runs.get(&(e.parent, k)))
             .is_some_and(|&(count, cards)| {
                 cards >= MIN_CARDS && (count - cards) as f32 <= GRID_OTHER_SIBLINGS * count as f32
             })
     };
     let mut nearest: Vec<Option<u32>> = Vec::with_capacity(elements.len());
-    for e in elements {
+    for (e, kind) in elements.iter().zip(&kinds) {
         let inherited = nearest.get(e.parent as usize).copied().flatten();
-        nearest.push(if card_run(e) {
+        nearest.push(if card_run(e, kind) {
             Some(e.parent)
         } else {
             inherited
