@@ -333,15 +333,7 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
                 .all(|b| b.in_main && b.local_hints.negative().is_empty())
         {
             for (b, v) in run.iter().zip(&mut verdicts[r]) {
-                let revive = v.label == Label::Boilerplate
-                    && b.words > 0
-                    && matches!(
-                        v.reason,
-                        Reason::LinkDensity
-                            | Reason::NeighboursBoilerplate
-                            | Reason::HeadingWithoutContent
-                    );
-                if revive {
+                if card_part_dropped(b, v, false) {
                     *v = Verdict::new(Label::Content, Reason::InCardRun);
                 }
             }
@@ -434,16 +426,7 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
             continue;
         }
         for (b, v) in blocks[r.clone()].iter_mut().zip(&mut verdicts[r]) {
-            let revive = v.label == Label::Boilerplate
-                && b.words > 0
-                && matches!(
-                    v.reason,
-                    Reason::LinkDensity
-                        | Reason::NeighboursBoilerplate
-                        | Reason::HeadingWithoutContent
-                        | Reason::Hint(_)
-                );
-            if revive {
+            if card_part_dropped(b, v, true) {
                 b.in_main = true;
                 *v = Verdict::new(Label::Content, Reason::InCardRun);
             } else if v.label == Label::Content {
@@ -688,6 +671,22 @@ fn revive_groups(
             }
         }
     }
+}
+
+/// Whether a card's block was dropped for what a card shows (its linked title, a short
+/// line between decided blocks, a heading with nothing decided after it), or also, with
+/// `named`, for a chrome name inside the card (see [`grids`]): the parts a run of cards
+/// takes back.
+fn card_part_dropped(b: &Block, v: &Verdict, named: bool) -> bool {
+    v.label == Label::Boilerplate
+        && b.words > 0
+        && match v.reason {
+            Reason::LinkDensity | Reason::NeighboursBoilerplate | Reason::HeadingWithoutContent => {
+                true
+            }
+            Reason::Hint(_) => named,
+            _ => false,
+        }
 }
 
 /// The runs of consecutive blocks that share a group (`None`: in no group), as index ranges.
