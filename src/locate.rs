@@ -632,7 +632,7 @@ fn within_core(elements: &[Element], main: &MainContainer, at: u32) -> bool {
 /// links) sit, and which at least [`LAYOUT_NAME_MIN_BOXES`] elements carry: a page builder's
 /// name for every box of the layout (`elementor-widget` on each text box, `WidgetWrapper` on
 /// each section of a post), not the role of one box.
-fn layout_names<'a>(
+pub(crate) fn layout_names<'a>(
     blocks: &[Block],
     elements: &'a [Element],
     main: Option<&MainContainer>,
@@ -686,7 +686,12 @@ fn layout_names<'a>(
 
 /// Whether every chrome hint `hints` of element `at` comes from one of its class names in
 /// `layout`.
-fn named_by_layout(elements: &[Element], at: u32, hints: Hints, layout: &[&str]) -> bool {
+pub(crate) fn named_by_layout(
+    elements: &[Element],
+    at: u32,
+    hints: Hints,
+    layout: &[&str],
+) -> bool {
     let Some(class) = elements.get(at as usize).and_then(|e| e.class.as_deref()) else {
         return false;
     };

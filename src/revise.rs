@@ -7,6 +7,7 @@ use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict};
 use crate::features::{Features, link_density};
 use crate::hints::{Hint, Hints};
+use crate::locate::{layout_names, named_by_layout};
 use crate::segment::{Element, NO_ELEMENT};
 use crate::tuning::{
     COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
@@ -379,12 +380,16 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
     }
     let group = grid_of_blocks(blocks, elements);
     // Chrome names above the grid's list element: a name inside the cards (each card's
-    // `caption` or `promo-badge`) names a part of the card, which every card repeats.
+    // `caption` or `promo-badge`) names a part of the card, which every card repeats; and
+    // a name the page's layout gives every box (see [`layout_names`]) names no role.
+    let layout = layout_names(blocks, elements, None);
     let chrome = |(b, list): (&Block, &Option<u32>)| {
         let above = b
             .hinted_ancestors
             .iter()
-            .filter(|(at, _)| list.is_none_or(|l| *at <= l))
+            .filter(|(at, h)| {
+                list.is_none_or(|l| *at <= l) && !named_by_layout(elements, *at, *h, &layout)
+            })
             .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
         let hints = if b.in_main { b.local_hints } else { b.hints };
         !hints.negative().is_empty() && !above.negative().is_empty()
