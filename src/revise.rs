@@ -308,21 +308,7 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
             .and_then(|c| runs.get(&(e.parent, c)))
             .is_some_and(|&(count, all)| all && count >= MIN_CARDS)
     };
-    // The run (its parent element) of each element's nearest card, itself or an ancestor,
-    // in one pass: elements are in document order, a parent before its children.
-    let mut nearest: Vec<Option<u32>> = Vec::with_capacity(elements.len());
-    for e in elements {
-        let inherited = nearest.get(e.parent as usize).copied().flatten();
-        nearest.push(if card_run(e) {
-            Some(e.parent)
-        } else {
-            inherited
-        });
-    }
-    let group: Vec<Option<u32>> = blocks
-        .iter()
-        .map(|b| nearest.get(b.owner as usize).copied().flatten())
-        .collect();
+    let group = nearest_runs(blocks, elements, |_, e| card_run(e));
     for r in group_runs(&group) {
         let run = &blocks[r.clone()];
         let holds_content = verdicts[r.clone()]
@@ -444,8 +430,8 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
 /// For each block, the element holding the run of its nearest grid card (see [`grids`]).
 fn grid_of_blocks(blocks: &[Block], elements: &[Element]) -> Vec<Option<u32>> {
     use std::collections::HashMap;
-    // Blocks in each element's subtree, and those holding a link: running sums in
-    // document order, so a subtree's count is one subtraction.
+    // Blocks in each element's subtree: running sums in document order, so a subtree's
+    // count is one subtraction.
     let mut parts = vec![0u32; elements.len() + 1];
     for b in blocks {
         if let Some(p) = parts.get_mut(b.owner as usize + 1) {
@@ -483,10 +469,21 @@ fn grid_of_blocks(blocks: &[Block], elements: &[Element]) -> Vec<Option<u32>> {
                 cards >= MIN_CARDS && (count - cards) as f32 <= GRID_OTHER_SIBLINGS * count as f32
             })
     };
+    nearest_runs(blocks, elements, |i, e| card_run(e, &kinds[i]))
+}
+
+/// For each block, the run (its parent element) of its nearest element that `in_run`
+/// (given the element's index), itself or an ancestor; found in one pass, as elements are
+/// in document order, a parent before its children.
+fn nearest_runs(
+    blocks: &[Block],
+    elements: &[Element],
+    in_run: impl Fn(usize, &Element) -> bool,
+) -> Vec<Option<u32>> {
     let mut nearest: Vec<Option<u32>> = Vec::with_capacity(elements.len());
-    for (e, kind) in elements.iter().zip(&kinds) {
+    for (i, e) in elements.iter().enumerate() {
         let inherited = nearest.get(e.parent as usize).copied().flatten();
-        nearest.push(if card_run(e, kind) {
+        nearest.push(if in_run(i, e) {
             Some(e.parent)
         } else {
             inherited
