@@ -15,7 +15,7 @@ use std::rc::Rc;
 use html5ever::local_name;
 use markup5ever_rcdom::{Handle, NodeData};
 
-use crate::tuning::MAX_STREAMED_SEGMENTS;
+use crate::tuning::{MAX_STREAMED_SEGMENTS, STREAMED_FALLBACK_WORDS};
 
 /// Whether `html` holds streamed segments (React writes them as `<div hidden id="S:…">`):
 /// the tree is walked for them only then.
@@ -77,6 +77,37 @@ fn closes_boundary(node: &Handle) -> bool {
     matches!(&node.data, NodeData::Comment { contents } if &**contents == "/$")
 }
 
+/// How many of `after` (the nodes following a boundary's template) are its fallback when
+/// the page lost the `/$` comment that closes it (savers and minifiers drop comments): the
+/// first element, with the blank text before it, when it reads as a placeholder of at most
+/// [`STREAMED_FALLBACK_WORDS`] words ("Loading paragraph..."); else none.
+fn short_fallback(after: &[Handle]) -> usize {
+    let Some(k) = after.iter().position(|n| !is_blank_text(n)) else {
+        return 0;
+    };
+    let node = &after[k];
+    if !matches!(node.data, NodeData::Element { .. }) {
+        return 0;
+    }
+    let mut words = 0;
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        if let NodeData::Text { contents } = &n.data {
+            words += contents.borrow().split_whitespace().count();
+            if words > STREAMED_FALLBACK_WORDS {
+                return 0;
+            }
+        }
+        stack.extend(n.children.borrow().iter().cloned());
+    }
+    k + 1
+}
+
+/// Whether `node` is a text node of whitespace only.
+fn is_blank_text(node: &Handle) -> bool {
+    matches!(&node.data, NodeData::Text { contents } if contents.borrow().trim().is_empty())
+}
+
 /// Put the children of `segment` in the place of `template` (and, for a `boundary`, of
 /// its fallback), and take `segment` out of the tree.
 fn place(template: &Handle, segment: &Handle, boundary: bool) {
@@ -109,7 +140,10 @@ fn place(template: &Handle, segment: &Handle, boundary: bool) {
         children[start..]
             .iter()
             .position(closes_boundary)
-            .map_or(start + 1, |k| start + k)
+            .map_or_else(
+                || start + 1 + short_fallback(&children[start + 1..]),
+                |k| start + k,
+            )
     } else {
         start + 1
     };
@@ -169,10 +203,15 @@ mod tests {
     }
 
     #[test]
-    fn without_the_closing_comment_only_the_template_goes() {
-        let html = "<body><template id=\"B:0\"></template><p>Next</p>\
-            <div hidden id=\"S:0\"><p>Part</p></div></body>";
-        assert_eq!(text(html), "Part Next");
+    fn without_the_closing_comment_a_short_fallback_goes_and_text_stays() {
+        let html = "<body><template id=\"B:0\"></template> <div>Loading paragraph...</div>\
+            <template id=\"B:1\"></template><p>The next paragraph is the page's own text.</p>\
+            <div hidden id=\"S:0\"><p>Part</p></div><div hidden id=\"S:1\"><p>More</p></div>\
+            </body>";
+        assert_eq!(
+            text(html),
+            "Part More The next paragraph is the page's own text."
+        );
     }
 
     #[test]

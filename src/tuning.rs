@@ -529,3 +529,11 @@ pub const GRID_OTHER_SIBLINGS: f32 = 0.25;
 /// 2 s at 1,000, 0.5 s at 200). The most on the six dev sets is 52 (wcxb-dev, where 31
 /// pages use them).
 pub const MAX_STREAMED_SEGMENTS: usize = 200;
+
+/// Most words in the element after a streamed boundary's template for it to count as the
+/// boundary's "Loading…" fallback when the page lost the `/$` comment that closes the
+/// boundary (page savers drop comments). React fallbacks are spinners and one-line
+/// placeholders ("Loading paragraph...", 2 words); text right after a boundary without a
+/// fallback is the page's own and longer. Of the 31 wcxb-dev pages that stream their
+/// parts, one lost its comments; 4 removes its 15 placeholders and nothing else.
+pub const STREAMED_FALLBACK_WORDS: usize = 4;
