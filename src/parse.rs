@@ -17,10 +17,10 @@
 //! `a1=1 a2=1 ...` would take minutes). [`prepare`] cuts tags to [`MAX_ATTRIBUTES`]
 //! before the tokenizer sees them.
 //!
-//! The same pre-pass takes out what extraction never reads: the bodies of `<style>` and of
-//! every `<script>` but JSON-LD. They are a third of a modern page's bytes (40 % of
-//! wcxb-dev's, 16 % of l3s-gn1's), and the tokenizer reads raw text byte by byte; the
-//! elements themselves stay, empty.
+//! The same pre-pass takes out what extraction never reads: the bodies of `<style>`, of
+//! every `<script>` but JSON-LD, and of `<svg>` drawings. They are nearly half of a modern
+//! page's bytes (46 % of wcxb-dev's, 16 % of l3s-gn1's), and the tokenizer reads them byte
+//! by byte into nodes the segmenter skips; the elements themselves stay, empty.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -357,6 +357,13 @@ fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
                 cuts.push((j + 1, body_end));
             }
             i = body_end;
+        } else if name.eq_ignore_ascii_case(b"svg")
+            && bytes.get(j) == Some(&b'>')
+            && bytes.get(j.wrapping_sub(1)) != Some(&b'/')
+            && let Some(body_end) = svg_body_end(bytes, j + 1)
+        {
+            cuts.push((j + 1, body_end));
+            i = body_end;
         } else if name.eq_ignore_ascii_case(b"plaintext") {
             break;
         }
@@ -469,6 +476,92 @@ fn names_json_ld(tag: &[u8]) -> bool {
                 .any(|w| w.eq_ignore_ascii_case(b"ld"))
     })
 }
+
+/// Where the body of an `<svg>` element starting at `from` ends (the `<` of its matching
+/// `</svg`), when the pre-pass may remove that body: the segmenter skips drawings whole, and
+/// icons' paths are 6 % of wcxb-dev's bytes. `None` keeps the body: no matching
+/// end (a nested `<svg/>` counts as unclosed), or a tag inside that would break out of foreign content into HTML
+/// ([`BREAKS_OUT_OF_SVG`]: a browser shows the text after it, and the segmenter reads it).
+fn svg_body_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut depth = 1usize;
+    let mut at = from;
+    loop {
+        let open = find(bytes, at, b"<")?;
+        let end_tag = bytes.get(open + 1) == Some(&b'/');
+        let name_start = open + 1 + usize::from(end_tag);
+        let name = bytes
+            .get(name_start..skip_to(bytes, name_start, SPACE | SLASH | GT))
+            .unwrap_or_default();
+        if name.eq_ignore_ascii_case(b"svg") {
+            if end_tag {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open);
+                }
+            } else {
+                depth += 1;
+            }
+        } else if BREAKS_OUT_OF_SVG
+            .iter()
+            .any(|b| b.eq_ignore_ascii_case(name))
+            && (!end_tag || name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"br"))
+        {
+            return None;
+        }
+        at = open + 1;
+    }
+}
+
+/// The tags that end foreign content (an `<svg>`) when they start inside it, as the HTML
+/// parsing rules list them (`font` always, though only some of its attributes break out);
+/// of end tags, `</p>` and `</br>` do.
+const BREAKS_OUT_OF_SVG: [&[u8]; 45] = [
+    b"b",
+    b"big",
+    b"blockquote",
+    b"body",
+    b"br",
+    b"center",
+    b"code",
+    b"dd",
+    b"div",
+    b"dl",
+    b"dt",
+    b"em",
+    b"embed",
+    b"font",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"head",
+    b"hr",
+    b"i",
+    b"img",
+    b"li",
+    b"listing",
+    b"menu",
+    b"meta",
+    b"nobr",
+    b"ol",
+    b"p",
+    b"pre",
+    b"ruby",
+    b"s",
+    b"small",
+    b"span",
+    b"strong",
+    b"strike",
+    b"sub",
+    b"sup",
+    b"table",
+    b"tt",
+    b"u",
+    b"ul",
+    b"var",
+];
 
 /// The raw-text elements whose bodies extraction never reads (JSON-LD scripts apart, which
 /// the metadata reads): [`prepare`] removes them.
@@ -885,8 +978,8 @@ mod tests {
         parsed
     }
 
-    /// Checks that `html` parses as html5ever parses it, but for the bodies of the
-    /// [`UNREAD_RAW_TEXT`] elements that are not JSON-LD, which are empty.
+    /// Checks that `html` parses as html5ever parses it, but for the bodies of drawings
+    /// and of the [`UNREAD_RAW_TEXT`] elements that are not JSON-LD, which are empty.
     fn assert_same_as_html5ever(html: &str) {
         let mut opts = ParseOpts::default();
         opts.tree_builder.scripting_enabled = false;
@@ -894,8 +987,9 @@ mod tests {
         let mut stack = vec![expected.document.clone()];
         while let Some(node) = stack.pop() {
             if let NodeData::Element { name, attrs, .. } = &node.data
-                && UNREAD_RAW_TEXT.contains(&name.local.as_bytes())
-                && !attrs.borrow().iter().any(|a| a.value.contains("ld+json"))
+                && (name.local == local_name!("svg")
+                    || UNREAD_RAW_TEXT.contains(&name.local.as_bytes())
+                        && !attrs.borrow().iter().any(|a| a.value.contains("ld+json")))
             {
                 node.children.borrow_mut().clear();
             }
@@ -1126,6 +1220,33 @@ mod tests {
             text_and_depth(&dom).0,
             "<!--\ndocument.write('<script src=a.js></script>');\n//-->b"
         );
+    }
+
+    #[test]
+    fn drawings_are_emptied_unless_html_breaks_out_of_them() {
+        let html = "<p>a<svg viewBox='0 0 9 9'><g><path d='M0 0h9'/><svg><title>t</title></svg>\
+            </g></SVG>b<svg/><i>c</i><svg class=x/>";
+        assert_eq!(
+            prepare(html, 8),
+            (
+                Cow::Borrowed("<p>a<svg viewBox='0 0 9 9'></SVG>b<svg/><i>c</i><svg class=x/>"),
+                false
+            )
+        );
+        assert_same_as_html5ever(html);
+        // A `<p>` or `</p>` inside ends the drawing in a browser, which shows the text
+        // after it: the body stays. So do a drawing without its end tag and one holding a
+        // nested `<svg/>`, whose end cannot be matched.
+        for html in [
+            "<svg><path/><p>shown</p></svg>",
+            "<svg><text>x</text></p>shown</svg>",
+            "<svg><path d='M0 0'/>",
+            "<svg><svg/><path/></svg>",
+        ] {
+            assert_eq!(prepare(html, 8), (Cow::Borrowed(html), false), "{html}");
+        }
+        let (dom, _) = parse("<svg><path/><p>shown</p></svg>", DEFAULT);
+        assert_eq!(text_and_depth(&dom).0, "shown");
     }
 
     #[test]
