@@ -59,6 +59,9 @@ const MAX_JSON_LD_DEPTH: usize = 6;
 /// Most headings, `<time>` elements and bylines remembered, each.
 const MAX_EVIDENCE: usize = 64;
 
+/// Most headings remembered (as a hash) to find a declared title the page shows.
+const MAX_HEADINGS: usize = 256;
+
 /// Most blocks with a date remembered (archive lists and comment threads have many).
 const MAX_DATED_BLOCKS: usize = 256;
 
@@ -121,6 +124,9 @@ pub(crate) struct Collector {
     h1s: Vec<(usize, String)>,
     /// Whether each of `h1s` is a link or in a footer or the navigation.
     h1_chrome: Vec<bool>,
+    /// `(block index, [`block_key`])` of the headings of every level (at most
+    /// [`MAX_HEADINGS`]).
+    headings: Vec<(usize, u64)>,
     /// [`block_key`] of each block short enough to be a headline, by block index (while
     /// there are at most [`MAX_KEYED_BLOCKS`]).
     block_keys: Vec<Option<u64>>,
@@ -215,6 +221,9 @@ impl Collector {
     /// `chrome`: the heading is a link or stands in a footer or the navigation (a logo,
     /// "Return to the main site").
     pub(crate) fn heading(&mut self, level: u8, text: &str, chrome: bool) {
+        if self.headings.len() < MAX_HEADINGS && text.len() <= MAX_SHORT_TEXT {
+            self.headings.push((self.blocks, block_key(text)));
+        }
         if level == 1 && self.h1s.len() < MAX_EVIDENCE && text.len() <= MAX_SHORT_TEXT {
             let text = fold(text);
             if !text.is_empty() {
@@ -568,6 +577,22 @@ impl Collector {
             .chain(title_tag.as_deref().zip(self.title_tag.as_deref()))
             .collect();
         if let Some((at, h1)) = self.main_h1(&references, &sites) {
+            // An h1 worded apart from every declared title gives way to a declared title
+            // that another heading of the page shows word for word: the page sets both as
+            // headings, and the declared one is its own name for itself (the h1 is then a
+            // section's name or a pull quote: "M&A Updates" over "Cybersecurity Sector
+            // Update–Fall 2025").
+            if !references.iter().any(|(r, _)| compact(r) == compact(&h1))
+                && let Some((shown_at, shown)) = references.iter().find_map(|(r, _)| {
+                    let key = block_key(r);
+                    self.headings
+                        .iter()
+                        .find(|(p, k)| *k == key && *p != at)
+                        .map(|(p, _)| (*p, r.to_string()))
+                })
+            {
+                return (Some(shown), Some(shown_at));
+            }
             // An h1 set in capitals shows the declared title of the same words.
             let capitals = !h1.chars().any(char::is_lowercase);
             let h1 = references
@@ -3552,6 +3577,41 @@ mod tests {
         assert_eq!(part_text("Example", &[2]), "Example");
         assert_eq!(part_text("By Jane", &[2, 3]), "By Jane");
         assert_eq!(part_text("iPhone", &[]), "iPhone");
+    }
+
+    #[test]
+    fn a_declared_title_set_as_a_heading_outranks_an_h1_worded_apart() {
+        // The h1 names the section; the declared title stands under it as an h3.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Cybersecurity Sector Update: Fall 2025");
+        h1(&mut c, "Sector Updates");
+        c.block("November 14, 2025");
+        c.heading(3, "Cybersecurity Sector Update: Fall 2025", false);
+        c.block("Cybersecurity Sector Update: Fall 2025");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Cybersecurity Sector Update: Fall 2025")
+        );
+        // A breadcrumb or a link that shows the declared title is no heading: the h1 stays.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Easy Car Maintenance Checklist");
+        c.block("Easy Car Maintenance Checklist");
+        h1(&mut c, "A Car Maintenance Schedule That's Easy to Follow");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("A Car Maintenance Schedule That's Easy to Follow")
+        );
+        // An h1 that shows a declared title stays though another heading shows the other.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Easy Car Maintenance Checklist");
+        meta(&mut c, "twitter:title", "A Car Maintenance Schedule");
+        h1(&mut c, "A Car Maintenance Schedule");
+        c.heading(2, "Easy Car Maintenance Checklist", false);
+        c.block("Easy Car Maintenance Checklist");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("A Car Maintenance Schedule")
+        );
     }
 
     #[test]
