@@ -599,6 +599,15 @@ impl Collector {
                 .iter()
                 .find(|(r, _)| capitals && r.to_lowercase() == h1.to_lowercase())
                 .map_or(h1, |(r, _)| r.to_string());
+            // An h1 that curls the quotes of a declared title typed with straight ones
+            // shows that title: themes curl quotes when they print a title (WordPress's
+            // texturize), the metadata keeps them as the author typed them. Unless a
+            // declared title has the curled ones too: then the author typed those.
+            let h1 = references
+                .iter()
+                .find(|(r, _)| *r != h1 && straight_quotes(r) == *r && straight_quotes(&h1) == *r)
+                .filter(|_| !references.iter().any(|(r, _)| *r == h1))
+                .map_or(h1, |(r, _)| r.to_string());
             // An h1 that shows the post's date before the headline ("Dec 18 2025 Preparing
             // a transition") loses it, unless the declared titles start with a date too.
             let dated = |t: &str| date_start(t) == Some(0);
@@ -1611,6 +1620,17 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 /// One byte into an FNV-1a (64 bits) hash.
 fn fnv_byte(hash: u64, byte: u8) -> u64 {
     (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// `text` with its typographic quotes and primes straight (`'` and `"`).
+fn straight_quotes(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+            c => c,
+        })
+        .collect()
 }
 
 /// Collapse whitespace runs to one space and trim.
@@ -3611,6 +3631,30 @@ mod tests {
         assert_eq!(
             c.finish(None, "").title.as_deref(),
             Some("A Car Maintenance Schedule")
+        );
+    }
+
+    #[test]
+    fn an_h1_that_curls_the_quotes_of_the_declared_title_shows_it() {
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Why Cheap SEO Doesn't Work");
+        h1(&mut c, "Why Cheap SEO Doesn\u{2019}t Work");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Why Cheap SEO Doesn't Work")
+        );
+        // A declared title with the curled quotes: the author typed those.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Why Cheap SEO Doesn't Work");
+        meta(&mut c, "twitter:title", "Why Cheap SEO Doesn\u{2019}t Work");
+        h1(&mut c, "Why Cheap SEO Doesn\u{2019}t Work");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Why Cheap SEO Doesn\u{2019}t Work")
+        );
+        assert_eq!(
+            straight_quotes("\u{201C}Sobering\u{201D} \u{2018}a\u{2019} 16\u{2033}"),
+            "\"Sobering\" 'a' 16\""
         );
     }
 
