@@ -72,6 +72,38 @@ const MAX_KEYED_BLOCKS: usize = 4096;
 /// Most authors and most tags reported.
 const MAX_LIST: usize = 64;
 
+/// Path segments that lead to an author's page ("/author/jane-doe", "/blog/authors/jane").
+const AUTHOR_PATH_SEGMENTS: [&str; 2] = ["author", "authors"];
+
+/// Whether the path of `href` goes through an author's directory ([`AUTHOR_PATH_SEGMENTS`])
+/// to one more segment: a cheap test before the link's text is read.
+pub(crate) fn is_author_path(href: &str) -> bool {
+    author_slug(href).is_some()
+}
+
+/// The segment after the author's directory in the path of `href`, when it is the last.
+fn author_slug(href: &str) -> Option<&str> {
+    let path = href.split(['?', '#']).next().unwrap_or(href);
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    segments.position(|s| {
+        AUTHOR_PATH_SEGMENTS
+            .iter()
+            .any(|a| s.eq_ignore_ascii_case(a))
+    })?;
+    let slug = segments.next()?;
+    segments.next().is_none().then_some(slug)
+}
+
+/// Whether a link to `href` with `text` names the author whose page it leads to: the
+/// text is the name its address spells, letter for letter ("Jane Doe" for
+/// "/author/jane-doe/"). Menus ("Authors") and "More by Jane" links fail.
+pub(crate) fn is_author_link(href: &str, text: &str) -> bool {
+    author_slug(href).is_some_and(|slug| {
+        let name = compact(text);
+        name.chars().any(char::is_alphabetic) && name == compact(slug)
+    })
+}
+
 /// Title separators between the page title and the site name.
 const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
 
@@ -3656,6 +3688,23 @@ mod tests {
             straight_quotes("\u{201C}Sobering\u{201D} \u{2018}a\u{2019} 16\u{2033}"),
             "\"Sobering\" 'a' 16\""
         );
+    }
+
+    #[test]
+    fn author_links_spell_the_name() {
+        assert!(is_author_link(
+            "https://example.com/author/jane-doe/",
+            "Jane Doe"
+        ));
+        assert!(is_author_link(
+            "/blog/authors/o-riordan?ref=top",
+            "O\u{2019}Riordan"
+        ));
+        assert!(!is_author_link("/author/jane-doe/", "More by Jane"));
+        assert!(!is_author_link("/authors/", "Authors"));
+        assert!(!is_author_link("/author/jane-doe/posts", "Jane Doe"));
+        assert!(!is_author_link("/jane-doe/", "Jane Doe"));
+        assert!(!is_author_link("/author/1234/", "1234"));
     }
 
     #[test]
