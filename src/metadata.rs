@@ -396,7 +396,9 @@ impl Collector {
             .meta_first(&["og:site_name"])
             .map(str::to_string)
             .or_else(|| ld.site_name())
-            .or_else(|| self.meta_first(&["application-name"]).map(str::to_string));
+            .or_else(|| self.meta_first(&["application-name"]).map(str::to_string))
+            .map(|s| site_without_tagline(&s))
+            .filter(|s| !s.is_empty());
         let (title, headline_at) = self.title(&ld, site_name.as_deref(), url);
         let authors = self.authors(&ld, site_name.as_deref(), headline_at);
         let declared_published = ld
@@ -971,7 +973,13 @@ impl Collector {
     }
 
     fn tags(&self, ld: &LinkedData<'_>) -> Vec<String> {
-        let mut tags: Vec<String> = self.meta_all("article:tag").map(fold).collect();
+        // One tag a meta, and a tag may hold a comma ("Mayer, Marissa"), unless the page
+        // packs its whole list into its only one ("sally ride, obituary").
+        let article_tags: Vec<&str> = self.meta_all("article:tag").collect();
+        let mut tags: Vec<String> = match article_tags.as_slice() {
+            [only] => only.split(',').map(fold).collect(),
+            several => several.iter().map(|t| fold(t)).collect(),
+        };
         for key in ["keywords", "news_keywords"] {
             for value in self.meta_all(key) {
                 tags.extend(value.split(',').map(fold));
@@ -1830,6 +1838,24 @@ fn headline_part(title: &str) -> String {
         }
         _ => title.to_string(),
     }
+}
+
+/// A declared site name without the separators it dangles ("Example News -") and
+/// without the tagline after a dash ("Example News - Local news since 1963"): the name
+/// is the head, of at most [`MAX_SITE_WORDS`] words, where the rest is longer.
+fn site_without_tagline(site: &str) -> String {
+    let site = site.trim_matches(|c: char| c.is_whitespace() || "|-–—:·•»".contains(c));
+    [" - ", " – ", " — "]
+        .iter()
+        .find_map(|sep| {
+            let (head, rest) = site.split_once(sep)?;
+            let n = head.split_whitespace().count();
+            ((1..=MAX_SITE_WORDS).contains(&n)
+                && rest.split_whitespace().count() > n
+                && head.chars().any(char::is_alphanumeric))
+            .then(|| head.trim().to_string())
+        })
+        .unwrap_or_else(|| site.to_string())
 }
 
 /// `title` without leading or trailing parts that name the site.
@@ -4193,6 +4219,40 @@ mod tests {
             c.finish(None, "").tags,
             ["Rain", "Spain", "weather", "Plain", "Farming"]
         );
+    }
+
+    #[test]
+    fn a_list_packed_into_the_only_article_tag_is_split() {
+        let mut c = Collector::default();
+        meta(&mut c, "article:tag", "sally ride, obituary");
+        meta(&mut c, "keywords", "sally ride, obituary");
+        assert_eq!(c.finish(None, "").tags, ["sally ride", "obituary"]);
+        // Several tags stay whole, commas and all.
+        let mut c = Collector::default();
+        meta(&mut c, "article:tag", "Mayer, Marissa");
+        meta(&mut c, "article:tag", "Yahoo");
+        assert_eq!(c.finish(None, "").tags, ["Mayer, Marissa", "Yahoo"]);
+    }
+
+    #[test]
+    fn site_names_lose_dangling_separators_and_taglines() {
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Example Marathon -");
+        assert_eq!(
+            c.finish(None, "").site_name.as_deref(),
+            Some("Example Marathon")
+        );
+        assert_eq!(
+            site_without_tagline("Columbia Star - Columbia's locally owned weekly since 1963"),
+            "Columbia Star"
+        );
+        // A dash inside a name, or before a shorter part, is the name's own.
+        assert_eq!(site_without_tagline("Ask - Answer"), "Ask - Answer");
+        assert_eq!(
+            site_without_tagline("Find a Provider Near You - Sofia Health"),
+            "Find a Provider Near You - Sofia Health"
+        );
+        assert_eq!(site_without_tagline(" | "), "");
     }
 
     #[test]
