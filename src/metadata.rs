@@ -642,6 +642,19 @@ impl Collector {
                 .find(|(r, _)| *r != h1 && straight_quotes(r) == *r && straight_quotes(&h1) == *r)
                 .filter(|_| !references.iter().any(|(r, _)| *r == h1))
                 .map_or(h1, |(r, _)| r.to_string());
+            // An h1 that shows a declared title without one of its separators shows that
+            // title: the parts stand in elements of their own and the separator is drawn
+            // by the style sheet (a forum's prefix: "Question" then "Want to know...").
+            let h1 = references
+                .iter()
+                .find(|(r, _)| {
+                    separators(r).iter().any(|&(start, end)| {
+                        h1.strip_prefix(r[..start].trim_end())
+                            .and_then(|rest| rest.strip_prefix(' '))
+                            .is_some_and(|rest| rest == r[end..].trim_start())
+                    })
+                })
+                .map_or(h1, |(r, _)| r.to_string());
             // An h1 that shows the post's date before the headline ("Dec 18 2025 Preparing
             // a transition") loses it, unless the declared titles start with a date too.
             let dated = |t: &str| date_start(t) == Some(0);
@@ -3731,6 +3744,25 @@ mod tests {
         assert!(!is_author_link("/author/jane-doe/posts", "Jane Doe"));
         assert!(!is_author_link("/jane-doe/", "Jane Doe"));
         assert!(!is_author_link("/author/1234/", "1234"));
+    }
+
+    #[test]
+    fn an_h1_that_loses_a_separator_of_the_declared_title_shows_it() {
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Question - Which graphics card to buy?");
+        h1(&mut c, "Question Which graphics card to buy?");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Question - Which graphics card to buy?")
+        );
+        // Other words than the separator: the h1 stays.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Question - Which graphics card to buy?");
+        h1(&mut c, "Question: Which graphics card to buy?");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Question: Which graphics card to buy?")
+        );
     }
 
     #[test]
