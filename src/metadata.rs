@@ -59,6 +59,9 @@ const MAX_JSON_LD_DEPTH: usize = 6;
 /// Most headings, `<time>` elements and bylines remembered, each.
 const MAX_EVIDENCE: usize = 64;
 
+/// Most headings remembered (as a hash) to find a declared title the page shows.
+const MAX_HEADINGS: usize = 256;
+
 /// Most blocks with a date remembered (archive lists and comment threads have many).
 const MAX_DATED_BLOCKS: usize = 256;
 
@@ -68,6 +71,38 @@ const MAX_KEYED_BLOCKS: usize = 4096;
 
 /// Most authors and most tags reported.
 const MAX_LIST: usize = 64;
+
+/// Path segments that lead to an author's page ("/author/jane-doe", "/blog/authors/jane").
+const AUTHOR_PATH_SEGMENTS: [&str; 2] = ["author", "authors"];
+
+/// Whether the path of `href` goes through an author's directory ([`AUTHOR_PATH_SEGMENTS`])
+/// to one more segment: a cheap test before the link's text is read.
+pub(crate) fn is_author_path(href: &str) -> bool {
+    author_slug(href).is_some()
+}
+
+/// The segment after the author's directory in the path of `href`, when it is the last.
+fn author_slug(href: &str) -> Option<&str> {
+    let path = href.split(['?', '#']).next().unwrap_or(href);
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    segments.position(|s| {
+        AUTHOR_PATH_SEGMENTS
+            .iter()
+            .any(|a| s.eq_ignore_ascii_case(a))
+    })?;
+    let slug = segments.next()?;
+    segments.next().is_none().then_some(slug)
+}
+
+/// Whether a link to `href` with `text` names the author whose page it leads to: the
+/// text is the name its address spells, letter for letter ("Jane Doe" for
+/// "/author/jane-doe/"). Menus ("Authors") and "More by Jane" links fail.
+pub(crate) fn is_author_link(href: &str, text: &str) -> bool {
+    author_slug(href).is_some_and(|slug| {
+        let name = compact(text);
+        name.chars().any(char::is_alphabetic) && name == compact(slug)
+    })
+}
 
 /// Title separators between the page title and the site name.
 const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
@@ -121,6 +156,9 @@ pub(crate) struct Collector {
     h1s: Vec<(usize, String)>,
     /// Whether each of `h1s` is a link or in a footer or the navigation.
     h1_chrome: Vec<bool>,
+    /// `(block index, [`block_key`])` of the headings of every level (at most
+    /// [`MAX_HEADINGS`]).
+    headings: Vec<(usize, u64)>,
     /// [`block_key`] of each block short enough to be a headline, by block index (while
     /// there are at most [`MAX_KEYED_BLOCKS`]).
     block_keys: Vec<Option<u64>>,
@@ -215,6 +253,9 @@ impl Collector {
     /// `chrome`: the heading is a link or stands in a footer or the navigation (a logo,
     /// "Return to the main site").
     pub(crate) fn heading(&mut self, level: u8, text: &str, chrome: bool) {
+        if self.headings.len() < MAX_HEADINGS && text.len() <= MAX_SHORT_TEXT {
+            self.headings.push((self.blocks, block_key(text)));
+        }
         if level == 1 && self.h1s.len() < MAX_EVIDENCE && text.len() <= MAX_SHORT_TEXT {
             let text = fold(text);
             if !text.is_empty() {
@@ -355,7 +396,9 @@ impl Collector {
             .meta_first(&["og:site_name"])
             .map(str::to_string)
             .or_else(|| ld.site_name())
-            .or_else(|| self.meta_first(&["application-name"]).map(str::to_string));
+            .or_else(|| self.meta_first(&["application-name"]).map(str::to_string))
+            .map(|s| site_without_tagline(&s))
+            .filter(|s| !s.is_empty());
         let (title, headline_at) = self.title(&ld, site_name.as_deref(), url);
         let authors = self.authors(&ld, site_name.as_deref(), headline_at);
         let declared_published = ld
@@ -568,11 +611,49 @@ impl Collector {
             .chain(title_tag.as_deref().zip(self.title_tag.as_deref()))
             .collect();
         if let Some((at, h1)) = self.main_h1(&references, &sites) {
+            // An h1 worded apart from every declared title gives way to a declared title
+            // that another heading of the page shows word for word: the page sets both as
+            // headings, and the declared one is its own name for itself (the h1 is then a
+            // section's name or a pull quote: "M&A Updates" over "Cybersecurity Sector
+            // Update–Fall 2025").
+            if !references.iter().any(|(r, _)| compact(r) == compact(&h1))
+                && let Some((shown_at, shown)) = references.iter().find_map(|(r, _)| {
+                    let key = block_key(r);
+                    self.headings
+                        .iter()
+                        .find(|(p, k)| *k == key && *p != at)
+                        .map(|(p, _)| (*p, r.to_string()))
+                })
+            {
+                return (Some(shown), Some(shown_at));
+            }
             // An h1 set in capitals shows the declared title of the same words.
             let capitals = !h1.chars().any(char::is_lowercase);
             let h1 = references
                 .iter()
                 .find(|(r, _)| capitals && r.to_lowercase() == h1.to_lowercase())
+                .map_or(h1, |(r, _)| r.to_string());
+            // An h1 that curls the quotes of a declared title typed with straight ones
+            // shows that title: themes curl quotes when they print a title (WordPress's
+            // texturize), the metadata keeps them as the author typed them. Unless a
+            // declared title has the curled ones too: then the author typed those.
+            let h1 = references
+                .iter()
+                .find(|(r, _)| *r != h1 && straight_quotes(r) == *r && straight_quotes(&h1) == *r)
+                .filter(|_| !references.iter().any(|(r, _)| *r == h1))
+                .map_or(h1, |(r, _)| r.to_string());
+            // An h1 that shows a declared title without one of its separators shows that
+            // title: the parts stand in elements of their own and the separator is drawn
+            // by the style sheet (a forum's prefix: "Question" then "Want to know...").
+            let h1 = references
+                .iter()
+                .find(|(r, _)| {
+                    separators(r).iter().any(|&(start, end)| {
+                        h1.strip_prefix(r[..start].trim_end())
+                            .and_then(|rest| rest.strip_prefix(' '))
+                            .is_some_and(|rest| rest == r[end..].trim_start())
+                    })
+                })
                 .map_or(h1, |(r, _)| r.to_string());
             // An h1 that shows the post's date before the headline ("Dec 18 2025 Preparing
             // a transition") loses it, unless the declared titles start with a date too.
@@ -905,7 +986,13 @@ impl Collector {
     }
 
     fn tags(&self, ld: &LinkedData<'_>) -> Vec<String> {
-        let mut tags: Vec<String> = self.meta_all("article:tag").map(fold).collect();
+        // One tag a meta, and a tag may hold a comma ("Mayer, Marissa"), unless the page
+        // packs its whole list into its only one ("sally ride, obituary").
+        let article_tags: Vec<&str> = self.meta_all("article:tag").collect();
+        let mut tags: Vec<String> = match article_tags.as_slice() {
+            [only] => only.split(',').map(fold).collect(),
+            several => several.iter().map(|t| fold(t)).collect(),
+        };
         for key in ["keywords", "news_keywords"] {
             for value in self.meta_all(key) {
                 tags.extend(value.split(',').map(fold));
@@ -1588,6 +1675,17 @@ fn fnv_byte(hash: u64, byte: u8) -> u64 {
     (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
 }
 
+/// `text` with its typographic quotes and primes straight (`'` and `"`).
+fn straight_quotes(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+            c => c,
+        })
+        .collect()
+}
+
 /// Collapse whitespace runs to one space and trim.
 fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -1753,6 +1851,24 @@ fn headline_part(title: &str) -> String {
         }
         _ => title.to_string(),
     }
+}
+
+/// A declared site name without the separators it dangles ("Example News -") and
+/// without the tagline after a dash ("Example News - Local news since 1963"): the name
+/// is the head, of at most [`MAX_SITE_WORDS`] words, where the rest is longer.
+fn site_without_tagline(site: &str) -> String {
+    let site = site.trim_matches(|c: char| c.is_whitespace() || "|-–—:·•»".contains(c));
+    [" - ", " – ", " — "]
+        .iter()
+        .find_map(|sep| {
+            let (head, rest) = site.split_once(sep)?;
+            let n = head.split_whitespace().count();
+            ((1..=MAX_SITE_WORDS).contains(&n)
+                && rest.split_whitespace().count() > n
+                && head.chars().any(char::is_alphanumeric))
+            .then(|| head.trim().to_string())
+        })
+        .unwrap_or_else(|| site.to_string())
 }
 
 /// `title` without leading or trailing parts that name the site.
@@ -3555,6 +3671,101 @@ mod tests {
     }
 
     #[test]
+    fn a_declared_title_set_as_a_heading_outranks_an_h1_worded_apart() {
+        // The h1 names the section; the declared title stands under it as an h3.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Cybersecurity Sector Update: Fall 2025");
+        h1(&mut c, "Sector Updates");
+        c.block("November 14, 2025");
+        c.heading(3, "Cybersecurity Sector Update: Fall 2025", false);
+        c.block("Cybersecurity Sector Update: Fall 2025");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Cybersecurity Sector Update: Fall 2025")
+        );
+        // A breadcrumb or a link that shows the declared title is no heading: the h1 stays.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Easy Car Maintenance Checklist");
+        c.block("Easy Car Maintenance Checklist");
+        h1(&mut c, "A Car Maintenance Schedule That's Easy to Follow");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("A Car Maintenance Schedule That's Easy to Follow")
+        );
+        // An h1 that shows a declared title stays though another heading shows the other.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Easy Car Maintenance Checklist");
+        meta(&mut c, "twitter:title", "A Car Maintenance Schedule");
+        h1(&mut c, "A Car Maintenance Schedule");
+        c.heading(2, "Easy Car Maintenance Checklist", false);
+        c.block("Easy Car Maintenance Checklist");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("A Car Maintenance Schedule")
+        );
+    }
+
+    #[test]
+    fn an_h1_that_curls_the_quotes_of_the_declared_title_shows_it() {
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Why Cheap SEO Doesn't Work");
+        h1(&mut c, "Why Cheap SEO Doesn\u{2019}t Work");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Why Cheap SEO Doesn't Work")
+        );
+        // A declared title with the curled quotes: the author typed those.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Why Cheap SEO Doesn't Work");
+        meta(&mut c, "twitter:title", "Why Cheap SEO Doesn\u{2019}t Work");
+        h1(&mut c, "Why Cheap SEO Doesn\u{2019}t Work");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Why Cheap SEO Doesn\u{2019}t Work")
+        );
+        assert_eq!(
+            straight_quotes("\u{201C}Sobering\u{201D} \u{2018}a\u{2019} 16\u{2033}"),
+            "\"Sobering\" 'a' 16\""
+        );
+    }
+
+    #[test]
+    fn author_links_spell_the_name() {
+        assert!(is_author_link(
+            "https://example.com/author/jane-doe/",
+            "Jane Doe"
+        ));
+        assert!(is_author_link(
+            "/blog/authors/o-riordan?ref=top",
+            "O\u{2019}Riordan"
+        ));
+        assert!(!is_author_link("/author/jane-doe/", "More by Jane"));
+        assert!(!is_author_link("/authors/", "Authors"));
+        assert!(!is_author_link("/author/jane-doe/posts", "Jane Doe"));
+        assert!(!is_author_link("/jane-doe/", "Jane Doe"));
+        assert!(!is_author_link("/author/1234/", "1234"));
+    }
+
+    #[test]
+    fn an_h1_that_loses_a_separator_of_the_declared_title_shows_it() {
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Question - Which graphics card to buy?");
+        h1(&mut c, "Question Which graphics card to buy?");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Question - Which graphics card to buy?")
+        );
+        // Other words than the separator: the h1 stays.
+        let mut c = Collector::default();
+        meta(&mut c, "og:title", "Question - Which graphics card to buy?");
+        h1(&mut c, "Question: Which graphics card to buy?");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Question: Which graphics card to buy?")
+        );
+    }
+
+    #[test]
     fn only_h1_worded_apart_from_the_seo_title() {
         // The one h1 is the headline readers see, though the declared title is reworded.
         let mut c = Collector::default();
@@ -4040,6 +4251,40 @@ mod tests {
             c.finish(None, "").tags,
             ["Rain", "Spain", "weather", "Plain", "Farming"]
         );
+    }
+
+    #[test]
+    fn a_list_packed_into_the_only_article_tag_is_split() {
+        let mut c = Collector::default();
+        meta(&mut c, "article:tag", "sally ride, obituary");
+        meta(&mut c, "keywords", "sally ride, obituary");
+        assert_eq!(c.finish(None, "").tags, ["sally ride", "obituary"]);
+        // Several tags stay whole, commas and all.
+        let mut c = Collector::default();
+        meta(&mut c, "article:tag", "Mayer, Marissa");
+        meta(&mut c, "article:tag", "Yahoo");
+        assert_eq!(c.finish(None, "").tags, ["Mayer, Marissa", "Yahoo"]);
+    }
+
+    #[test]
+    fn site_names_lose_dangling_separators_and_taglines() {
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Example Marathon -");
+        assert_eq!(
+            c.finish(None, "").site_name.as_deref(),
+            Some("Example Marathon")
+        );
+        assert_eq!(
+            site_without_tagline("Columbia Star - Columbia's locally owned weekly since 1963"),
+            "Columbia Star"
+        );
+        // A dash inside a name, or before a shorter part, is the name's own.
+        assert_eq!(site_without_tagline("Ask - Answer"), "Ask - Answer");
+        assert_eq!(
+            site_without_tagline("Find a Provider Near You - Sofia Health"),
+            "Find a Provider Near You - Sofia Health"
+        );
+        assert_eq!(site_without_tagline(" | "), "");
     }
 
     #[test]

@@ -344,7 +344,7 @@ impl Walker {
             }
             _ => {}
         }
-        self.read_body_metadata(&name, &node, &attrs);
+        self.read_body_metadata(&name, &node, &attrs, ctx);
         let frame_parent_ctx = ctx;
         let mut ctx = ctx;
         let mut own = Hints::NONE;
@@ -707,7 +707,15 @@ impl Walker {
 
     /// Feed the metadata collector what this body element says about the page: the
     /// document language, a `<time>`, a byline.
-    fn read_body_metadata(&mut self, name: &LocalName, node: &Handle, attrs: &[Attribute]) {
+    /// `ctx` is the element's parent's: links to author pages in menus, sidebars, footers
+    /// and lists of other stories name other people (a site's columnists).
+    fn read_body_metadata(
+        &mut self,
+        name: &LocalName,
+        node: &Handle,
+        attrs: &[Attribute],
+        ctx: Context,
+    ) {
         let Some(m) = self.page.metadata.as_mut() else {
             return;
         };
@@ -737,9 +745,33 @@ impl Walker {
         if byline {
             let (text, whole) = subtree_parts(node, MAX_BYLINE_BYTES);
             m.byline(&text, whole);
+        } else if *name == local_name!("a")
+            && ctx.container != Container::Nav
+            && !AWAY_FROM_THE_STORY.iter().any(|h| ctx.hints.has(*h))
+            && let Some(href) = attr(local_name!("href"))
+            && metadata::is_author_path(href)
+        {
+            // A link to the author's page whose text is the name its address spells
+            // ("/authors/jane-doe" reads "Jane Doe"): a byline without the markup.
+            let text = subtree_text(node, MAX_BYLINE_BYTES);
+            if metadata::is_author_link(href, &text) {
+                m.byline(&text, true);
+            }
         }
     }
 }
+
+/// Hints of the parts of a page that name people other than the story's author.
+const AWAY_FROM_THE_STORY: [Hint; 8] = [
+    Hint::Nav,
+    Hint::Menu,
+    Hint::Footer,
+    Hint::Sidebar,
+    Hint::Related,
+    Hint::Recommended,
+    Hint::Comment,
+    Hint::Promo,
+];
 
 /// Whether a link is only a permalink mark (`¶`, `§`, `#`, `🔗`): documentation generators
 /// put one after every heading, and it glued itself to the heading's text.

@@ -1,0 +1,33 @@
+//! Metadata read from small hand-written pages, where the rule depends on where an element
+//! stands in the page (the collector's unit tests in `src/metadata.rs` cover the rest).
+
+use bodytext::Extractor;
+
+/// Prose long enough to be kept as article text anywhere on a page.
+const PROSE: &str = "The council met on Tuesday evening to settle the budget for the coming \
+    year, and after a long debate the members agreed to fund the new library wing.";
+
+fn authors(body: &str) -> Vec<String> {
+    let html =
+        format!("<html><head><title>Library wing funded</title></head><body>{body}</body></html>");
+    Extractor::default().extract(&html, None).metadata.authors
+}
+
+#[test]
+fn a_link_to_the_authors_page_names_the_author() {
+    let story = format!(
+        "<article><h1>Library wing funded</h1>\
+         <p><a href=\"/blog/authors/jane-doe/\">Jane Doe</a></p><p>{PROSE}</p></article>"
+    );
+    assert_eq!(authors(&story), ["Jane Doe"]);
+    // A site's columnists listed in its menu are not the story's authors.
+    let menu = "<nav><ul><li><a href=\"/author/john-roe\">John Roe</a></li></ul></nav>";
+    let story = format!("{menu}<article><h1>Library wing funded</h1><p>{PROSE}</p></article>");
+    assert!(authors(&story).is_empty());
+    // Nor is a link whose text is not the name its address spells.
+    let story = format!(
+        "<article><h1>Library wing funded</h1>\
+         <p><a href=\"/author/jane-doe/\">More stories</a></p><p>{PROSE}</p></article>"
+    );
+    assert!(authors(&story).is_empty());
+}
