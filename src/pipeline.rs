@@ -9,7 +9,7 @@ use crate::features::{Features, page_features};
 use crate::locate::{locate, mark};
 use crate::metadata::Collector;
 use crate::parse::Limits;
-use crate::revise::{cards, closing_sections, grids, lists, revise, tables};
+use crate::revise::{cards, closing_sections, grids, lists, prose_captions, revise, tables};
 use crate::segment::{Element, OrphanImage, Page, Reveal, parse_page, segment};
 use crate::select::select;
 use crate::tuning::{REVEAL_BELOW_WORDS, REVEAL_GAIN};
@@ -199,6 +199,7 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
     let mut verdicts = classify_all(&page.blocks, &feats);
     let kinds: Vec<BlockKind> = page.blocks.iter().map(|b| b.kind).collect();
     let in_main: Vec<bool> = page.blocks.iter().map(|b| b.in_main).collect();
+    prose_captions(&page.blocks, &feats, &mut verdicts);
     revise(&kinds, &feats, &in_main, &mut verdicts);
     tables(&page.blocks, &page.elements, &mut verdicts);
     lists(&page.blocks, &page.elements, &mut verdicts);

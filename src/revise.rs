@@ -4,7 +4,7 @@
 use html5ever::local_name;
 
 use crate::block::{Block, BlockKind};
-use crate::classify::{Label, Reason, Verdict};
+use crate::classify::{Label, Reason, Verdict, classify};
 use crate::features::{Features, link_density};
 use crate::hints::{Hint, Hints};
 use crate::locate::{layout_names, named_by_layout};
@@ -211,6 +211,41 @@ pub fn revise(
         } else {
             Verdict::new(Label::Boilerplate, Reason::HeadingWithoutContent)
         };
+    }
+}
+
+/// An element named as a caption (`caption`, `credit`) holding a paragraph of long prose,
+/// which overrides the weak name, holds text of the article under a theme's misleading
+/// name (a photo blog whose post sits in `div.caption` under its pictures), not a
+/// picture's line: its other blocks are judged as if unnamed, so its shorter paragraphs
+/// join the long one (corpus `blog/post-in-caption-box`). A gallery's captions each sit in
+/// their own element, so one long caption vouches for no other.
+pub(crate) fn prose_captions(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict]) {
+    let caption_of = |b: &Block| {
+        b.hinted_ancestors
+            .iter()
+            .rev()
+            .find(|(_, h)| h.has(Hint::Caption))
+            .map(|&(at, _)| at)
+    };
+    let holding: Vec<u32> = blocks
+        .iter()
+        .zip(verdicts.iter())
+        .filter(|(b, v)| v.label == Label::Content && b.local_hints.has(Hint::Caption))
+        .filter_map(|(b, _)| caption_of(b))
+        .collect();
+    if holding.is_empty() {
+        return;
+    }
+    for ((b, f), v) in blocks.iter().zip(features).zip(verdicts.iter_mut()) {
+        if v.reason == Reason::Hint(Hint::Caption)
+            && caption_of(b).is_some_and(|at| holding.contains(&at))
+        {
+            let unnamed = classify(b.kind, b.local_hints.without(Hint::Caption), f, b.chars);
+            if unnamed.label != Label::Boilerplate {
+                *v = unnamed;
+            }
+        }
     }
 }
 
