@@ -202,7 +202,7 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
     prose_captions(&page.blocks, &feats, &mut verdicts);
     revise(&kinds, &feats, &in_main, &mut verdicts);
     tables(&page.blocks, &page.elements, &mut verdicts);
-    lists(&page.blocks, &page.elements, &mut verdicts);
+    lists(&page.blocks, &feats, &page.elements, &mut verdicts);
     cards(&page.blocks, &page.elements, &mut verdicts);
     grids(&mut page.blocks, &page.elements, &mut verdicts);
     closing_sections(&page.blocks, &page.elements, &mut verdicts);

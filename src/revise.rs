@@ -286,16 +286,21 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 
 /// A list of the main container whose words are mostly outside links (a references list, a
 /// list of sources with their dates, a changelog naming bugs) keeps its link-heavy items
-/// that hold some text of their own: only a list as link-heavy as a menu
-/// ([`MAX_LINK_DENSITY`] as a whole) is navigation. Items under a chrome name, and items
-/// that are a link and nothing else, stay out.
-pub(crate) fn lists(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
-    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+/// that hold some text of their own or are a sentence set as a link ("Here's our year in
+/// review!"): only a list as link-heavy as a menu ([`MAX_LINK_DENSITY`] as a whole) is
+/// navigation. Items under a chrome name, and items that are a bare link, stay out.
+pub(crate) fn lists(
+    blocks: &[Block],
+    features: &[Features],
+    elements: &[Element],
+    verdicts: &mut [Verdict],
+) {
+    for ((b, f), v) in blocks.iter().zip(features).zip(verdicts.iter_mut()) {
         if v.reason != Reason::LinkDensity
             || b.kind != BlockKind::ListItem
             || !b.in_main
             || !b.local_hints.negative().is_empty()
-            || b.link_words >= b.words
+            || (b.link_words >= b.words && !f.ends_sentence)
         {
             continue;
         }
