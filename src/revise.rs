@@ -173,21 +173,28 @@ pub fn revise(
     // A lead-in after content followed by [`MIN_LIST_LINES`] or more short lines in the main
     // container ("Ingredients for one pie:", then a line per ingredient) opens a list the
     // article gives: the lines up to the next decided block, link-heavy line or other
-    // lead-in are content, whatever follows them.
-    let line = |i: usize| {
-        before[i].label == Label::Undecided
-            && in_main[i]
-            && !matches!(kinds[i], BlockKind::Heading(_))
-            && features[i].link_density <= MAX_LINK_DENSITY_SHORT
+    // lead-in are content, whatever follows them. After a lead-in of a sentence's length
+    // ([`SHORT_BLOCK_WORDS`] words or more: "Here are the places we'll visit this spring:"),
+    // short linked lines belong to the list too (each place links to its own page); a
+    // shorter one ("Share this article:", "You may also be interested in:") opens a box of
+    // links, so a link line ends its list.
+    let line = |i: usize, links: bool| {
+        let plain = before[i].label == Label::Undecided
+            && features[i].link_density <= MAX_LINK_DENSITY_SHORT;
+        let short_link = links
+            && before[i].reason == Reason::LinkDensity
+            && features[i].words <= SHORT_BLOCK_WORDS;
+        (plain || short_link) && in_main[i] && !matches!(kinds[i], BlockKind::Heading(_))
     };
     let mut i = 0;
     while i < n {
-        if !(line(i) && prev[i] == Label::Content && features[i].leads_in) {
+        if !(line(i, false) && prev[i] == Label::Content && features[i].leads_in) {
             i += 1;
             continue;
         }
+        let links = features[i].words >= SHORT_BLOCK_WORDS;
         let end = (i + 1..n)
-            .find(|&j| !line(j) || features[j].leads_in)
+            .find(|&j| !line(j, links) || features[j].leads_in)
             .unwrap_or(n);
         if end - i > MIN_LIST_LINES {
             for v in &mut verdicts[i..end] {
