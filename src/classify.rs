@@ -199,7 +199,9 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
 }
 
 /// Classify every block. A section heading (h1 to h3) in the main container that reads as
-/// prose is classified as the paragraph it is (see [`is_prose_heading`]).
+/// prose is classified as the paragraph it is (see [`is_prose_heading`]), and prose under
+/// a header name in the main container is the article's standfirst (corpus
+/// `news/standfirst-in-article-header`).
 pub fn classify_all(blocks: &[Block], features: &[Features]) -> Vec<Verdict> {
     blocks
         .iter()
@@ -210,7 +212,18 @@ pub fn classify_all(blocks: &[Block], features: &[Features]) -> Vec<Verdict> {
             } else {
                 b.kind
             };
-            classify(kind, b.local_hints, f, b.chars)
+            let verdict = classify(kind, b.local_hints, f, b.chars);
+            // An article's own header inside the main container holds its standfirst
+            // beside the headline and the byline: prose there is the article's (a
+            // sentence shorter than prose is a notice: "This post may contain affiliate
+            // links.").
+            if b.in_main && verdict.reason == Reason::Hint(Hint::Header) {
+                let unnamed = classify(kind, b.local_hints.without(Hint::Header), f, b.chars);
+                if unnamed.reason == Reason::Prose {
+                    return unnamed;
+                }
+            }
+            verdict
         })
         .collect()
 }

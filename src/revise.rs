@@ -4,7 +4,7 @@
 use html5ever::local_name;
 
 use crate::block::{Block, BlockKind};
-use crate::classify::{Label, Reason, Verdict};
+use crate::classify::{Label, Reason, Verdict, classify};
 use crate::features::{Features, link_density};
 use crate::hints::{Hint, Hints};
 use crate::locate::{layout_names, named_by_layout};
@@ -173,21 +173,28 @@ pub fn revise(
     // A lead-in after content followed by [`MIN_LIST_LINES`] or more short lines in the main
     // container ("Ingredients for one pie:", then a line per ingredient) opens a list the
     // article gives: the lines up to the next decided block, link-heavy line or other
-    // lead-in are content, whatever follows them.
-    let line = |i: usize| {
-        before[i].label == Label::Undecided
-            && in_main[i]
-            && !matches!(kinds[i], BlockKind::Heading(_))
-            && features[i].link_density <= MAX_LINK_DENSITY_SHORT
+    // lead-in are content, whatever follows them. After a lead-in of a sentence's length
+    // ([`SHORT_BLOCK_WORDS`] words or more: "Here are the places we'll visit this spring:"),
+    // short linked lines belong to the list too (each place links to its own page); a
+    // shorter one ("Share this article:", "You may also be interested in:") opens a box of
+    // links, so a link line ends its list.
+    let line = |i: usize, links: bool| {
+        let plain = before[i].label == Label::Undecided
+            && features[i].link_density <= MAX_LINK_DENSITY_SHORT;
+        let short_link = links
+            && before[i].reason == Reason::LinkDensity
+            && features[i].words <= SHORT_BLOCK_WORDS;
+        (plain || short_link) && in_main[i] && !matches!(kinds[i], BlockKind::Heading(_))
     };
     let mut i = 0;
     while i < n {
-        if !(line(i) && prev[i] == Label::Content && features[i].leads_in) {
+        if !(line(i, false) && prev[i] == Label::Content && features[i].leads_in) {
             i += 1;
             continue;
         }
+        let links = features[i].words >= SHORT_BLOCK_WORDS;
         let end = (i + 1..n)
-            .find(|&j| !line(j) || features[j].leads_in)
+            .find(|&j| !line(j, links) || features[j].leads_in)
             .unwrap_or(n);
         if end - i > MIN_LIST_LINES {
             for v in &mut verdicts[i..end] {
@@ -211,6 +218,41 @@ pub fn revise(
         } else {
             Verdict::new(Label::Boilerplate, Reason::HeadingWithoutContent)
         };
+    }
+}
+
+/// An element named as a caption (`caption`, `credit`) holding a paragraph of long prose,
+/// which overrides the weak name, holds text of the article under a theme's misleading
+/// name (a photo blog whose post sits in `div.caption` under its pictures), not a
+/// picture's line: its other blocks are judged as if unnamed, so its shorter paragraphs
+/// join the long one (corpus `blog/post-in-caption-box`). A gallery's captions each sit in
+/// their own element, so one long caption vouches for no other.
+pub(crate) fn prose_captions(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict]) {
+    let caption_of = |b: &Block| {
+        b.hinted_ancestors
+            .iter()
+            .rev()
+            .find(|(_, h)| h.has(Hint::Caption))
+            .map(|&(at, _)| at)
+    };
+    let holding: Vec<u32> = blocks
+        .iter()
+        .zip(verdicts.iter())
+        .filter(|(b, v)| v.label == Label::Content && b.local_hints.has(Hint::Caption))
+        .filter_map(|(b, _)| caption_of(b))
+        .collect();
+    if holding.is_empty() {
+        return;
+    }
+    for ((b, f), v) in blocks.iter().zip(features).zip(verdicts.iter_mut()) {
+        if v.reason == Reason::Hint(Hint::Caption)
+            && caption_of(b).is_some_and(|at| holding.contains(&at))
+        {
+            let unnamed = classify(b.kind, b.local_hints.without(Hint::Caption), f, b.chars);
+            if unnamed.label != Label::Boilerplate {
+                *v = unnamed;
+            }
+        }
     }
 }
 
@@ -251,16 +293,21 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 
 /// A list of the main container whose words are mostly outside links (a references list, a
 /// list of sources with their dates, a changelog naming bugs) keeps its link-heavy items
-/// that hold some text of their own: only a list as link-heavy as a menu
-/// ([`MAX_LINK_DENSITY`] as a whole) is navigation. Items under a chrome name, and items
-/// that are a link and nothing else, stay out.
-pub(crate) fn lists(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
-    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+/// that hold some text of their own or are a sentence set as a link ("Here's our year in
+/// review!"): only a list as link-heavy as a menu ([`MAX_LINK_DENSITY`] as a whole) is
+/// navigation. Items under a chrome name, and items that are a bare link, stay out.
+pub(crate) fn lists(
+    blocks: &[Block],
+    features: &[Features],
+    elements: &[Element],
+    verdicts: &mut [Verdict],
+) {
+    for ((b, f), v) in blocks.iter().zip(features).zip(verdicts.iter_mut()) {
         if v.reason != Reason::LinkDensity
             || b.kind != BlockKind::ListItem
             || !b.in_main
             || !b.local_hints.negative().is_empty()
-            || b.link_words >= b.words
+            || (b.link_words >= b.words && !f.ends_sentence)
         {
             continue;
         }

@@ -5,7 +5,10 @@ use crate::classify::{Label, Reason, Verdict, classify};
 use crate::features::Features;
 use crate::hints::{Hint, Hints};
 use crate::text::is_cjk;
-use crate::tuning::{FALLBACK_LINK_WORDS, FALLBACK_MIN_WORDS, MAX_LINK_DENSITY};
+use crate::tuning::{
+    FALLBACK_LINK_WORDS, FALLBACK_MIN_WORDS, FALLBACK_TITLED_MIN_WORDS, MAX_LINK_DENSITY,
+    SHORT_BLOCK_WORDS,
+};
 use crate::tuning::{HEADLINE_MAX_LEVEL, HEADLINE_TITLE_OVERLAP};
 
 /// Turn content outside the main container into boilerplate, then take in the headline.
@@ -16,7 +19,7 @@ pub fn select(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict],
         }
     }
     if !verdicts.iter().any(|v| v.label == Label::Content) {
-        fall_back(blocks, features, verdicts);
+        fall_back(blocks, features, verdicts, title);
     }
     if let Some(i) = headline(blocks, verdicts, title) {
         verdicts[i] = Verdict::new(Label::Content, Reason::Headline);
@@ -48,13 +51,20 @@ pub(crate) fn comments(
 /// When nothing was kept, keep the first of these that holds at least
 /// [`FALLBACK_MIN_WORDS`] words: a page whose every block is short or hinted (a product page
 /// of fragments, a forum of one-line posts) still has its body, and an empty result loses
-/// all of it.
+/// all of it. A main container holding the page's headline (see [`names_title`]) and a
+/// block of [`SHORT_BLOCK_WORDS`] or more under no chrome name is a post, however short (a
+/// song or a picture with a line about it): its text needs only
+/// [`FALLBACK_TITLED_MIN_WORDS`].
 /// 1. the text of the main container that is not navigation, with the links of
 ///    [`FALLBACK_LINK_WORDS`] words or more under no chrome name (a listing of linked
 ///    titles and teasers is its own content; a site map of one-word links is not);
 /// 2. the text anywhere on the page that is not navigation and is under no chrome name
 ///    (the main container was a wrong guess: a widget beside the article).
-fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict]) {
+fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], title: &str) {
+    let title_words = lowercase_words(title);
+    let titled = blocks
+        .iter()
+        .any(|b| b.in_main && names_title(b, &title_words).is_some());
     let tier = |t: usize, block: &Block, f: &Features| match t {
         0 => {
             block.in_main
@@ -72,7 +82,21 @@ fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict]) 
             .map(|(i, _)| i)
             .collect();
         let words: u32 = kept.iter().map(|&i| features[i].words).sum();
-        if words >= FALLBACK_MIN_WORDS {
+        // A post has a line of its own to say: a block of a sentence's length under no
+        // chrome name beside its headline (a schedule's column labels or a shop's footer
+        // under a category's h1 are no post).
+        let said = kept.iter().any(|&i| {
+            !matches!(blocks[i].kind, BlockKind::Heading(_))
+                && features[i].words >= SHORT_BLOCK_WORDS
+                && !features[i].credit
+                && blocks[i].local_hints.negative().is_empty()
+        });
+        let floor = if t == 0 && titled && said {
+            FALLBACK_TITLED_MIN_WORDS
+        } else {
+            FALLBACK_MIN_WORDS
+        };
+        if words >= floor {
             for i in kept {
                 verdicts[i] = Verdict::new(Label::Content, Reason::Fallback);
             }
@@ -115,20 +139,9 @@ fn headline(blocks: &[Block], verdicts: &[Verdict], title: &str) -> Option<usize
     // of the title (a post title the neighbours kept), the content already starts with
     // the headline.
     for (i, block) in blocks.iter().enumerate().take(first + 1) {
-        let BlockKind::Heading(level) = block.kind else {
+        let Some(shared) = names_title(block, &title_words) else {
             continue;
         };
-        if level > HEADLINE_MAX_LEVEL {
-            continue;
-        }
-        let words = lowercase_words(&block.text);
-        if words.len() < 2 {
-            continue;
-        }
-        let shared = words.iter().filter(|w| title_words.contains(w)).count();
-        if (shared as f32) < HEADLINE_TITLE_OVERLAP * words.len() as f32 {
-            continue;
-        }
         // Prefer the heading naming more of the title (the post's title over the site's
         // name when the title holds both); of two naming it equally, the one nearer the
         // body, whatever their levels: a blog's name in an h1 at the top and its post's
@@ -140,6 +153,24 @@ fn headline(blocks: &[Block], verdicts: &[Verdict], title: &str) -> Option<usize
         }
     }
     best.map(|(i, _)| i).filter(|&i| i != first)
+}
+
+/// How many of the title's words a heading (h1 to [`HEADLINE_MAX_LEVEL`], two words or more)
+/// names, when they are at least [`HEADLINE_TITLE_OVERLAP`] of its own: a heading that
+/// could be the headline.
+fn names_title(block: &Block, title_words: &[String]) -> Option<usize> {
+    let BlockKind::Heading(level) = block.kind else {
+        return None;
+    };
+    if level > HEADLINE_MAX_LEVEL {
+        return None;
+    }
+    let words = lowercase_words(&block.text);
+    if words.len() < 2 {
+        return None;
+    }
+    let shared = words.iter().filter(|w| title_words.contains(w)).count();
+    ((shared as f32) >= HEADLINE_TITLE_OVERLAP * words.len() as f32).then_some(shared)
 }
 
 /// Lowercase words of `text` for comparing a heading with the title; Han, Kana and Hangul

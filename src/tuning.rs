@@ -289,6 +289,14 @@ pub const LOW_HEADING_PROSE_SENTENCES: u32 = 2;
 /// empty to F1 1.0, no page of the other sets moved).
 pub const FALLBACK_MIN_WORDS: u32 = 50;
 
+/// The fallback's floor instead of [`FALLBACK_MIN_WORDS`] when the main container holds a
+/// heading naming the page title: a short post (a song, a picture and a line about it)
+/// rather than a page without an article. Tuned on all six dev sets: dragnet-train +0.0008
+/// (five empty posts of a video or a picture with a line get their text), no other page
+/// moved; without the "line of its own" condition two wcxb-dev listing pages (a schedule,
+/// a shop category) went from empty to their column labels and footer (wcxb -0.0006).
+pub const FALLBACK_TITLED_MIN_WORDS: u32 = 10;
+
 /// In the fallback, a link of at least this many words under no chrome name is a title
 /// worth keeping (a listing page's teasers); shorter ones are a menu or a site map. Tuned on
 /// wcxb-dev and cleaneval-dev with the `listing/nav-only-sitemap` corpus page: 4 keeps that
