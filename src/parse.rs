@@ -272,9 +272,10 @@ where
 const MAX_ATTRIBUTES: usize = 1024;
 
 /// `html` as the tokenizer gets it: every tag's attributes past the first `max` removed,
-/// and the bodies of [`UNREAD_RAW_TEXT`] elements (but JSON-LD scripts) removed
-/// (`Cow::Borrowed` when there is nothing to remove); and whether some tag had more than
-/// `max` attributes.
+/// and what extraction never reads: the bodies of [`UNREAD_RAW_TEXT`] elements (but
+/// JSON-LD scripts) and of drawings ([`svg_body_end`]), and the attributes that
+/// [`is_unread_attribute`] names, with their values (`Cow::Borrowed` when there is nothing
+/// to remove); and whether some tag had more than `max` attributes.
 ///
 /// A linear scan for tags that follows the tokenizer closely enough for this one purpose:
 /// it skips comments, `<!...>` and `<?...>` and the contents of the raw-text elements
@@ -321,7 +322,9 @@ fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
             if count == max + 1 {
                 cut_from = Some(j);
             }
+            let attribute_start = j;
             j = skip_to(bytes, j + 1, SPACE | SLASH | GT | EQUALS);
+            let unread = count <= max && is_unread_attribute(&bytes[attribute_start..j]);
             let k = skip_over(bytes, j, SPACE);
             if bytes.get(k) != Some(&b'=') {
                 continue;
@@ -333,6 +336,9 @@ fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
                 }
                 _ => skip_to(bytes, k, SPACE | GT),
             };
+            if unread {
+                cuts.push((attribute_start, j));
+            }
         }
         if let Some(from) = cut_from {
             cuts.push((from, j));
@@ -465,6 +471,24 @@ const RAW_TEXT: [&[u8]; 8] = [
     b"noembed",
     b"noframes",
 ];
+
+/// Whether the pipeline never reads an attribute named `name` (as the page spells it), so
+/// the pre-pass may remove it: script data (`data-*`, but the lazy images' `data-src`, which
+/// [`crate::segment`] reads), event handlers (`on*`) and the responsive image lists
+/// (`srcset`, `sizes`). `data-*` values are where frameworks keep JSON props: three
+/// quarters of the character references (`&quot;`) left on wcxb-dev's pages after the
+/// script cut, each decoded one by one by the tokenizer. A new feature that reads one of
+/// these must take it out of here.
+fn is_unread_attribute(name: &[u8]) -> bool {
+    let starts = |prefix: &[u8]| {
+        name.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    };
+    (starts(b"data-") && !name.eq_ignore_ascii_case(b"data-src"))
+        || (starts(b"on") && name.len() > 2)
+        || name.eq_ignore_ascii_case(b"srcset")
+        || name.eq_ignore_ascii_case(b"sizes")
+}
 
 /// Whether a start tag's bytes name JSON-LD: `json` with `ld` in the 8 bytes before it,
 /// as in `ld+json` and its character-reference spellings (`ld&#x2B;json`, `ld&plus;json`).
@@ -978,20 +1002,25 @@ mod tests {
         parsed
     }
 
-    /// Checks that `html` parses as html5ever parses it, but for the bodies of drawings
-    /// and of the [`UNREAD_RAW_TEXT`] elements that are not JSON-LD, which are empty.
+    /// Checks that `html` parses as html5ever parses it, but for the unread attributes,
+    /// which are gone, and the bodies of drawings and of the [`UNREAD_RAW_TEXT`] elements
+    /// that are not JSON-LD, which are empty.
     fn assert_same_as_html5ever(html: &str) {
         let mut opts = ParseOpts::default();
         opts.tree_builder.scripting_enabled = false;
         let expected = parse_document(RcDom::default(), opts).one(html);
         let mut stack = vec![expected.document.clone()];
         while let Some(node) = stack.pop() {
-            if let NodeData::Element { name, attrs, .. } = &node.data
-                && (name.local == local_name!("svg")
+            if let NodeData::Element { name, attrs, .. } = &node.data {
+                attrs
+                    .borrow_mut()
+                    .retain(|a| !is_unread_attribute(a.name.local.as_bytes()));
+                if name.local == local_name!("svg")
                     || UNREAD_RAW_TEXT.contains(&name.local.as_bytes())
-                        && !attrs.borrow().iter().any(|a| a.value.contains("ld+json")))
-            {
-                node.children.borrow_mut().clear();
+                        && !attrs.borrow().iter().any(|a| a.value.contains("ld+json"))
+                {
+                    node.children.borrow_mut().clear();
+                }
             }
             stack.extend(node.children.borrow().iter().cloned());
         }
@@ -1219,6 +1248,27 @@ mod tests {
         assert_eq!(
             text_and_depth(&dom).0,
             "<!--\ndocument.write('<script src=a.js></script>');\n//-->b"
+        );
+    }
+
+    #[test]
+    fn unread_attributes_are_removed() {
+        let html = "<img data-props=\"{&quot;a&quot;:1}\" src=a.png DATA-SRC=b.png \
+            srcset='a 1x, b 2x' onclick=go() on class=x data-y/><a data-z=1 href=h>t</a>";
+        assert_eq!(
+            prepare(html, 8),
+            (
+                Cow::Borrowed(
+                    "<img  src=a.png DATA-SRC=b.png   on class=x data-y/><a  href=h>t</a>"
+                ),
+                false
+            )
+        );
+        let (dom, _) = parse(html, DEFAULT);
+        assert_eq!(
+            to_html(&dom),
+            "<html><head></head><body><img src=\"a.png\" data-src=\"b.png\" on=\"\" \
+             class=\"x\" data-y=\"\"><a href=\"h\">t</a></body></html>"
         );
     }
 
