@@ -339,7 +339,8 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
 /// digit, see [`kind_of`]) of which [`MIN_CARDS`] or more are cards, each holding a link and
 /// [`GRID_CARD_WORDS`] words or more, and either some words outside links or two blocks or
 /// more (a lone link is a menu entry), and at most [`GRID_OTHER_SIBLINGS`] of them are not
-/// (a card with a three-word title). Runs under a chrome name stay out, and sibling lists
+/// (a card with a three-word title). Runs under a chrome name stay out (a `<form>` is none:
+/// some platforms wrap the whole page in one; corpus `listing/whole-page-form-grid`), and sibling lists
 /// sharing a class (the rows of one grid) count as one grid; a chrome name inside the cards
 /// (Bootstrap's `caption` on each card's text, a `promo-badge`) is a part of the card that
 /// every card repeats, not chrome (corpus `listing/card-part-names`).
@@ -378,7 +379,8 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
             })
             .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
         let hints = if b.in_main { b.local_hints } else { b.hints };
-        !hints.negative().is_empty() && !above.negative().is_empty()
+        !hints.negative().without(Hint::Form).is_empty()
+            && !above.negative().without(Hint::Form).is_empty()
     };
     let runs: Vec<std::ops::Range<usize>> = group_runs(&group)
         .filter(|r| !blocks[r.clone()].iter().zip(&group[r.clone()]).any(chrome))
