@@ -12,9 +12,9 @@ use crate::segment::{Element, NO_ELEMENT};
 use crate::tuning::{
     COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
     GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD,
-    MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
-    MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES,
-    SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS, MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS,
+    MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS,
+    MIN_LIST_LINES, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -252,23 +252,58 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 /// A list of the main container whose words are mostly outside links (a references list, a
 /// list of sources with their dates, a changelog naming bugs) keeps its link-heavy items
 /// that hold some text of their own: only a list as link-heavy as a menu
-/// ([`MAX_LINK_DENSITY`] as a whole) is navigation. Items under a chrome name, and items
-/// that are a link and nothing else, stay out.
+/// ([`MAX_LINK_DENSITY`] as a whole) is navigation. So is a list of the main container
+/// of which [`LIST_MIN_CONTENT_ITEMS`] items and [`LIST_CONTENT_SHARE`] of all are content
+/// already, however link-heavy: a bibliography whose titles are links reads as prose
+/// where a title is short and as a menu where it is long (corpus
+/// `listing/linked-title-bibliography`); there the items the neighbours rule dropped come
+/// back too. Items under a chrome name, and items that are a link and nothing else, stay
+/// out.
 pub(crate) fn lists(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
+    use std::collections::HashMap;
+    let list_of = |b: &Block| {
+        elements
+            .get(b.owner as usize)
+            .map(|item| item.parent)
+            .filter(|&l| {
+                elements
+                    .get(l as usize)
+                    .is_some_and(|l| matches!(l.name, local_name!("ol") | local_name!("ul")))
+            })
+    };
+    // Items and content items per list.
+    let mut items: HashMap<u32, (u32, u32)> = HashMap::new();
+    for (b, v) in blocks.iter().zip(verdicts.iter()) {
+        if b.kind != BlockKind::ListItem {
+            continue;
+        }
+        if let Some(l) = list_of(b) {
+            let e = items.entry(l).or_default();
+            e.0 += 1;
+            e.1 += u32::from(v.label == Label::Content);
+        }
+    }
     for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
-        if v.reason != Reason::LinkDensity
-            || b.kind != BlockKind::ListItem
+        if !matches!(
+            v.reason,
+            Reason::LinkDensity | Reason::NeighboursBoilerplate
+        ) || b.kind != BlockKind::ListItem
             || !b.in_main
             || !b.local_hints.negative().is_empty()
             || b.link_words >= b.words
         {
             continue;
         }
-        let list = elements
-            .get(b.owner as usize)
-            .and_then(|item| elements.get(item.parent as usize))
-            .filter(|l| matches!(l.name, local_name!("ol") | local_name!("ul")));
-        if list.is_some_and(|l| link_density(l.words, l.link_words) <= MAX_LINK_DENSITY) {
+        let Some(at) = list_of(b) else {
+            continue;
+        };
+        let l = &elements[at as usize];
+        let (count, content) = items.get(&at).copied().unwrap_or_default();
+        if (v.reason == Reason::LinkDensity
+            && link_density(l.words, l.link_words) <= MAX_LINK_DENSITY)
+            || (content >= LIST_MIN_CONTENT_ITEMS
+                && content as f32 >= LIST_CONTENT_SHARE * count as f32)
+        {
             *v = Verdict::new(Label::Content, Reason::InTextList);
         }
     }

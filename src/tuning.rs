@@ -315,6 +315,18 @@ pub const LAYOUT_CELL_WORDS: u32 = 80;
 /// record set, kept or dropped whole).
 pub const TABLE_CONTENT_SHARE: f32 = 0.5;
 
+/// Share of a list's items that, when content already, make its link-heavy items with words
+/// of their own (and those dropped for their neighbours) content too (see `revise::lists`):
+/// a bibliography of linked titles. Tuned on all six datasets 2026-11-29 (link-heavy items
+/// only): 0.25 and 0.1 measure alike (wcxb-dev 0.8474 -> 0.8477, dragnet-train +0.0002;
+/// 0.1 one page more by 0.01); 0.5 loses the bibliography page (wcxb-dev 4533 0.98 ->
+/// 0.32). With the neighbours' items too: wcxb-dev 0.8480, mozilla 0.9600 -> 0.9602.
+pub const LIST_CONTENT_SHARE: f32 = 0.25;
+
+/// Content items a list needs for [`LIST_CONTENT_SHARE`] to count: one sentence in a list
+/// of links is a menu's tagline as often as an entry.
+pub const LIST_MIN_CONTENT_ITEMS: u32 = 2;
+
 /// Share of a table's blocks that must be plain cells for it to be such a record set (a
 /// caption or a paragraph in one cell still counts; a layout table holds paragraphs,
 /// headings and lists).
