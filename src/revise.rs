@@ -12,9 +12,10 @@ use crate::segment::{Element, NO_ELEMENT};
 use crate::tuning::{
     COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
     GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD,
-    LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS, MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS,
-    MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS,
-    MIN_LIST_LINES, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS, MAX_CARD_LINK_WORDS,
+    MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS,
+    MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS,
+    TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -749,11 +750,15 @@ fn group_runs(groups: &[Option<u32>]) -> impl Iterator<Item = std::ops::Range<us
 /// The kind of element a class attribute names, for telling the cards of one grid: its
 /// class names without those holding a digit, which page builders make unique to each
 /// element (`elementor-element elementor-element-6cd458d elementor-widget` on every card
-/// of a grid, each with its own hash) or number by position (`col-3`, `item-12`).
+/// of a grid, each with its own hash) or number by position (`col-3`, `item-12`), and only
+/// the first [`KIND_NAMES`] of them: shops and CMSs append each item's state and terms
+/// after the names that say what it is (`product type-product status-publish first
+/// instock product_cat-mugs sale`; corpus `listing/shop-grid-item-state-classes`).
 fn kind_of(class: &str) -> String {
     class
         .split_ascii_whitespace()
         .filter(|t| !t.bytes().any(|c| c.is_ascii_digit()))
+        .take(KIND_NAMES)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -770,6 +775,10 @@ mod tests {
         );
         assert_eq!(kind_of("card col-3"), "card");
         assert_ne!(kind_of("card"), kind_of("card featured"));
+        assert_eq!(
+            kind_of("product type-product status-publish first instock product_cat-mugs"),
+            kind_of("product type-product status-publish outofstock product_cat-bowls sale")
+        );
     }
     use crate::features::text_density;
 
