@@ -383,9 +383,11 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
 ///
 /// The page is a listing when no content block found so far holds [`GRID_MAX_PROSE_WORDS`]
 /// words (an article, however short, has a paragraph that long; a listing's intro doesn't)
-/// and the largest grid holds [`GRID_MIN_WORDS`] words or more that are not content yet,
-/// and [`GRID_SHARE`] times the content found so far. A grid outside the main container
-/// (the scoring chose the intro) needs [`GRID_OUTSIDE_SHARE`] times: a short news item with
+/// and the grids of the main container together hold [`GRID_MIN_WORDS`] words or more that
+/// are not content yet, and [`GRID_SHARE`] times the content found so far (a listing in
+/// sections, a grid under each subhead; corpus `listing/recipe-sections-of-cards`). Else
+/// the largest grid outside the main container (the scoring chose the intro) needs
+/// [`GRID_OUTSIDE_SHARE`] times: a short news item with
 /// rails of linked headlines beside it has that shape at a smaller ratio (dragnet-train,
 /// l3s-gn1). Then the grids' blocks dropped as link-heavy, for their neighbours, as
 /// headings without content or for a chrome name inside their card are content, and the grids join the main container.
@@ -421,8 +423,9 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
     let runs: Vec<std::ops::Range<usize>> = group_runs(&group)
         .filter(|r| !blocks[r.clone()].iter().zip(&group[r.clone()]).any(chrome))
         .collect();
-    // Words per grid, the rows of one grid (sibling lists sharing a class) together.
-    let largest = |inside_only: bool| {
+    // Words per grid, the rows of one grid (sibling lists sharing a class) together; the
+    // grids of the main container summed, the largest one of all the page.
+    let grid_words = |inside_only: bool| {
         let mut words: HashMap<(u32, Option<&str>), u32> = HashMap::new();
         for r in runs
             .iter()
@@ -439,13 +442,17 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
                     .sum::<u32>();
             }
         }
-        words.into_values().max().unwrap_or(0)
+        if inside_only {
+            words.into_values().sum()
+        } else {
+            words.into_values().max().unwrap_or(0)
+        }
     };
     let listing =
         |words: u32, share: f32| words >= GRID_MIN_WORDS && words as f32 >= share * other as f32;
-    let inside_only = if listing(largest(false), GRID_OUTSIDE_SHARE) {
+    let inside_only = if listing(grid_words(false), GRID_OUTSIDE_SHARE) {
         false
-    } else if listing(largest(true), GRID_SHARE) {
+    } else if listing(grid_words(true), GRID_SHARE) {
         true
     } else {
         return;
