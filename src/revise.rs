@@ -12,9 +12,10 @@ use crate::segment::{Element, NO_ELEMENT};
 use crate::tuning::{
     COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
     GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD,
-    MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
-    MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES,
-    SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS, MAX_CARD_LINK_WORDS,
+    MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS,
+    MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS,
+    TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -295,27 +296,62 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 /// list of sources with their dates, a changelog naming bugs) keeps its link-heavy items
 /// that hold some text of their own or are a sentence set as a link ("Here's our year in
 /// review!"): only a list as link-heavy as a menu ([`MAX_LINK_DENSITY`] as a whole) is
-/// navigation. Items under a chrome name, and items that are a bare link, stay out.
+/// navigation. So is a list of the main container of which [`LIST_MIN_CONTENT_ITEMS`]
+/// items and [`LIST_CONTENT_SHARE`] of all are content already, however link-heavy: a
+/// bibliography whose titles are links reads as prose where a title is short and as a
+/// menu where it is long (corpus `listing/linked-title-bibliography`); there the items the
+/// neighbours rule dropped come back too. Items under a chrome name, and items that are a
+/// bare link, stay out.
 pub(crate) fn lists(
     blocks: &[Block],
     features: &[Features],
     elements: &[Element],
     verdicts: &mut [Verdict],
 ) {
+    use std::collections::HashMap;
+    let list_of = |b: &Block| {
+        elements
+            .get(b.owner as usize)
+            .map(|item| item.parent)
+            .filter(|&l| {
+                elements
+                    .get(l as usize)
+                    .is_some_and(|l| matches!(l.name, local_name!("ol") | local_name!("ul")))
+            })
+    };
+    // Items and content items per list.
+    let mut items: HashMap<u32, (u32, u32)> = HashMap::new();
+    for (b, v) in blocks.iter().zip(verdicts.iter()) {
+        if b.kind != BlockKind::ListItem {
+            continue;
+        }
+        if let Some(l) = list_of(b) {
+            let e = items.entry(l).or_default();
+            e.0 += 1;
+            e.1 += u32::from(v.label == Label::Content);
+        }
+    }
     for ((b, f), v) in blocks.iter().zip(features).zip(verdicts.iter_mut()) {
-        if v.reason != Reason::LinkDensity
-            || b.kind != BlockKind::ListItem
+        if !matches!(
+            v.reason,
+            Reason::LinkDensity | Reason::NeighboursBoilerplate
+        ) || b.kind != BlockKind::ListItem
             || !b.in_main
             || !b.local_hints.negative().is_empty()
             || (b.link_words >= b.words && !f.ends_sentence)
         {
             continue;
         }
-        let list = elements
-            .get(b.owner as usize)
-            .and_then(|item| elements.get(item.parent as usize))
-            .filter(|l| matches!(l.name, local_name!("ol") | local_name!("ul")));
-        if list.is_some_and(|l| link_density(l.words, l.link_words) <= MAX_LINK_DENSITY) {
+        let Some(at) = list_of(b) else {
+            continue;
+        };
+        let l = &elements[at as usize];
+        let (count, content) = items.get(&at).copied().unwrap_or_default();
+        if (v.reason == Reason::LinkDensity
+            && link_density(l.words, l.link_words) <= MAX_LINK_DENSITY)
+            || (content >= LIST_MIN_CONTENT_ITEMS
+                && content as f32 >= LIST_CONTENT_SHARE * count as f32)
+        {
             *v = Verdict::new(Label::Content, Reason::InTextList);
         }
     }
@@ -386,16 +422,19 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
 /// digit, see [`kind_of`]) of which [`MIN_CARDS`] or more are cards, each holding a link and
 /// [`GRID_CARD_WORDS`] words or more, and either some words outside links or two blocks or
 /// more (a lone link is a menu entry), and at most [`GRID_OTHER_SIBLINGS`] of them are not
-/// (a card with a three-word title). Runs under a chrome name stay out, and sibling lists
+/// (a card with a three-word title). Runs under a chrome name stay out (a `<form>` is none:
+/// some platforms wrap the whole page in one; corpus `listing/whole-page-form-grid`), and sibling lists
 /// sharing a class (the rows of one grid) count as one grid; a chrome name inside the cards
 /// (Bootstrap's `caption` on each card's text, a `promo-badge`) is a part of the card that
 /// every card repeats, not chrome (corpus `listing/card-part-names`).
 ///
 /// The page is a listing when no content block found so far holds [`GRID_MAX_PROSE_WORDS`]
 /// words (an article, however short, has a paragraph that long; a listing's intro doesn't)
-/// and the largest grid holds [`GRID_MIN_WORDS`] words or more that are not content yet,
-/// and [`GRID_SHARE`] times the content found so far. A grid outside the main container
-/// (the scoring chose the intro) needs [`GRID_OUTSIDE_SHARE`] times: a short news item with
+/// and the grids of the main container together hold [`GRID_MIN_WORDS`] words or more that
+/// are not content yet, and [`GRID_SHARE`] times the content found so far (a listing in
+/// sections, a grid under each subhead; corpus `listing/recipe-sections-of-cards`). Else
+/// the largest grid outside the main container (the scoring chose the intro) needs
+/// [`GRID_OUTSIDE_SHARE`] times: a short news item with
 /// rails of linked headlines beside it has that shape at a smaller ratio (dragnet-train,
 /// l3s-gn1). Then the grids' blocks dropped as link-heavy, for their neighbours, as
 /// headings without content or for a chrome name inside their card are content, and the grids join the main container.
@@ -425,13 +464,15 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
             })
             .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
         let hints = if b.in_main { b.local_hints } else { b.hints };
-        !hints.negative().is_empty() && !above.negative().is_empty()
+        !hints.negative().without(Hint::Form).is_empty()
+            && !above.negative().without(Hint::Form).is_empty()
     };
     let runs: Vec<std::ops::Range<usize>> = group_runs(&group)
         .filter(|r| !blocks[r.clone()].iter().zip(&group[r.clone()]).any(chrome))
         .collect();
-    // Words per grid, the rows of one grid (sibling lists sharing a class) together.
-    let largest = |inside_only: bool| {
+    // Words per grid, the rows of one grid (sibling lists sharing a class) together; the
+    // grids of the main container summed, the largest one of all the page.
+    let grid_words = |inside_only: bool| {
         let mut words: HashMap<(u32, Option<&str>), u32> = HashMap::new();
         for r in runs
             .iter()
@@ -448,13 +489,17 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
                     .sum::<u32>();
             }
         }
-        words.into_values().max().unwrap_or(0)
+        if inside_only {
+            words.into_values().sum()
+        } else {
+            words.into_values().max().unwrap_or(0)
+        }
     };
     let listing =
         |words: u32, share: f32| words >= GRID_MIN_WORDS && words as f32 >= share * other as f32;
-    let inside_only = if listing(largest(false), GRID_OUTSIDE_SHARE) {
+    let inside_only = if listing(grid_words(false), GRID_OUTSIDE_SHARE) {
         false
-    } else if listing(largest(true), GRID_SHARE) {
+    } else if listing(grid_words(true), GRID_SHARE) {
         true
     } else {
         return;
@@ -759,11 +804,15 @@ fn group_runs(groups: &[Option<u32>]) -> impl Iterator<Item = std::ops::Range<us
 /// The kind of element a class attribute names, for telling the cards of one grid: its
 /// class names without those holding a digit, which page builders make unique to each
 /// element (`elementor-element elementor-element-6cd458d elementor-widget` on every card
-/// of a grid, each with its own hash) or number by position (`col-3`, `item-12`).
+/// of a grid, each with its own hash) or number by position (`col-3`, `item-12`), and only
+/// the first [`KIND_NAMES`] of them: shops and CMSs append each item's state and terms
+/// after the names that say what it is (`product type-product status-publish first
+/// instock product_cat-mugs sale`; corpus `listing/shop-grid-item-state-classes`).
 fn kind_of(class: &str) -> String {
     class
         .split_ascii_whitespace()
         .filter(|t| !t.bytes().any(|c| c.is_ascii_digit()))
+        .take(KIND_NAMES)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -780,6 +829,10 @@ mod tests {
         );
         assert_eq!(kind_of("card col-3"), "card");
         assert_ne!(kind_of("card"), kind_of("card featured"));
+        assert_eq!(
+            kind_of("product type-product status-publish first instock product_cat-mugs"),
+            kind_of("product type-product status-publish outofstock product_cat-bowls sale")
+        );
     }
     use crate::features::text_density;
 

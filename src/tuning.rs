@@ -323,6 +323,18 @@ pub const LAYOUT_CELL_WORDS: u32 = 80;
 /// record set, kept or dropped whole).
 pub const TABLE_CONTENT_SHARE: f32 = 0.5;
 
+/// Share of a list's items that, when content already, make its link-heavy items with words
+/// of their own (and those dropped for their neighbours) content too (see `revise::lists`):
+/// a bibliography of linked titles. Tuned on all six datasets 2026-11-29 (link-heavy items
+/// only): 0.25 and 0.1 measure alike (wcxb-dev 0.8474 -> 0.8477, dragnet-train +0.0002;
+/// 0.1 one page more by 0.01); 0.5 loses the bibliography page (wcxb-dev 4533 0.98 ->
+/// 0.32). With the neighbours' items too: wcxb-dev 0.8480, mozilla 0.9600 -> 0.9602.
+pub const LIST_CONTENT_SHARE: f32 = 0.25;
+
+/// Content items a list needs for [`LIST_CONTENT_SHARE`] to count: one sentence in a list
+/// of links is a menu's tagline as often as an entry.
+pub const LIST_MIN_CONTENT_ITEMS: u32 = 2;
+
 /// Share of a table's blocks that must be plain cells for it to be such a record set (a
 /// caption or a paragraph in one cell still counts; a layout table holds paragraphs,
 /// headings and lists).
@@ -530,6 +542,13 @@ pub const GRID_MAX_PROSE_WORDS: u32 = 80;
 /// a tile without a link. A quarter and a third measure the same (wcxb-dev 0.8341 ->
 /// 0.8349); a half lets sidebar blocks in (dragnet-train 0.9183 -> 0.9177).
 pub const GRID_OTHER_SIBLINGS: f32 = 0.25;
+/// Class names (those without a digit) that tell the kind of a grid's card (see
+/// `revise::kind_of`): the first few say what the element is, the rest its state and terms
+/// (WooCommerce's `first`/`last`, `instock`, `sale`, `product_cat-…`), which differ from
+/// card to card. Tuned on all six datasets 2026-11-29: 3 gains wcxb-dev 0.8480 -> 0.8494
+/// (four shop and listing grids) and moves nothing else; 2 costs dragnet-train R901 (-0.10)
+/// and wcxb 4203; 4 gains two pages of the four.
+pub const KIND_NAMES: usize = 3;
 
 /// Most streamed segments (React's `<div hidden id="S:n">`) put in place on one page; the
 /// rest stay hidden. Each placing scans its template's siblings, so an adversarial page of
