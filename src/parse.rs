@@ -444,19 +444,30 @@ fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// The first position at or after `from` of the end tag `</name` (`name` lowercase),
 /// ASCII case-insensitive.
 fn find_end_tag(haystack: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    tags_from(haystack, from)
+        .find(|&(_, end_tag, n)| end_tag && n.eq_ignore_ascii_case(name))
+        .map(|(open, _, _)| open)
+}
+
+/// Longest tag name that [`tags_from`] reads out: longer names than any it is compared with
+/// (`blockquote`, 10 bytes) come out as their first this many bytes, so each `<` costs a
+/// bounded look-ahead however long the run after it (`<<<<…` stays linear).
+const MAX_TAG_NAME: usize = 16;
+
+/// Every `<` at or after `from`, as the position of the `<`, whether a `/` follows it, and
+/// the name after that up to ASCII whitespace, `/` or `>` (at most [`MAX_TAG_NAME`] bytes;
+/// empty when there is none).
+fn tags_from(bytes: &[u8], from: usize) -> impl Iterator<Item = (usize, bool, &[u8])> {
     let mut at = from;
-    loop {
-        let open = find(haystack, at, b"<")?;
-        let rest = haystack.get(open + 1..).unwrap_or_default();
-        if rest.first() == Some(&b'/')
-            && rest
-                .get(1..=name.len())
-                .is_some_and(|n| n.eq_ignore_ascii_case(name))
-        {
-            return Some(open);
-        }
+    std::iter::from_fn(move || {
+        let open = find(bytes, at, b"<")?;
         at = open + 1;
-    }
+        let end_tag = bytes.get(open + 1) == Some(&b'/');
+        let start = (open + 1 + usize::from(end_tag)).min(bytes.len());
+        let window = &bytes[start..bytes.len().min(start + MAX_TAG_NAME)];
+        let name = &window[..skip_to(window, 0, SPACE | SLASH | GT)];
+        Some((open, end_tag, name))
+    })
 }
 
 /// The elements whose content the tokenizer reads as raw text up to their end tag, by
@@ -508,14 +519,7 @@ fn names_json_ld(tag: &[u8]) -> bool {
 /// ([`BREAKS_OUT_OF_SVG`]: a browser shows the text after it, and the segmenter reads it).
 fn svg_body_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut depth = 1usize;
-    let mut at = from;
-    loop {
-        let open = find(bytes, at, b"<")?;
-        let end_tag = bytes.get(open + 1) == Some(&b'/');
-        let name_start = open + 1 + usize::from(end_tag);
-        let name = bytes
-            .get(name_start..skip_to(bytes, name_start, SPACE | SLASH | GT))
-            .unwrap_or_default();
+    for (open, end_tag, name) in tags_from(bytes, from) {
         if name.eq_ignore_ascii_case(b"svg") {
             if end_tag {
                 depth -= 1;
@@ -532,8 +536,8 @@ fn svg_body_end(bytes: &[u8], from: usize) -> Option<usize> {
         {
             return None;
         }
-        at = open + 1;
     }
+    None
 }
 
 /// The tags that end foreign content (an `<svg>`) when they start inside it, as the HTML
@@ -1297,6 +1301,18 @@ mod tests {
         }
         let (dom, _) = parse("<svg><path/><p>shown</p></svg>", DEFAULT);
         assert_eq!(text_and_depth(&dom).0, "shown");
+    }
+
+    #[test]
+    fn runs_of_tag_openers_stay_linear() {
+        // Each `<` looks ahead a bounded name: a quadratic scan would take minutes here.
+        for html in [
+            format!("<svg>{}</svg>", "<".repeat(2_000_000)),
+            format!("<script>{}</script><p>after</p>", "<a".repeat(1_000_000)),
+        ] {
+            let (prepared, _) = prepare(&html, MAX_ATTRIBUTES);
+            assert!(prepared.len() < 64, "{}", prepared.len());
+        }
     }
 
     #[test]
