@@ -183,7 +183,13 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
     if f.link_density > MAX_LINK_DENSITY_SHORT && f.words < LONG_BLOCK_WORDS {
         return Verdict::new(Undecided, Reason::LinkDensity);
     }
-    if f.words >= LONG_BLOCK_WORDS || (chars >= SENTENCE_BLOCK_CHARS && f.ends_sentence) {
+    // A sentence that goes on into a lead-in ("… a sequence of bytes. For more information,
+    // see:") reads as prose like one that ends there: a manual's section introducing its
+    // list of links.
+    let sentence_lead_in = f.leads_in && f.sentence_marks >= 1;
+    if f.words >= LONG_BLOCK_WORDS
+        || (chars >= SENTENCE_BLOCK_CHARS && (f.ends_sentence || sentence_lead_in))
+    {
         return Verdict::new(Content, Reason::Prose);
     }
     if f.words < SHORT_BLOCK_WORDS {
@@ -302,6 +308,29 @@ mod tests {
         // "Stone's four part series 'The Putin Interviews' will premiere on Showtime June 12."
         let v = classify(BlockKind::Paragraph, Hints::NONE, &feats(13, 0.0, true), 70);
         assert_eq!(v.label, Label::Content);
+    }
+
+    #[test]
+    fn a_sentence_going_on_into_a_lead_in_is_content() {
+        // "Redis lists are lists of strings sorted by insertion order. For more
+        // information, see:"
+        let lead_in = Features {
+            leads_in: true,
+            ..feats(13, 0.0, false)
+        };
+        let v = classify(
+            BlockKind::Paragraph,
+            Hints::NONE,
+            &Features {
+                sentence_marks: 1,
+                ..lead_in
+            },
+            80,
+        );
+        assert_eq!(v, Verdict::new(Label::Content, Reason::Prose));
+        // Without a sentence before it, a lead-in waits for its neighbours.
+        let v = classify(BlockKind::Paragraph, Hints::NONE, &lead_in, 80);
+        assert_eq!(v.label, Label::Undecided);
     }
 
     #[test]
