@@ -252,23 +252,44 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 /// A list of the main container whose words are mostly outside links (a references list, a
 /// list of sources with their dates, a changelog naming bugs) keeps its link-heavy items
 /// that hold some text of their own: only a list as link-heavy as a menu
-/// ([`MAX_LINK_DENSITY`] as a whole) is navigation. Items under a chrome name, and items
-/// that are a link and nothing else, stay out.
+/// ([`MAX_LINK_DENSITY`] as a whole) is navigation. Items that are a link and nothing else
+/// stay out, but for those of a list that a content paragraph of the main container
+/// announces with a colon ("For more information, see:", then the links a manual page
+/// points to). Items under a chrome name stay out either way.
 pub(crate) fn lists(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
-    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
-        if v.reason != Reason::LinkDensity
-            || b.kind != BlockKind::ListItem
-            || !b.in_main
-            || !b.local_hints.negative().is_empty()
-            || b.link_words >= b.words
-        {
+    let list_of = |b: &Block| {
+        elements
+            .get(b.owner as usize)
+            .and_then(|item| elements.get(item.parent as usize).map(|l| (item.parent, l)))
+            .filter(|(_, l)| matches!(l.name, local_name!("ol") | local_name!("ul")))
+    };
+    let mut announced = NO_ELEMENT;
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        if b.kind != BlockKind::ListItem || !b.in_main {
             continue;
         }
-        let list = elements
-            .get(b.owner as usize)
-            .and_then(|item| elements.get(item.parent as usize))
-            .filter(|l| matches!(l.name, local_name!("ol") | local_name!("ul")));
-        if list.is_some_and(|l| link_density(l.words, l.link_words) <= MAX_LINK_DENSITY) {
+        let Some((at, list)) = list_of(b) else {
+            continue;
+        };
+        if i > 0 && announced != at {
+            let lead = &blocks[i - 1];
+            if lead.in_main
+                && lead.kind == BlockKind::Paragraph
+                && verdicts[i - 1].label == Label::Content
+                && lead.text.trim_end().ends_with([':', '：'])
+                && list_of(lead).is_none()
+            {
+                announced = at;
+            }
+        }
+        let v = &mut verdicts[i];
+        if v.reason != Reason::LinkDensity || !b.local_hints.negative().is_empty() {
+            continue;
+        }
+        let text_list =
+            b.link_words < b.words && link_density(list.words, list.link_words) <= MAX_LINK_DENSITY;
+        if text_list || announced == at {
             *v = Verdict::new(Label::Content, Reason::InTextList);
         }
     }
