@@ -12,9 +12,9 @@ use crate::segment::{Element, NO_ELEMENT};
 use crate::tuning::{
     COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
     GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD,
-    MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
-    MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES,
-    SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    LISTING_LIST_LINK_DENSITY, MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY,
+    MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES,
+    MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -255,13 +255,26 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 /// ([`MAX_LINK_DENSITY`] as a whole) is navigation. Items that are a link and nothing else
 /// stay out, but for those of a list that a content paragraph of the main container
 /// announces with a colon ("For more information, see:", then the links a manual page
-/// points to). Items under a chrome name stay out either way.
+/// points to). Items under a chrome name stay out either way. On a page with no content
+/// paragraph of [`GRID_MAX_PROSE_WORDS`] words (a wiki's page of resources, "Tuning your
+/// server by J. Smith"), a list up to [`LISTING_LIST_LINK_DENSITY`] links is no menu. A
+/// heading dropped for want of content after it comes back before a list kept here.
 pub(crate) fn lists(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
     let list_of = |b: &Block| {
         elements
             .get(b.owner as usize)
             .and_then(|item| elements.get(item.parent as usize).map(|l| (item.parent, l)))
             .filter(|(_, l)| matches!(l.name, local_name!("ol") | local_name!("ul")))
+    };
+    // A page with no paragraph of an article's length is a list of resources itself.
+    let listing = !blocks
+        .iter()
+        .zip(verdicts.iter())
+        .any(|(b, v)| v.label == Label::Content && b.words >= GRID_MAX_PROSE_WORDS);
+    let menu_density = if listing {
+        LISTING_LIST_LINK_DENSITY
+    } else {
+        MAX_LINK_DENSITY
     };
     let mut announced = NO_ELEMENT;
     for i in 0..blocks.len() {
@@ -288,9 +301,16 @@ pub(crate) fn lists(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
             continue;
         }
         let text_list =
-            b.link_words < b.words && link_density(list.words, list.link_words) <= MAX_LINK_DENSITY;
+            b.link_words < b.words && link_density(list.words, list.link_words) <= menu_density;
         if text_list || announced == at {
             *v = Verdict::new(Label::Content, Reason::InTextList);
+            // The heading the list follows was dropped for want of content after it.
+            if i > 0
+                && blocks[i - 1].in_main
+                && verdicts[i - 1].reason == Reason::HeadingWithoutContent
+            {
+                verdicts[i - 1] = Verdict::new(Label::Content, Reason::HeadingBeforeContent);
+            }
         }
     }
 }
