@@ -404,9 +404,17 @@ impl Walker {
         } else if name == local_name!("article") {
             ctx.in_content = true;
         }
+        // A `<header>` straight inside a `<section>` is that section's heading group (a
+        // landing page's hero or a feature block's title and lead), not the page's masthead.
+        let section_header = name == local_name!("header")
+            && self
+                .open_blocks
+                .last()
+                .and_then(|&p| self.page.elements.get(p as usize))
+                .is_some_and(|p| p.name == local_name!("section"));
         if let Some((container, hint)) = semantic_container(&name) {
             ctx.container = container;
-            if let Some(hint) = hint {
+            if let Some(hint) = hint.filter(|_| !section_header) {
                 own.insert(hint);
             }
         }
