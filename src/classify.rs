@@ -144,12 +144,14 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
     }
     let long_prose = f.words >= HINT_OVERRIDE_WORDS && f.link_density < MAX_LINK_DENSITY_SHORT;
     // A table cell under a `<figure>` is a data table the editor wrapped as a figure
-    // (WordPress's `wp-block-table`), not a caption.
-    let table_in_figure = |h: Hint| h == Hint::Caption && kind == BlockKind::Cell;
+    // (WordPress's `wp-block-table`), not a caption; a `<pre>` under one is a code listing
+    // (a manual's "Listing 4-1" figure).
+    let body_of_figure =
+        |h: Hint| h == Hint::Caption && matches!(kind, BlockKind::Cell | BlockKind::Preformatted);
     if let Some(hint) = hints
         .negative()
         .iter()
-        .find(|h| !(table_in_figure(*h) || (h.is_weak() && long_prose)))
+        .find(|h| !(body_of_figure(*h) || (h.is_weak() && long_prose)))
     {
         return Verdict::new(Boilerplate, Reason::Hint(hint));
     }
@@ -388,10 +390,12 @@ mod tests {
     }
 
     #[test]
-    fn cells_of_a_table_in_a_figure_are_not_captions() {
+    fn cells_and_code_of_a_figure_are_not_captions() {
         let caption = Hints::of(Hint::Caption);
         let v = classify(BlockKind::Cell, caption, &feats(3, 0.0, false), 16);
         assert_eq!(v.reason, Reason::Short);
+        let v = classify(BlockKind::Preformatted, caption, &feats(8, 0.0, false), 30);
+        assert_eq!(v.label, Label::Content);
         let v = classify(BlockKind::Caption, caption, &feats(3, 0.0, false), 16);
         assert_eq!(v.reason, Reason::Hint(Hint::Caption));
     }
