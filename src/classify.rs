@@ -144,12 +144,14 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
     }
     let long_prose = f.words >= HINT_OVERRIDE_WORDS && f.link_density < MAX_LINK_DENSITY_SHORT;
     // A table cell under a `<figure>` is a data table the editor wrapped as a figure
-    // (WordPress's `wp-block-table`), not a caption.
-    let table_in_figure = |h: Hint| h == Hint::Caption && kind == BlockKind::Cell;
+    // (WordPress's `wp-block-table`), not a caption; a `<pre>` under one is a code listing
+    // (a manual's "Listing 4-1" figure).
+    let body_of_figure =
+        |h: Hint| h == Hint::Caption && matches!(kind, BlockKind::Cell | BlockKind::Preformatted);
     if let Some(hint) = hints
         .negative()
         .iter()
-        .find(|h| !(table_in_figure(*h) || (h.is_weak() && long_prose)))
+        .find(|h| !(body_of_figure(*h) || (h.is_weak() && long_prose)))
     {
         return Verdict::new(Boilerplate, Reason::Hint(hint));
     }
@@ -183,7 +185,13 @@ pub fn classify(kind: BlockKind, hints: Hints, f: &Features, chars: u32) -> Verd
     if f.link_density > MAX_LINK_DENSITY_SHORT && f.words < LONG_BLOCK_WORDS {
         return Verdict::new(Undecided, Reason::LinkDensity);
     }
-    if f.words >= LONG_BLOCK_WORDS || (chars >= SENTENCE_BLOCK_CHARS && f.ends_sentence) {
+    // A sentence that goes on into a lead-in ("… a sequence of bytes. For more information,
+    // see:") reads as prose like one that ends there: a manual's section introducing its
+    // list of links.
+    let sentence_lead_in = f.leads_in && f.sentence_marks >= 1;
+    if f.words >= LONG_BLOCK_WORDS
+        || (chars >= SENTENCE_BLOCK_CHARS && (f.ends_sentence || sentence_lead_in))
+    {
         return Verdict::new(Content, Reason::Prose);
     }
     if f.words < SHORT_BLOCK_WORDS {
@@ -318,6 +326,29 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_going_on_into_a_lead_in_is_content() {
+        // "Redis lists are lists of strings sorted by insertion order. For more
+        // information, see:"
+        let lead_in = Features {
+            leads_in: true,
+            ..feats(13, 0.0, false)
+        };
+        let v = classify(
+            BlockKind::Paragraph,
+            Hints::NONE,
+            &Features {
+                sentence_marks: 1,
+                ..lead_in
+            },
+            80,
+        );
+        assert_eq!(v, Verdict::new(Label::Content, Reason::Prose));
+        // Without a sentence before it, a lead-in waits for its neighbours.
+        let v = classify(BlockKind::Paragraph, Hints::NONE, &lead_in, 80);
+        assert_eq!(v.label, Label::Undecided);
+    }
+
+    #[test]
     fn link_lists_are_boilerplate() {
         let v = classify(BlockKind::ListItem, Hints::NONE, &feats(9, 1.0, false), 60);
         assert_eq!(v, Verdict::new(Label::Boilerplate, Reason::LinkDensity));
@@ -372,10 +403,12 @@ mod tests {
     }
 
     #[test]
-    fn cells_of_a_table_in_a_figure_are_not_captions() {
+    fn cells_and_code_of_a_figure_are_not_captions() {
         let caption = Hints::of(Hint::Caption);
         let v = classify(BlockKind::Cell, caption, &feats(3, 0.0, false), 16);
         assert_eq!(v.reason, Reason::Short);
+        let v = classify(BlockKind::Preformatted, caption, &feats(8, 0.0, false), 30);
+        assert_eq!(v.label, Label::Content);
         let v = classify(BlockKind::Caption, caption, &feats(3, 0.0, false), 16);
         assert_eq!(v.reason, Reason::Hint(Hint::Caption));
     }

@@ -483,14 +483,19 @@ fn choose(
     for s in siblings {
         let e = &elements[s as usize];
         let keep = s == top || {
-            let bonus = if top_class.is_some() && e.class.as_deref() == top_class {
+            // A sibling of the top's class is another part of the same whole (a manual's
+            // `sect1` sections): it joins with any prose of its own, however short (a
+            // one-line NAME or FILES section) and however weakly the top itself scored.
+            let same = top_class.is_some() && e.class.as_deref() == top_class;
+            let bonus = if same {
                 top_score * SIBLING_SCORE_SHARE
             } else {
                 0.0
             };
             let strong = touched[s as usize]
-                && final_score[s as usize] + bonus
-                    >= SIBLING_MIN_SCORE.max(top_score * SIBLING_SCORE_SHARE);
+                && (final_score[s as usize] + bonus
+                    >= SIBLING_MIN_SCORE.max(top_score * SIBLING_SCORE_SHARE)
+                    || (same && !unlikely(e) && final_score[s as usize] > 0.0));
             let ld = crate::features::link_density(e.words, e.link_words);
             let paragraph = e.tag == TagClass::Paragraph
                 && !unlikely(e)

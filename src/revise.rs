@@ -12,10 +12,10 @@ use crate::segment::{Element, NO_ELEMENT};
 use crate::tuning::{
     COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
     GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD,
-    KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS, MAX_CARD_LINK_WORDS,
-    MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS,
-    MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS,
-    TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS, LISTING_LIST_LINK_DENSITY,
+    MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
+    MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES,
+    SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -296,12 +296,17 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 /// list of sources with their dates, a changelog naming bugs) keeps its link-heavy items
 /// that hold some text of their own or are a sentence set as a link ("Here's our year in
 /// review!"): only a list as link-heavy as a menu ([`MAX_LINK_DENSITY`] as a whole) is
-/// navigation. So is a list of the main container of which [`LIST_MIN_CONTENT_ITEMS`]
-/// items and [`LIST_CONTENT_SHARE`] of all are content already, however link-heavy: a
-/// bibliography whose titles are links reads as prose where a title is short and as a
-/// menu where it is long (corpus `listing/linked-title-bibliography`); there the items the
-/// neighbours rule dropped come back too. Items under a chrome name, and items that are a
-/// bare link, stay out.
+/// navigation. So is a list of which [`LIST_MIN_CONTENT_ITEMS`] items and
+/// [`LIST_CONTENT_SHARE`] of all are content already, however link-heavy: a bibliography
+/// whose titles are links reads as prose where a title is short and as a menu where it is
+/// long (corpus `listing/linked-title-bibliography`); there the items the neighbours rule
+/// dropped come back too. Items that are a bare link stay out, but for those of a list
+/// that a content paragraph of the main container announces with a colon ("For more
+/// information, see:", then the links a manual page points to). Items under a chrome name
+/// stay out either way. On a page with no content paragraph of [`GRID_MAX_PROSE_WORDS`]
+/// words (a wiki's page of resources, "Tuning your server by J. Smith"), a list up to
+/// [`LISTING_LIST_LINK_DENSITY`] links is no menu. A heading dropped for want of content
+/// after it comes back before a list kept here.
 pub(crate) fn lists(
     blocks: &[Block],
     features: &[Features],
@@ -312,12 +317,8 @@ pub(crate) fn lists(
     let list_of = |b: &Block| {
         elements
             .get(b.owner as usize)
-            .map(|item| item.parent)
-            .filter(|&l| {
-                elements
-                    .get(l as usize)
-                    .is_some_and(|l| matches!(l.name, local_name!("ol") | local_name!("ul")))
-            })
+            .and_then(|item| elements.get(item.parent as usize).map(|l| (item.parent, l)))
+            .filter(|(_, l)| matches!(l.name, local_name!("ol") | local_name!("ul")))
     };
     // Items and content items per list.
     let mut items: HashMap<u32, (u32, u32)> = HashMap::new();
@@ -325,34 +326,60 @@ pub(crate) fn lists(
         if b.kind != BlockKind::ListItem {
             continue;
         }
-        if let Some(l) = list_of(b) {
+        if let Some((l, _)) = list_of(b) {
             let e = items.entry(l).or_default();
             e.0 += 1;
             e.1 += u32::from(v.label == Label::Content);
         }
     }
-    for ((b, f), v) in blocks.iter().zip(features).zip(verdicts.iter_mut()) {
+    // A page with no paragraph of an article's length is a list of resources itself.
+    let listing = !blocks
+        .iter()
+        .zip(verdicts.iter())
+        .any(|(b, v)| v.label == Label::Content && b.words >= GRID_MAX_PROSE_WORDS);
+    let menu_density = if listing {
+        LISTING_LIST_LINK_DENSITY
+    } else {
+        MAX_LINK_DENSITY
+    };
+    let mut announced = NO_ELEMENT;
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        if b.kind != BlockKind::ListItem || !b.in_main {
+            continue;
+        }
+        let Some((at, list)) = list_of(b) else {
+            continue;
+        };
+        if i > 0 && announced != at {
+            let lead = &blocks[i - 1];
+            if lead.in_main
+                && lead.kind == BlockKind::Paragraph
+                && verdicts[i - 1].label == Label::Content
+                && lead.text.trim_end().ends_with([':', '：'])
+                && list_of(lead).is_none()
+            {
+                announced = at;
+            }
+        }
+        let v = &mut verdicts[i];
         if !matches!(
             v.reason,
             Reason::LinkDensity | Reason::NeighboursBoilerplate
-        ) || b.kind != BlockKind::ListItem
-            || !b.in_main
-            || !b.local_hints.negative().is_empty()
-            || (b.link_words >= b.words && !f.ends_sentence)
+        ) || !b.local_hints.negative().is_empty()
         {
             continue;
         }
-        let Some(at) = list_of(b) else {
-            continue;
-        };
-        let l = &elements[at as usize];
+        let own_text = b.link_words < b.words || features[i].ends_sentence;
         let (count, content) = items.get(&at).copied().unwrap_or_default();
-        if (v.reason == Reason::LinkDensity
-            && link_density(l.words, l.link_words) <= MAX_LINK_DENSITY)
-            || (content >= LIST_MIN_CONTENT_ITEMS
-                && content as f32 >= LIST_CONTENT_SHARE * count as f32)
-        {
+        let text_list = v.reason == Reason::LinkDensity
+            && link_density(list.words, list.link_words) <= menu_density;
+        let content_list = content >= LIST_MIN_CONTENT_ITEMS
+            && content as f32 >= LIST_CONTENT_SHARE * count as f32;
+        let announced_item = v.reason == Reason::LinkDensity && announced == at;
+        if (own_text && (text_list || content_list)) || announced_item {
             *v = Verdict::new(Label::Content, Reason::InTextList);
+            revive_heading_before(blocks, verdicts, i);
         }
     }
 }
@@ -516,6 +543,14 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
                 b.in_main = true;
             }
         }
+    }
+}
+
+/// Block `i` was just kept: the heading of the main container right before it, dropped
+/// for want of content after it, titles it and comes back (a section's `<h2>` over a list).
+fn revive_heading_before(blocks: &[Block], verdicts: &mut [Verdict], i: usize) {
+    if i > 0 && blocks[i - 1].in_main && verdicts[i - 1].reason == Reason::HeadingWithoutContent {
+        verdicts[i - 1] = Verdict::new(Label::Content, Reason::HeadingBeforeContent);
     }
 }
 

@@ -404,9 +404,23 @@ impl Walker {
         } else if name == local_name!("article") {
             ctx.in_content = true;
         }
+        // A `<header>` straight inside a `<section>` is that section's heading group (a
+        // landing page's hero or a feature block's title and lead), not the page's masthead;
+        // so is one nested in a box of the `<main>` landmark outside any `<article>` (a
+        // card's name). One straight inside `<main>` or in an `<article>` heads the page or
+        // the story: its byline, date and disclosure stay chrome.
+        let parent = self
+            .open_blocks
+            .last()
+            .and_then(|&p| self.page.elements.get(p as usize));
+        let section_header = name == local_name!("header")
+            && (parent.is_some_and(|p| p.name == local_name!("section"))
+                || (ctx.in_main
+                    && ctx.container == Container::Main
+                    && parent.is_some_and(|p| p.landmark == Landmark::None)));
         if let Some((container, hint)) = semantic_container(&name) {
             ctx.container = container;
-            if let Some(hint) = hint {
+            if let Some(hint) = hint.filter(|_| !section_header) {
                 own.insert(hint);
             }
         }

@@ -537,6 +537,13 @@ pub const GRID_OUTSIDE_SHARE: f32 = 8.0;
 /// 62 words). 60 loses programme catalogues with a long intro (wcxb-dev 0.8330 -> 0.8325
 /// in an earlier variant); 120 loses R264 (dragnet-train 0.9183 -> 0.9179).
 pub const GRID_MAX_PROSE_WORDS: u32 = 80;
+/// Link density a list of the main container may reach as a whole and still keep its items
+/// that hold text of their own ("Tuning your server by J. Smith"), on a page with no
+/// content paragraph of [`GRID_MAX_PROSE_WORDS`] words: a wiki's or a manual's page of
+/// resources. Elsewhere [`MAX_LINK_DENSITY`] holds. Tuned on all six sets, 2026-11-29
+/// (wcxb-dev 0.8477 -> 0.8483 at 0.8; 0.7: wcxb -0.0001, dragnet -0.0002 against 0.8;
+/// 0.9 and 1.0: dragnet +0.0002 but l3s-gn1 -0.0001).
+pub const LISTING_LIST_LINK_DENSITY: f32 = 0.8;
 /// Share of the siblings of a grid's kind that may fall short of a card (see
 /// `revise::grids`): a recipe grid has a title of three words among its cards, a catalogue
 /// a tile without a link. A quarter and a third measure the same (wcxb-dev 0.8341 ->
