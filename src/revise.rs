@@ -535,6 +535,7 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
         if inside_only && !blocks[r.clone()].iter().all(|b| b.in_main) {
             continue;
         }
+        let start = r.start;
         for (b, v) in blocks[r.clone()].iter_mut().zip(&mut verdicts[r]) {
             if card_part_dropped(b, v, true) {
                 b.in_main = true;
@@ -543,11 +544,13 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
                 b.in_main = true;
             }
         }
+        revive_heading_before(blocks, verdicts, start);
     }
 }
 
 /// Block `i` was just kept: the heading of the main container right before it, dropped
-/// for want of content after it, titles it and comes back (a section's `<h2>` over a list).
+/// for want of content after it, titles it and comes back (a section's `<h2>` over its
+/// list or grid of cards).
 fn revive_heading_before(blocks: &[Block], verdicts: &mut [Verdict], i: usize) {
     if i > 0 && blocks[i - 1].in_main && verdicts[i - 1].reason == Reason::HeadingWithoutContent {
         verdicts[i - 1] = Verdict::new(Label::Content, Reason::HeadingBeforeContent);
