@@ -513,13 +513,13 @@ fn choose(
         .filter(|c| !c.is_empty())
     {
         let wanted = SAME_CLASS_MIN_SHARE * subtree(core);
+        // The score first: few elements reach it, and the class comparison costs more.
         let joins = |i: u32, e: &Element, score: f32| {
-            let inside = ranges.iter().any(|&(s, end)| s <= i && i < end);
-            !inside
+            score > 0.0
+                && score >= wanted
+                && !ranges.iter().any(|&(s, end)| s <= i && i < end)
                 && e.class.as_deref().is_some_and(|c| same_class(c, class))
                 && !unlikely(e)
-                && score > 0.0
-                && score >= wanted
         };
         let mut posts: Vec<u32> = Vec::new();
         let mut hidden: Vec<u32> = Vec::new();
