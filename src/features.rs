@@ -155,29 +155,31 @@ pub fn is_dateline(text: &str) -> bool {
         }
         in_run = alnum;
     }
+    // The words are read as they come, not collected: most blocks stop at their first.
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
+    let words = lower
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() || words.len() > MAX_DATELINE_WORDS {
-        return false;
-    }
+        .filter(|w| !w.is_empty());
     let mut anchored = false;
-    for w in &words {
+    let mut count = 0;
+    for w in words {
+        count += 1;
+        if count > MAX_DATELINE_WORDS {
+            return false;
+        }
         let number = w.chars().all(|c| c.is_ascii_digit());
         let year = number && w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
         let ordinal = w.len() <= 4
             && w.chars().next().is_some_and(|c| c.is_ascii_digit())
             && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s));
         let month = crate::metadata::month(w).is_some();
-        let calendar = month || WEEKDAYS.contains(w);
+        let calendar = month || WEEKDAYS.contains(&w);
         anchored |= year || (month && w.len() > 3);
-        if !(number || ordinal || calendar || DATELINE_WORDS.contains(w)) {
+        if !(number || ordinal || calendar || DATELINE_WORDS.contains(&w)) {
             return false;
         }
     }
-    anchored
+    count > 0 && anchored
 }
 
 /// Terms of site notices (consent, subscription, legal), lowercase. A paragraph using

@@ -518,13 +518,13 @@ fn choose(
         .filter(|c| !c.is_empty())
     {
         let wanted = SAME_CLASS_MIN_SHARE * subtree(core);
+        // The score first: few elements reach it, and the class comparison costs more.
         let joins = |i: u32, e: &Element, score: f32| {
-            let inside = ranges.iter().any(|&(s, end)| s <= i && i < end);
-            !inside
+            score > 0.0
+                && score >= wanted
+                && !ranges.iter().any(|&(s, end)| s <= i && i < end)
                 && e.class.as_deref().is_some_and(|c| same_class(c, class))
                 && !unlikely(e)
-                && score > 0.0
-                && score >= wanted
         };
         let mut posts: Vec<u32> = Vec::new();
         let mut hidden: Vec<u32> = Vec::new();
@@ -583,45 +583,46 @@ fn same_class(a: &str, b: &str) -> bool {
 pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&MainContainer>) {
     let main_words = main.map_or(0, |m| words_inside(blocks, m)) as f32;
     let discussion = main.is_some_and(|m| m.discussion);
-    let layout = layout_names(blocks, elements, main);
-    for block in blocks {
-        let range = match main {
-            None => Some((0, u32::MAX)),
-            Some(m) => m.range_of(block.owner),
-        };
-        match range {
-            Some((start, _)) => {
-                block.in_main = true;
-                block.local_hints = block
-                    .hinted_ancestors
-                    .iter()
-                    .filter(|(at, h)| {
-                        let inside = match main {
-                            None => true,
-                            Some(m) => {
-                                *at > start
-                                    && !elements
-                                        .get(*at as usize)
-                                        .is_some_and(|e| *at <= m.core && m.core < e.end)
-                            }
-                        };
-                        let dominant = main.is_some_and(|m| within_core(elements, m, *at))
-                            && !h.has(Hint::Comment)
-                            && elements.get(*at as usize).is_some_and(|e| {
-                                e.unlinked_words() as f32 >= DOMINANT_HINT_SHARE * main_words
-                            });
-                        inside && !dominant && !named_by_layout(elements, *at, *h, &layout)
-                    })
-                    .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
-                if discussion {
-                    block.local_hints = block.local_hints.without(Hint::Comment);
-                }
-            }
-            None => {
-                block.in_main = false;
-                block.local_hints = block.hints;
-            }
-        }
+    let layout = Layout::new(blocks, elements, main);
+    // Each block's local hints when it is inside the container, read before any is written.
+    let local: Vec<Option<Hints>> = blocks
+        .iter()
+        .map(|block| {
+            let (start, _) = match main {
+                None => (0, u32::MAX),
+                Some(m) => m.range_of(block.owner)?,
+            };
+            let local = block
+                .hinted_ancestors
+                .iter()
+                .filter(|(at, h)| {
+                    let inside = match main {
+                        None => true,
+                        Some(m) => {
+                            *at > start
+                                && !elements
+                                    .get(*at as usize)
+                                    .is_some_and(|e| *at <= m.core && m.core < e.end)
+                        }
+                    };
+                    let dominant = main.is_some_and(|m| within_core(elements, m, *at))
+                        && !h.has(Hint::Comment)
+                        && elements.get(*at as usize).is_some_and(|e| {
+                            e.unlinked_words() as f32 >= DOMINANT_HINT_SHARE * main_words
+                        });
+                    inside && !dominant && !named_by_layout(elements, *at, *h, &layout)
+                })
+                .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
+            Some(if discussion {
+                local.without(Hint::Comment)
+            } else {
+                local
+            })
+        })
+        .collect();
+    for (block, local) in blocks.iter_mut().zip(local) {
+        block.in_main = local.is_some();
+        block.local_hints = local.unwrap_or(block.hints);
     }
 }
 
@@ -642,7 +643,7 @@ pub(crate) fn layout_names<'a>(
     elements: &'a [Element],
     main: Option<&MainContainer>,
 ) -> Vec<&'a str> {
-    let mut words: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut words: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
     let mut names: Vec<&str> = Vec::new();
     let mut total = 0;
     for block in blocks
@@ -689,23 +690,56 @@ pub(crate) fn layout_names<'a>(
         .collect()
 }
 
+/// The [`layout_names`] of a page (or of its main container), worked out on first use:
+/// most pages have no chrome-hinted class to test against them.
+pub(crate) struct Layout<'a> {
+    blocks: &'a [Block],
+    elements: &'a [Element],
+    main: Option<&'a MainContainer>,
+    names: std::cell::OnceCell<Vec<&'a str>>,
+}
+
+impl<'a> Layout<'a> {
+    pub(crate) fn new(
+        blocks: &'a [Block],
+        elements: &'a [Element],
+        main: Option<&'a MainContainer>,
+    ) -> Layout<'a> {
+        Layout {
+            blocks,
+            elements,
+            main,
+            names: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn names(&self) -> &[&'a str] {
+        self.names
+            .get_or_init(|| layout_names(self.blocks, self.elements, self.main))
+    }
+}
+
 /// Whether every chrome hint `hints` of element `at` comes from one of its class names in
 /// `layout`.
 pub(crate) fn named_by_layout(
     elements: &[Element],
     at: u32,
     hints: Hints,
-    layout: &[&str],
+    layout: &Layout<'_>,
 ) -> bool {
+    let chrome = hints.negative();
+    if chrome.is_empty() {
+        return false;
+    }
     let Some(class) = elements.get(at as usize).and_then(|e| e.class.as_deref()) else {
         return false;
     };
+    let layout = layout.names();
     let from_layout = class
         .split_ascii_whitespace()
         .filter(|n| layout.contains(n))
         .fold(Hints::NONE, |acc, n| acc.union(crate::hints::from_names(n)));
-    let chrome = hints.negative();
-    !chrome.is_empty() && chrome.iter().all(|h| from_layout.has(h))
+    chrome.iter().all(|h| from_layout.has(h))
 }
 
 /// Running sums of `scores` from 0: the sum over elements `a..b` (a subtree, as elements

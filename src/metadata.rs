@@ -1099,10 +1099,18 @@ fn by_line_names(line: &str) -> Option<&str> {
             return Some(line);
         }
     }
+    // Byte windows: `str::find` sets up a substring searcher per call, which costs more
+    // than the scan on lines this short.
+    let find = |pattern: &[u8]| {
+        lower
+            .as_bytes()
+            .windows(pattern.len())
+            .position(|w| w.first() == pattern.first() && w == pattern)
+    };
     let at = if lower.starts_with("by ") || lower.starts_with("by:") {
         0
     } else {
-        lower.find(" by ").or_else(|| lower.find(" by:"))? + 1
+        find(b" by ").or_else(|| find(b" by:"))? + 1
     };
     let before = lower[..at].trim();
     let verb = before

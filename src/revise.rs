@@ -7,7 +7,7 @@ use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict, classify};
 use crate::features::{Features, link_density};
 use crate::hints::{Hint, Hints};
-use crate::locate::{layout_names, named_by_layout};
+use crate::locate::{Layout, named_by_layout};
 use crate::segment::{Element, NO_ELEMENT};
 use crate::tuning::{
     COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
@@ -394,9 +394,8 @@ pub(crate) fn lists(
 /// and prices. Without content in the run it stays out: a rail of linked headlines with
 /// their sources under an article reads the same (l3s-gn1).
 pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
-    use std::collections::HashMap;
     // Cards per (parent, class); a class disqualified when one sibling is no card.
-    let mut runs: HashMap<(u32, &str), (u32, bool)> = HashMap::new();
+    let mut runs: foldhash::HashMap<(u32, &str), (u32, bool)> = foldhash::HashMap::default();
     for e in elements {
         let Some(class) = e.class.as_deref().filter(|c| !c.is_empty()) else {
             continue;
@@ -466,7 +465,6 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
 /// l3s-gn1). Then the grids' blocks dropped as link-heavy, for their neighbours, as
 /// headings without content or for a chrome name inside their card are content, and the grids join the main container.
 pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [Verdict]) {
-    use std::collections::HashMap;
     // The prose gate first: it settles most pages before the grids are looked for.
     let found = blocks
         .iter()
@@ -481,8 +479,12 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
     // Chrome names above the grid's list element: a name inside the cards (each card's
     // `caption` or `promo-badge`) names a part of the card, which every card repeats; and
     // a name the page's layout gives every box (see [`layout_names`]) names no role.
-    let layout = layout_names(blocks, elements, None);
+    let layout = Layout::new(blocks, elements, None);
     let chrome = |(b, list): (&Block, &Option<u32>)| {
+        let hints = if b.in_main { b.local_hints } else { b.hints };
+        if hints.negative().without(Hint::Form).is_empty() {
+            return false;
+        }
         let above = b
             .hinted_ancestors
             .iter()
@@ -490,9 +492,7 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
                 list.is_none_or(|l| *at <= l) && !named_by_layout(elements, *at, *h, &layout)
             })
             .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
-        let hints = if b.in_main { b.local_hints } else { b.hints };
-        !hints.negative().without(Hint::Form).is_empty()
-            && !above.negative().without(Hint::Form).is_empty()
+        !above.negative().without(Hint::Form).is_empty()
     };
     let runs: Vec<std::ops::Range<usize>> = group_runs(&group)
         .filter(|r| !blocks[r.clone()].iter().zip(&group[r.clone()]).any(chrome))
@@ -500,7 +500,7 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
     // Words per grid, the rows of one grid (sibling lists sharing a class) together; the
     // grids of the main container summed, the largest one of all the page.
     let grid_words = |inside_only: bool| {
-        let mut words: HashMap<(u32, Option<&str>), u32> = HashMap::new();
+        let mut words: foldhash::HashMap<(u32, Option<&str>), u32> = foldhash::HashMap::default();
         for r in runs
             .iter()
             .filter(|r| !inside_only || blocks[r.start..r.end].iter().all(|b| b.in_main))
@@ -559,7 +559,6 @@ fn revive_heading_before(blocks: &[Block], verdicts: &mut [Verdict], i: usize) {
 
 /// For each block, the element holding the run of its nearest grid card (see [`grids`]).
 fn grid_of_blocks(blocks: &[Block], elements: &[Element]) -> Vec<Option<u32>> {
-    use std::collections::HashMap;
     // Blocks in each element's subtree: running sums in document order, so a subtree's
     // count is one subtraction.
     let mut parts = vec![0u32; elements.len() + 1];
@@ -576,7 +575,7 @@ fn grid_of_blocks(blocks: &[Block], elements: &[Element]) -> Vec<Option<u32>> {
         .iter()
         .map(|e| e.class.as_deref().map(kind_of))
         .collect();
-    let mut runs: HashMap<(u32, &str), (u32, u32)> = HashMap::new();
+    let mut runs: foldhash::HashMap<(u32, &str), (u32, u32)> = foldhash::HashMap::default();
     for (i, (e, kind)) in elements.iter().zip(&kinds).enumerate() {
         let Some(kind) = kind.as_deref().filter(|_| e.class.as_deref() != Some("")) else {
             continue;

@@ -379,15 +379,17 @@ impl Walker {
         // dialog inside the article is an interactive part of it. A `modal` class names
         // one too (Bootstrap's, on boxes that its script opens as dialogs: a privacy
         // banner of long prose about partners and purposes, a sign-in box).
-        let modal_class = class.is_some_and(|c| {
-            c.split_ascii_whitespace()
-                .any(|n| n.eq_ignore_ascii_case("modal"))
-        });
+        let modal_class = || {
+            class.is_some_and(|c| {
+                c.split_ascii_whitespace()
+                    .any(|n| n.eq_ignore_ascii_case("modal"))
+            })
+        };
         if !ctx.in_content
             && (name == local_name!("dialog")
                 || has_role("dialog")
                 || has_role("alertdialog")
-                || modal_class)
+                || modal_class())
         {
             own.insert(Hint::Dialog);
         }
@@ -752,9 +754,12 @@ impl Walker {
         let byline = attr(local_name!("rel")).is_some_and(|r| r.eq_ignore_ascii_case("author"))
             || attr(local_name!("itemprop")).is_some_and(|r| r.eq_ignore_ascii_case("author"))
             || attr(local_name!("class")).is_some_and(|c| {
-                c.as_bytes()
-                    .windows(6)
-                    .any(|w| w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
+                // The first byte folded to lowercase (`| 0x20` maps only `A` and `a` to `a`,
+                // `B` and `b` to `b`) settles most windows before the comparisons.
+                c.as_bytes().windows(6).any(|w| {
+                    matches!(w[0] | 0x20, b'a' | b'b')
+                        && (w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
+                })
             });
         if byline {
             let (text, whole) = subtree_parts(node, MAX_BYLINE_BYTES);

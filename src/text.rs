@@ -245,6 +245,13 @@ impl TextBuffer {
     /// `None`, and no spans, when there is no visible character.
     pub fn take_marked(&mut self) -> Option<(String, Vec<Span>)> {
         self.pending_space = false;
+        // Nothing written and no span: what the general path below would leave, without
+        // its moves (most calls, from block elements that close without text of their own).
+        if self.text.is_empty() && self.spans.is_empty() && self.open.is_empty() {
+            self.edges.clear();
+            self.taken_edges.clear();
+            return None;
+        }
         let mut text = std::mem::take(&mut self.text);
         let mut spans = std::mem::take(&mut self.spans);
         let full_len = text.len() as u32;
