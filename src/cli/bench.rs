@@ -8,9 +8,9 @@
 //!   scripting off as in extraction), the floor "parsing alone with html5ever + rcdom"
 //!   that extraction is compared with;
 //! - bodytext's own parse (`Extractor::parse_only`): the same html5ever behind the
-//!   parser's limits (a pre-pass capping attributes and removing the style and script
-//!   bodies extraction never reads, depth and node caps) into its RcDom variant with the
-//!   quadratic paths fixed, i.e. the extraction's parse stage alone;
+//!   parser's limits (a pre-pass capping attributes and removing what extraction never
+//!   reads, depth and node caps) into its RcDom variant with the quadratic paths fixed,
+//!   i.e. the extraction's parse stage alone;
 //! - full extraction (`Extractor::extract_timed`, whose per-stage clocks cost a few
 //!   `Instant::now` calls a page), metadata included.
 //!
