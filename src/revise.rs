@@ -306,7 +306,11 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 /// stay out either way. On a page with no content paragraph of [`GRID_MAX_PROSE_WORDS`]
 /// words (a wiki's page of resources, "Tuning your server by J. Smith"), a list up to
 /// [`LISTING_LIST_LINK_DENSITY`] links is no menu. A heading dropped for want of content
-/// after it comes back before a list kept here.
+/// after it comes back before a list kept here. On such a page an item that opens with a
+/// section number of two levels ("11.2. Index Types") is an entry of the chapter's table
+/// of contents, which is what a manual's chapter page holds (corpus `docs/chapter-contents`);
+/// beside an article's paragraphs the same list is the post's jump menu. A definition list
+/// (`<dl>`, a DocBook table of contents) is a list here too.
 pub(crate) fn lists(
     blocks: &[Block],
     features: &[Features],
@@ -318,7 +322,12 @@ pub(crate) fn lists(
         elements
             .get(b.owner as usize)
             .and_then(|item| elements.get(item.parent as usize).map(|l| (item.parent, l)))
-            .filter(|(_, l)| matches!(l.name, local_name!("ol") | local_name!("ul")))
+            .filter(|(_, l)| {
+                matches!(
+                    l.name,
+                    local_name!("ol") | local_name!("ul") | local_name!("dl")
+                )
+            })
     };
     // Items and content items per list.
     let mut items: HashMap<u32, (u32, u32)> = HashMap::new();
@@ -376,12 +385,26 @@ pub(crate) fn lists(
             && link_density(list.words, list.link_words) <= menu_density;
         let content_list = content >= LIST_MIN_CONTENT_ITEMS
             && content as f32 >= LIST_CONTENT_SHARE * count as f32;
-        let announced_item = v.reason == Reason::LinkDensity && announced == at;
+        let announced_item = v.reason == Reason::LinkDensity
+            && (announced == at || (listing && opens_with_section_number(&b.text)));
         if (own_text && (text_list || content_list)) || announced_item {
             *v = Verdict::new(Label::Content, Reason::InTextList);
             revive_heading_before(blocks, verdicts, i);
         }
     }
+}
+
+/// Whether `text` opens with a section number of two levels or more ("11.2. Index Types",
+/// "3.1.4 Limits"): an entry of a document's table of contents.
+fn opens_with_section_number(text: &str) -> bool {
+    let Some((number, rest)) = text.trim_start().split_once(char::is_whitespace) else {
+        return false;
+    };
+    let number = number.strip_suffix('.').unwrap_or(number);
+    let mut parts = number.split('.');
+    parts.clone().count() >= 2
+        && parts.all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+        && rest.trim_start().starts_with(char::is_alphabetic)
 }
 
 /// A run of [`MIN_CARDS`] or more sibling elements sharing a class in the main container,
@@ -857,6 +880,16 @@ fn kind_of(class: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_numbers_of_two_levels_open_contents_entries() {
+        assert!(opens_with_section_number("11.2. Index Types"));
+        assert!(opens_with_section_number("3.1.4 Limits"));
+        assert!(!opens_with_section_number("1. Preheat the oven"));
+        assert!(!opens_with_section_number("4.99 $ shipping"));
+        assert!(!opens_with_section_number("v2.1 Release notes"));
+        assert!(!opens_with_section_number("1..2 Ranges"));
+    }
 
     #[test]
     fn kind_of_drops_the_names_that_tell_each_card_apart() {

@@ -571,3 +571,9 @@ pub const MAX_STREAMED_SEGMENTS: usize = 200;
 /// fallback is the page's own and longer. Of the 31 wcxb-dev pages that stream their
 /// parts, one lost its comments; 4 removes its 15 placeholders and nothing else.
 pub const STREAMED_FALLBACK_WORDS: usize = 4;
+
+/// Siblings (child nodes of the parent) looked at for a shown one of the same classes when an
+/// element carries the utility class `hidden` (`segment::hidden_by_utility`): a bound that
+/// keeps a page of thousands of hidden siblings linear. Tab panels and option sets are a
+/// handful; not tuned (2026-11-29, any value from 50 up measures the same on the six sets).
+pub const HIDDEN_SIBLINGS_SCANNED: usize = 200;
