@@ -584,10 +584,10 @@ const RAW_TEXT: [&[u8]; 8] = [
 /// Whether the pipeline never reads an attribute named `name` (as the page spells it), so
 /// the pre-pass may remove it: script data (`data-*`, but the lazy images' `data-src`, which
 /// [`crate::segment`] reads), event handlers (`on*`) and the responsive image lists
-/// (`srcset`, `sizes`). `data-*` values are where frameworks keep JSON props: three
-/// quarters of the character references (`&quot;`) left on wcxb-dev's pages after the
-/// script cut, each decoded one by one by the tokenizer. A new feature that reads one of
-/// these must take it out of here.
+/// (`srcset`, `sizes`), and [`UNREAD_ATTRIBUTES`]. `data-*` values are where frameworks
+/// keep JSON props: three quarters of the character references (`&quot;`) left on
+/// wcxb-dev's pages after the script cut, each decoded one by one by the tokenizer. A new
+/// feature that reads one of these must take it out of here.
 fn is_unread_attribute(name: &[u8]) -> bool {
     let starts = |prefix: &[u8]| {
         name.get(..prefix.len())
@@ -595,9 +595,30 @@ fn is_unread_attribute(name: &[u8]) -> bool {
     };
     (starts(b"data-") && !name.eq_ignore_ascii_case(b"data-src"))
         || (starts(b"on") && name.len() > 2)
-        || name.eq_ignore_ascii_case(b"srcset")
-        || name.eq_ignore_ascii_case(b"sizes")
+        || UNREAD_ATTRIBUTES
+            .iter()
+            .any(|unread| unread.eq_ignore_ascii_case(name))
 }
+
+/// Attributes that neither extraction nor the tree builder reads, by lowercase name: the
+/// responsive image lists, old pages' layout attributes (tables and images: a third of
+/// l3s-gn1's attributes), link targets, tooltips and form values. The tree builder reads
+/// `type` (inputs in tables) and `color`, `face` and `size` (fonts in drawings), which stay.
+const UNREAD_ATTRIBUTES: [&[u8]; 13] = [
+    b"srcset",
+    b"sizes",
+    b"width",
+    b"height",
+    b"border",
+    b"align",
+    b"valign",
+    b"cellpadding",
+    b"cellspacing",
+    b"bgcolor",
+    b"target",
+    b"title",
+    b"value",
+];
 
 /// Whether a start tag's bytes name JSON-LD: `json` with `ld` in the 8 bytes before it,
 /// as in `ld+json` and its character-reference spellings (`ld&#x2B;json`, `ld&plus;json`).
@@ -1413,16 +1434,23 @@ mod tests {
     #[test]
     fn unread_attributes_are_removed() {
         let html = "<img data-props=\"{&quot;a&quot;:1}\" src=a.png DATA-SRC=b.png \
-            srcset='a 1x, b 2x' onclick=go() on class=x data-y/><a data-z=1 href=h>t</a>";
+            srcset='a 1x, b 2x' onclick=go() on class=x data-y/><a data-z=1 href=h>t</a>\
+            <table WIDTH=100% border=0><td valign=top title='a b'>c<input type=hidden value=v>";
         assert_eq!(
             prepare(html, 8),
             (
                 Cow::Borrowed(
-                    "<img  src=a.png DATA-SRC=b.png   on class=x data-y/><a  href=h>t</a>"
+                    "<img  src=a.png DATA-SRC=b.png   on class=x data-y/><a  href=h>t</a>\
+                     <table  ><td  >c<input type=hidden >"
                 ),
                 false
             )
         );
+        assert_same_as_html5ever(
+            "<table WIDTH=100% border=0><td valign=top title='a b'>c<input type=hidden value=v>",
+        );
+        let html = "<img data-props=\"{&quot;a&quot;:1}\" src=a.png DATA-SRC=b.png \
+            srcset='a 1x, b 2x' onclick=go() on class=x data-y/><a data-z=1 href=h>t</a>";
         let (dom, _) = parse(html, DEFAULT);
         assert_eq!(
             to_html(&dom),
