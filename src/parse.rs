@@ -584,7 +584,10 @@ const RAW_TEXT: [&[u8]; 8] = [
 /// Whether the pipeline never reads an attribute named `name` (as the page spells it), so
 /// the pre-pass may remove it: script data (`data-*`, but the lazy images' `data-src`, which
 /// [`crate::segment`] reads), event handlers (`on*`) and the responsive image lists
-/// (`srcset`, `sizes`), and [`UNREAD_ATTRIBUTES`]. `data-*` values are where frameworks
+/// (`srcset`, `sizes`), old pages' layout attributes (tables, images and frames: a third
+/// of l3s-gn1's attributes), link targets, tooltips, scripts' languages and forms'
+/// settings and values. The tree builder reads `type` (inputs in tables) and `color`,
+/// `face` and `size` (fonts in drawings), which stay. `data-*` values are where frameworks
 /// keep JSON props: three quarters of the character references (`&quot;`) left on
 /// wcxb-dev's pages after the script cut, each decoded one by one by the tokenizer. A new
 /// feature that reads one of these must take it out of here.
@@ -593,32 +596,52 @@ fn is_unread_attribute(name: &[u8]) -> bool {
         name.get(..prefix.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
     };
-    (starts(b"data-") && !name.eq_ignore_ascii_case(b"data-src"))
-        || (starts(b"on") && name.len() > 2)
-        || UNREAD_ATTRIBUTES
-            .iter()
-            .any(|unread| unread.eq_ignore_ascii_case(name))
+    if starts(b"data-") {
+        return !name.eq_ignore_ascii_case(b"data-src");
+    }
+    if starts(b"on") {
+        return name.len() > 2;
+    }
+    // One lowercase copy and a match (by length, then bytes), not a comparison per name:
+    // this runs on every attribute of the page.
+    let mut lower = [0u8; 12];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"srcset"
+            | b"sizes"
+            | b"width"
+            | b"height"
+            | b"border"
+            | b"align"
+            | b"valign"
+            | b"cellpadding"
+            | b"cellspacing"
+            | b"bgcolor"
+            | b"background"
+            | b"colspan"
+            | b"rowspan"
+            | b"hspace"
+            | b"vspace"
+            | b"clear"
+            | b"frameborder"
+            | b"scrolling"
+            | b"marginheight"
+            | b"marginwidth"
+            | b"target"
+            | b"title"
+            | b"language"
+            | b"value"
+            | b"action"
+            | b"method"
+            | b"for"
+            | b"tabindex"
+    )
 }
-
-/// Attributes that neither extraction nor the tree builder reads, by lowercase name: the
-/// responsive image lists, old pages' layout attributes (tables and images: a third of
-/// l3s-gn1's attributes), link targets, tooltips and form values. The tree builder reads
-/// `type` (inputs in tables) and `color`, `face` and `size` (fonts in drawings), which stay.
-const UNREAD_ATTRIBUTES: [&[u8]; 13] = [
-    b"srcset",
-    b"sizes",
-    b"width",
-    b"height",
-    b"border",
-    b"align",
-    b"valign",
-    b"cellpadding",
-    b"cellspacing",
-    b"bgcolor",
-    b"target",
-    b"title",
-    b"value",
-];
 
 /// Whether a start tag's bytes name JSON-LD: `json` with `ld` in the 8 bytes before it,
 /// as in `ld+json` and its character-reference spellings (`ld&#x2B;json`, `ld&plus;json`).
