@@ -331,7 +331,7 @@ fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
             }
             let attribute_start = j;
             j = skip_to(bytes, j + 1, SPACE | SLASH | GT | EQUALS);
-            let unread = count <= max && is_unread_attribute(&bytes[attribute_start..j]);
+            let unread = count <= max && is_unread_on(name, &bytes[attribute_start..j]);
             let k = skip_over(bytes, j, SPACE);
             if bytes.get(k) != Some(&b'=') {
                 continue;
@@ -641,6 +641,14 @@ fn is_unread_attribute(name: &[u8]) -> bool {
             | b"for"
             | b"tabindex"
     )
+}
+
+/// Whether the pipeline never reads the attribute `attribute` of a `tag` (both as the page
+/// spells them): the [`is_unread_attribute`] ones, and `name` but on `<meta>` (the
+/// metadata's keys; on anchors, form fields and frames nothing reads it).
+fn is_unread_on(tag: &[u8], attribute: &[u8]) -> bool {
+    is_unread_attribute(attribute)
+        || (attribute.eq_ignore_ascii_case(b"name") && !tag.eq_ignore_ascii_case(b"meta"))
 }
 
 /// Whether a start tag's bytes name JSON-LD: `json` with `ld` in the 8 bytes before it,
@@ -1160,7 +1168,7 @@ mod tests {
             if let NodeData::Element { name, attrs, .. } = &node.data {
                 attrs
                     .borrow_mut()
-                    .retain(|a| !is_unread_attribute(a.name.local.as_bytes()));
+                    .retain(|a| !is_unread_on(name.local.as_bytes(), a.name.local.as_bytes()));
                 if name.local == local_name!("svg")
                     || UNREAD_RAW_TEXT.contains(&name.local.as_bytes())
                         && !attrs.borrow().iter().any(|a| a.value.contains("ld+json"))
@@ -1458,13 +1466,14 @@ mod tests {
     fn unread_attributes_are_removed() {
         let html = "<img data-props=\"{&quot;a&quot;:1}\" src=a.png DATA-SRC=b.png \
             srcset='a 1x, b 2x' onclick=go() on class=x data-y/><a data-z=1 href=h>t</a>\
-            <table WIDTH=100% border=0><td valign=top title='a b'>c<input type=hidden value=v>";
+            <table WIDTH=100% border=0><td valign=top title='a b'>c<input type=hidden value=v>\
+            <meta name=author content=A><a name=top>";
         assert_eq!(
             prepare(html, 8),
             (
                 Cow::Borrowed(
                     "<img  src=a.png DATA-SRC=b.png   on class=x data-y/><a  href=h>t</a>\
-                     <table  ><td  >c<input type=hidden >"
+                     <table  ><td  >c<input type=hidden ><meta name=author content=A><a >"
                 ),
                 false
             )
