@@ -273,14 +273,15 @@ const MAX_ATTRIBUTES: usize = 1024;
 
 /// `html` as the tokenizer gets it: every tag's attributes past the first `max` removed,
 /// and what extraction never reads: the bodies of [`UNREAD_RAW_TEXT`] elements (but
-/// JSON-LD scripts) and of drawings ([`svg_body_end`]), and the attributes that
-/// [`is_unread_attribute`] names, with their values (`Cow::Borrowed` when there is nothing
-/// to remove); and whether some tag had more than `max` attributes.
+/// JSON-LD scripts) and of drawings ([`svg_body_end`]), the text of comments longer than
+/// [`KEPT_COMMENT`], and the attributes that [`is_unread_attribute`] names, with their
+/// values (`Cow::Borrowed` when there is nothing to remove); and whether some tag had more
+/// than `max` attributes.
 ///
 /// A linear scan for tags that follows the tokenizer closely enough for this one purpose:
-/// it skips comments, `<!...>` and `<?...>` and the contents of the raw-text elements
-/// (`script`, `style`, `textarea`, `title`, ...), and reads attribute values with their
-/// quotes. Where it disagrees with the tokenizer (foreign content, CDATA sections) a long
+/// it skips comments ([`comment_end`]), `<!...>` and `<?...>` and the contents of the
+/// raw-text elements (`script` by [`script_end`], `style`, `textarea`, `title`, ...), and
+/// reads attribute values with their quotes. Where it disagrees with the tokenizer (foreign content, CDATA sections) a long
 /// tag may go uncut, or a cut may fall in text that the tokenizer reads as text; either
 /// needs more than `max` attribute-like words before a `>`, which real pages never have.
 fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
@@ -294,7 +295,13 @@ fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
         i = at + 1;
         let rest = bytes.get(i..).unwrap_or_default();
         if rest.starts_with(b"!--") {
-            i = find(bytes, i + 3, b"-->").map_or(bytes.len(), |end| end + 3);
+            let Some((body_end, end)) = comment_end(bytes, at) else {
+                break;
+            };
+            if body_end - (at + 4) > KEPT_COMMENT {
+                cuts.push((at + 4, body_end));
+            }
+            i = end;
             continue;
         }
         let end_tag = rest.first() == Some(&b'/');
@@ -324,7 +331,7 @@ fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
             }
             let attribute_start = j;
             j = skip_to(bytes, j + 1, SPACE | SLASH | GT | EQUALS);
-            let unread = count <= max && is_unread_attribute(&bytes[attribute_start..j]);
+            let unread = count <= max && is_unread_on(name, &bytes[attribute_start..j]);
             let k = skip_over(bytes, j, SPACE);
             if bytes.get(k) != Some(&b'=') {
                 continue;
@@ -350,16 +357,13 @@ fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
         }
         if let Some(raw) = RAW_TEXT.iter().find(|raw| raw.eq_ignore_ascii_case(name)) {
             // Raw text up to the matching end tag.
-            let body_end = find_end_tag(bytes, i, raw).unwrap_or(bytes.len());
+            let body_end = if *raw == b"script" {
+                script_end(bytes, i)
+            } else {
+                find_end_tag(bytes, i, raw).unwrap_or(bytes.len())
+            };
             let tag = bytes.get(at..j).unwrap_or_default();
-            // A script whose text opens a comment may hold `<script>...</script>` that the
-            // tokenizer reads as text (its escaped states), so the end found here would
-            // not be the real one: such bodies stay.
-            if bytes.get(j) == Some(&b'>')
-                && UNREAD_RAW_TEXT.contains(raw)
-                && !names_json_ld(tag)
-                && find(bytes.get(..body_end).unwrap_or_default(), j, b"<!--").is_none()
-            {
+            if bytes.get(j) == Some(&b'>') && UNREAD_RAW_TEXT.contains(raw) && !names_json_ld(tag) {
                 cuts.push((j + 1, body_end));
             }
             i = body_end;
@@ -441,6 +445,100 @@ fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     at.map(|at| from + at)
 }
 
+/// Longest comment text that [`prepare`] keeps: React's Suspense markers (`$`, `$?`, `$!`,
+/// `/$`), which [`crate::streamed`] reads, are this short; longer comments (notes, old
+/// pages' conditional comments, whose markup the parser never builds) are emptied, since
+/// the tokenizer reads their text one character at a time.
+const KEPT_COMMENT: usize = 2;
+
+/// Where the comment opened by the `<!--` at `open` ends, as the tokenizer reads it: the
+/// position where its text ends and the one just past its closing `>`. `<!-->` and
+/// `<!--->` are empty comments, and `--!>` closes one as `-->` does. `None` when it runs
+/// to the end of the input.
+fn comment_end(bytes: &[u8], open: usize) -> Option<(usize, usize)> {
+    let text = open + 4;
+    match bytes.get(text..) {
+        Some([b'>', ..]) => return Some((text, text + 1)),
+        Some([b'-', b'>', ..]) => return Some((text, text + 2)),
+        _ => {}
+    }
+    let mut from = text;
+    loop {
+        let dashes = find(bytes, from, b"--")?;
+        // A run of dashes: the comment's text ends two dashes before the run does.
+        let run_end = skip_dashes(bytes, dashes);
+        match bytes.get(run_end..) {
+            Some([b'>', ..]) => return Some((run_end - 2, run_end + 1)),
+            Some([b'!', b'>', ..]) => return Some((run_end - 2, run_end + 2)),
+            _ => from = run_end,
+        }
+    }
+}
+
+/// The first position at or after `from` whose byte is not `-`.
+fn skip_dashes(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    from + rest.iter().position(|&b| b != b'-').unwrap_or(rest.len())
+}
+
+/// Where the text of a `<script>` starting at `from` ends (the `<` of the end tag that
+/// closes it, or the end of the input), following the tokenizer's script states: after
+/// `<!--` the text is "escaped" until `-->`, and inside that a `<script>` opens a
+/// "double-escaped" stretch in which `</script>` does not end the script (old pages'
+/// `<!-- document.write('<script ...></script>') //-->`).
+fn script_end(bytes: &[u8], from: usize) -> usize {
+    #[derive(PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let mut state = State::Data;
+    let mut at = from;
+    loop {
+        let rest = bytes.get(at..).unwrap_or_default();
+        let next = if state == State::Data {
+            memchr::memchr(b'<', rest)
+        } else {
+            memchr::memchr2(b'<', b'>', rest)
+        };
+        let Some(k) = next.map(|k| at + k) else {
+            return bytes.len();
+        };
+        at = k + 1;
+        if bytes[k] == b'>' {
+            // `-->` (the dashes of the `<!--` that escaped the text count) ends the
+            // escaped stretch.
+            if bytes[..k].ends_with(b"--") {
+                state = State::Data;
+            }
+            continue;
+        }
+        let rest = &bytes[at..];
+        let end_tag = rest.first() == Some(&b'/');
+        let name = &rest[usize::from(end_tag)..];
+        let names_script = name.len() > 6
+            && name[..6].eq_ignore_ascii_case(b"script")
+            && CLASSES[usize::from(name[6])] & (SPACE | SLASH | GT) != 0;
+        match state {
+            State::Data if rest.starts_with(b"!--") => {
+                state = State::Escaped;
+                at += 3;
+            }
+            State::Data | State::Escaped if end_tag && names_script => return k,
+            State::Escaped if !end_tag && names_script => {
+                state = State::DoubleEscaped;
+                at += 6;
+            }
+            State::DoubleEscaped if end_tag && names_script => {
+                state = State::Escaped;
+                at += 8;
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The first position at or after `from` of the end tag `</name` (`name` lowercase),
 /// ASCII case-insensitive.
 fn find_end_tag(haystack: &[u8], from: usize, name: &[u8]) -> Option<usize> {
@@ -486,19 +584,71 @@ const RAW_TEXT: [&[u8]; 8] = [
 /// Whether the pipeline never reads an attribute named `name` (as the page spells it), so
 /// the pre-pass may remove it: script data (`data-*`, but the lazy images' `data-src`, which
 /// [`crate::segment`] reads), event handlers (`on*`) and the responsive image lists
-/// (`srcset`, `sizes`). `data-*` values are where frameworks keep JSON props: three
-/// quarters of the character references (`&quot;`) left on wcxb-dev's pages after the
-/// script cut, each decoded one by one by the tokenizer. A new feature that reads one of
-/// these must take it out of here.
+/// (`srcset`, `sizes`), old pages' layout attributes (tables, images and frames: a third
+/// of l3s-gn1's attributes), link targets, tooltips, scripts' languages and forms'
+/// settings and values. The tree builder reads `type` (inputs in tables) and `color`,
+/// `face` and `size` (fonts in drawings), which stay. `data-*` values are where frameworks
+/// keep JSON props: three quarters of the character references (`&quot;`) left on
+/// wcxb-dev's pages after the script cut, each decoded one by one by the tokenizer. A new
+/// feature that reads one of these must take it out of here.
 fn is_unread_attribute(name: &[u8]) -> bool {
     let starts = |prefix: &[u8]| {
         name.get(..prefix.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
     };
-    (starts(b"data-") && !name.eq_ignore_ascii_case(b"data-src"))
-        || (starts(b"on") && name.len() > 2)
-        || name.eq_ignore_ascii_case(b"srcset")
-        || name.eq_ignore_ascii_case(b"sizes")
+    if starts(b"data-") {
+        return !name.eq_ignore_ascii_case(b"data-src");
+    }
+    if starts(b"on") {
+        return name.len() > 2;
+    }
+    // One lowercase copy and a match (by length, then bytes), not a comparison per name:
+    // this runs on every attribute of the page.
+    let mut lower = [0u8; 12];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"srcset"
+            | b"sizes"
+            | b"width"
+            | b"height"
+            | b"border"
+            | b"align"
+            | b"valign"
+            | b"cellpadding"
+            | b"cellspacing"
+            | b"bgcolor"
+            | b"background"
+            | b"colspan"
+            | b"rowspan"
+            | b"hspace"
+            | b"vspace"
+            | b"clear"
+            | b"frameborder"
+            | b"scrolling"
+            | b"marginheight"
+            | b"marginwidth"
+            | b"target"
+            | b"title"
+            | b"language"
+            | b"value"
+            | b"action"
+            | b"method"
+            | b"for"
+            | b"tabindex"
+    )
+}
+
+/// Whether the pipeline never reads the attribute `attribute` of a `tag` (both as the page
+/// spells them): the [`is_unread_attribute`] ones, and `name` but on `<meta>` (the
+/// metadata's keys; on anchors, form fields and frames nothing reads it).
+fn is_unread_on(tag: &[u8], attribute: &[u8]) -> bool {
+    is_unread_attribute(attribute)
+        || (attribute.eq_ignore_ascii_case(b"name") && !tag.eq_ignore_ascii_case(b"meta"))
 }
 
 /// Whether a start tag's bytes name JSON-LD: `json` with `ld` in the 8 bytes before it,
@@ -1018,12 +1168,21 @@ mod tests {
             if let NodeData::Element { name, attrs, .. } = &node.data {
                 attrs
                     .borrow_mut()
-                    .retain(|a| !is_unread_attribute(a.name.local.as_bytes()));
+                    .retain(|a| !is_unread_on(name.local.as_bytes(), a.name.local.as_bytes()));
                 if name.local == local_name!("svg")
                     || UNREAD_RAW_TEXT.contains(&name.local.as_bytes())
                         && !attrs.borrow().iter().any(|a| a.value.contains("ld+json"))
                 {
                     node.children.borrow_mut().clear();
+                }
+            }
+            for child in node.children.borrow_mut().iter_mut() {
+                if let NodeData::Comment { contents } = &child.data
+                    && contents.len() > KEPT_COMMENT
+                {
+                    *child = Node::new(NodeData::Comment {
+                        contents: StrTendril::new(),
+                    });
                 }
             }
             stack.extend(node.children.borrow().iter().cloned());
@@ -1190,7 +1349,6 @@ mod tests {
         // Under the cap, and in comments and raw text, nothing changes.
         for html in [
             format!("<p{}>text</p>", attrs(3)),
-            format!("<!-- <p{} -->", attrs(5)),
             format!(
                 "<script type=application/ld+json>x = '<p{}>'</script>",
                 attrs(5)
@@ -1203,6 +1361,10 @@ mod tests {
                 "{html}"
             );
         }
+        assert_eq!(
+            prepare(&format!("<!-- <p{} -->", attrs(5)), 4),
+            (Cow::Borrowed("<!---->"), false)
+        );
         assert_eq!(
             prepare("<p a b=1 c='2' d = \"3>\" e>x</p><i f g h>", 2),
             (Cow::Borrowed("<p a b=1 >x</p><i f g >"), true)
@@ -1243,31 +1405,84 @@ mod tests {
             )
         );
         assert_same_as_html5ever("<p>a</p><script>var t = '<p>x</p>';</script><p>b</p>");
-        // An old page's script writing a script, in a comment: the first `</script` is
-        // not the end, so the body stays and nothing leaks out as text.
-        let html =
-            "<script><!--\ndocument.write('<script src=a.js></script>');\n//--></script><p>b</p>";
-        assert_eq!(prepare(html, 8), (Cow::Borrowed(html), false));
-        let (dom, _) = parse(html, DEFAULT);
+        // Old pages' scripts in a comment: there a `<script>` makes the next `</script>`
+        // part of the text (the tokenizer's double-escaped state), and `-->` ends that.
+        for (html, prepared) in [
+            (
+                "<script><!--\ndocument.write('<script src=a.js></script>');\n//--></script><p>b",
+                "<script></script><p>b",
+            ),
+            (
+                "<script><!-- x = '<SCRIPT>' --></script><p>b</script><p>c",
+                "<script></script><p>b</script><p>c",
+            ),
+            (
+                "<script><!-- a --><script></script><p>b",
+                "<script></script><p>b",
+            ),
+            (
+                "<script><!--> <script></script><p>b",
+                "<script></script><p>b",
+            ),
+            (
+                "<script><!-- <script></script --></script><p>b",
+                "<script></script><p>b",
+            ),
+            (
+                "<script><!-- <script> --> </script><p>b",
+                "<script></script><p>b",
+            ),
+            (
+                "<script><!-- <scripts></script><p>b",
+                "<script></script><p>b",
+            ),
+        ] {
+            assert_eq!(prepare(html, 8), (Cow::Borrowed(prepared), false), "{html}");
+            assert_same_as_html5ever(html);
+        }
+    }
+
+    #[test]
+    fn comment_text_is_removed_but_for_short_markers() {
+        let html = "<p>a<!-- note <b>x</b> -->b<!--$?--><!--/$--><!-->c<!--->d\
+            <!-- e --!>f<!-- g --->h<!---- i -- j ---->k<!--[if IE]><p>old<![endif]-->l";
         assert_eq!(
-            text_and_depth(&dom).0,
-            "<!--\ndocument.write('<script src=a.js></script>');\n//-->b"
+            prepare(html, 8),
+            (
+                Cow::Borrowed(
+                    "<p>a<!---->b<!--$?--><!--/$--><!-->c<!--->d<!----!>f<!---->h<!---->k\
+                     <!---->l"
+                ),
+                false
+            )
         );
+        assert_same_as_html5ever(html);
+        // A comment left open runs to the end: nothing after it is a tag.
+        let html = "<p>a<!-- b <p data-x=1>";
+        assert_eq!(prepare(html, 8), (Cow::Borrowed(html), false));
     }
 
     #[test]
     fn unread_attributes_are_removed() {
         let html = "<img data-props=\"{&quot;a&quot;:1}\" src=a.png DATA-SRC=b.png \
-            srcset='a 1x, b 2x' onclick=go() on class=x data-y/><a data-z=1 href=h>t</a>";
+            srcset='a 1x, b 2x' onclick=go() on class=x data-y/><a data-z=1 href=h>t</a>\
+            <table WIDTH=100% border=0><td valign=top title='a b'>c<input type=hidden value=v>\
+            <meta name=author content=A><a name=top>";
         assert_eq!(
             prepare(html, 8),
             (
                 Cow::Borrowed(
-                    "<img  src=a.png DATA-SRC=b.png   on class=x data-y/><a  href=h>t</a>"
+                    "<img  src=a.png DATA-SRC=b.png   on class=x data-y/><a  href=h>t</a>\
+                     <table  ><td  >c<input type=hidden ><meta name=author content=A><a >"
                 ),
                 false
             )
         );
+        assert_same_as_html5ever(
+            "<table WIDTH=100% border=0><td valign=top title='a b'>c<input type=hidden value=v>",
+        );
+        let html = "<img data-props=\"{&quot;a&quot;:1}\" src=a.png DATA-SRC=b.png \
+            srcset='a 1x, b 2x' onclick=go() on class=x data-y/><a data-z=1 href=h>t</a>";
         let (dom, _) = parse(html, DEFAULT);
         assert_eq!(
             to_html(&dom),
