@@ -3038,11 +3038,12 @@ mod tests {
             );
         }
         // A title that is more than a label before the declared one stays whole.
-        let mut c = Collector::default();
-        meta(&mut c, "og:title", "Rain in Spain");
-        h1(&mut c, "Why the weather changed: Rain in Spain");
         assert_eq!(
-            c.finish(None, "").title.as_deref(),
+            title_with(
+                &[("og:title", "Rain in Spain")],
+                "Why the weather changed: Rain in Spain"
+            )
+            .as_deref(),
             Some("Why the weather changed: Rain in Spain")
         );
     }
@@ -3659,6 +3660,16 @@ mod tests {
         c.block(text);
     }
 
+    /// The title of a page that declares the `(meta key, title)` pairs and shows `h1`.
+    fn title_with(declared: &[(&str, &str)], h1_text: &str) -> Option<String> {
+        let mut c = Collector::default();
+        for (key, title) in declared {
+            meta(&mut c, key, title);
+        }
+        h1(&mut c, h1_text);
+        c.finish(None, "").title
+    }
+
     #[test]
     fn parts_glued_across_elements_are_told_apart() {
         // <span>By Iona Bexley</span><span>April 3, 2024</span>, By<a>Sarah</a>.
@@ -3715,20 +3726,24 @@ mod tests {
 
     #[test]
     fn an_h1_that_curls_the_quotes_of_the_declared_title_shows_it() {
-        let mut c = Collector::default();
-        meta(&mut c, "og:title", "Why Cheap SEO Doesn't Work");
-        h1(&mut c, "Why Cheap SEO Doesn\u{2019}t Work");
         assert_eq!(
-            c.finish(None, "").title.as_deref(),
+            title_with(
+                &[("og:title", "Why Cheap SEO Doesn't Work")],
+                "Why Cheap SEO Doesn\u{2019}t Work"
+            )
+            .as_deref(),
             Some("Why Cheap SEO Doesn't Work")
         );
         // A declared title with the curled quotes: the author typed those.
-        let mut c = Collector::default();
-        meta(&mut c, "og:title", "Why Cheap SEO Doesn't Work");
-        meta(&mut c, "twitter:title", "Why Cheap SEO Doesn\u{2019}t Work");
-        h1(&mut c, "Why Cheap SEO Doesn\u{2019}t Work");
         assert_eq!(
-            c.finish(None, "").title.as_deref(),
+            title_with(
+                &[
+                    ("og:title", "Why Cheap SEO Doesn't Work"),
+                    ("twitter:title", "Why Cheap SEO Doesn\u{2019}t Work")
+                ],
+                "Why Cheap SEO Doesn\u{2019}t Work"
+            )
+            .as_deref(),
             Some("Why Cheap SEO Doesn\u{2019}t Work")
         );
         assert_eq!(
@@ -3756,19 +3771,21 @@ mod tests {
 
     #[test]
     fn an_h1_that_loses_a_separator_of_the_declared_title_shows_it() {
-        let mut c = Collector::default();
-        meta(&mut c, "og:title", "Question - Which graphics card to buy?");
-        h1(&mut c, "Question Which graphics card to buy?");
         assert_eq!(
-            c.finish(None, "").title.as_deref(),
+            title_with(
+                &[("og:title", "Question - Which graphics card to buy?")],
+                "Question Which graphics card to buy?"
+            )
+            .as_deref(),
             Some("Question - Which graphics card to buy?")
         );
         // Other words than the separator: the h1 stays.
-        let mut c = Collector::default();
-        meta(&mut c, "og:title", "Question - Which graphics card to buy?");
-        h1(&mut c, "Question: Which graphics card to buy?");
         assert_eq!(
-            c.finish(None, "").title.as_deref(),
+            title_with(
+                &[("og:title", "Question - Which graphics card to buy?")],
+                "Question: Which graphics card to buy?"
+            )
+            .as_deref(),
             Some("Question: Which graphics card to buy?")
         );
     }
@@ -3838,11 +3855,12 @@ mod tests {
             "Blog | How to Plant Tomatoes"
         );
         // Nor the post's date printed before the headline.
-        let mut c = Collector::default();
-        meta(&mut c, "og:title", "Preparing a transition in Debusine");
-        h1(&mut c, "Dec 18 2025 Preparing a transition in Debusine");
         assert_eq!(
-            c.finish(None, "").title.as_deref(),
+            title_with(
+                &[("og:title", "Preparing a transition in Debusine")],
+                "Dec 18 2025 Preparing a transition in Debusine"
+            )
+            .as_deref(),
             Some("Preparing a transition in Debusine")
         );
     }
