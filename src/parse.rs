@@ -281,9 +281,10 @@ const MAX_ATTRIBUTES: usize = 1024;
 /// A linear scan for tags that follows the tokenizer closely enough for this one purpose:
 /// it skips comments ([`comment_end`]), `<!...>` and `<?...>` and the contents of the
 /// raw-text elements (`script` by [`script_end`], `style`, `textarea`, `title`, ...), and
-/// reads attribute values with their quotes. Where it disagrees with the tokenizer (foreign content, CDATA sections) a long
-/// tag may go uncut, or a cut may fall in text that the tokenizer reads as text; either
-/// needs more than `max` attribute-like words before a `>`, which real pages never have.
+/// reads attribute values with their quotes. Where it disagrees with the tokenizer
+/// (foreign content, CDATA sections) a long tag may go uncut, or a cut may fall in text
+/// that the tokenizer reads as text; either needs more than `max` attribute-like words
+/// before a `>`, which real pages never have.
 fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
     let bytes = html.as_bytes();
     // Byte ranges to remove: from the start of attribute `max + 1` to the tag's end, and
