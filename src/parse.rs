@@ -100,6 +100,7 @@ pub(crate) fn parse(html: &str, limits: Limits) -> (RcDom, ParseReport) {
         node_limited: Cell::new(false),
         pending_drops: RefCell::new(HashMap::new()),
         measured: Cell::new(None),
+        unchanged: Cell::new(false),
         dropped: Cell::new(0),
     };
     let tokenizer = Tokenizer::new(limit, TokenizerOpts::default());
@@ -138,6 +139,10 @@ struct DepthLimit<Sink: TreeSink> {
     dropped: Cell<u64>,
     /// The last exact measure of what the tree builder holds.
     measured: Cell<Option<Measured>>,
+    /// Whether no token reached the tree builder since that measure, so it still holds
+    /// exactly that: the run of start tags dropped at the limit is then checked in `O(1)`
+    /// each, not `O(held)` (200,000 nested `<ul><li>`: 15 s in a debug build before).
+    unchanged: Cell<bool>,
 }
 
 /// What the tree builder held at one moment, and how many nodes had been created then.
@@ -185,6 +190,9 @@ where
         let sink = &self.inner.sink;
         let (nodes, formatting) = (sink.nodes_created(), sink.formatting_created());
         if let Some(m) = self.measured.get() {
+            if self.unchanged.get() {
+                return m.held.is_full(name, self.max_depth);
+            }
             let bound = Held {
                 elements: m.held.elements + HANDLES_PER_NODE * (nodes - m.nodes),
                 formatting: m.held.formatting + HANDLES_PER_NODE * (formatting - m.formatting),
@@ -207,6 +215,7 @@ where
             nodes,
             formatting,
         }));
+        self.unchanged.set(true);
         held.is_full(name, self.max_depth)
     }
 }
@@ -253,6 +262,7 @@ where
                 }
             }
         }
+        self.unchanged.set(false);
         self.inner.process_token(token, line_number)
     }
 
