@@ -297,8 +297,8 @@ const MAX_ATTRIBUTES: usize = 1024;
 /// before a `>`, which real pages never have.
 fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
     let bytes = html.as_bytes();
-    // Byte ranges to remove: from the start of attribute `max + 1` to the tag's end, and
-    // unread raw-text bodies.
+    // Byte ranges to remove, in order: unread attributes, from the start of attribute
+    // `max + 1` to the tag's end, and unread bodies of comments, raw text and drawings.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut attributes_limited = false;
     let mut i = 0;
@@ -406,13 +406,15 @@ fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
 }
 
 /// [`skip_to`] and [`skip_over`] classes of the bytes that end a tag's names and values:
-/// ASCII whitespace, `/`, `>` and `=`.
+/// ASCII whitespace, `/`, `>` and `=`; and of the dashes that end a comment.
 const SPACE: u8 = 1;
 const SLASH: u8 = 2;
 const GT: u8 = 4;
 const EQUALS: u8 = 8;
+const DASH: u8 = 16;
 
-/// Each byte's class bits ([`SPACE`], [`SLASH`], [`GT`], [`EQUALS`]; 0 for the rest).
+/// Each byte's class bits ([`SPACE`], [`SLASH`], [`GT`], [`EQUALS`], [`DASH`]; 0 for the
+/// rest).
 const CLASSES: [u8; 256] = {
     let mut classes = [0; 256];
     classes[b'\t' as usize] = SPACE;
@@ -423,6 +425,7 @@ const CLASSES: [u8; 256] = {
     classes[b'/' as usize] = SLASH;
     classes[b'>' as usize] = GT;
     classes[b'=' as usize] = EQUALS;
+    classes[b'-' as usize] = DASH;
     classes
 };
 
@@ -477,19 +480,13 @@ fn comment_end(bytes: &[u8], open: usize) -> Option<(usize, usize)> {
     loop {
         let dashes = find(bytes, from, b"--")?;
         // A run of dashes: the comment's text ends two dashes before the run does.
-        let run_end = skip_dashes(bytes, dashes);
+        let run_end = skip_over(bytes, dashes, DASH);
         match bytes.get(run_end..) {
             Some([b'>', ..]) => return Some((run_end - 2, run_end + 1)),
             Some([b'!', b'>', ..]) => return Some((run_end - 2, run_end + 2)),
             _ => from = run_end,
         }
     }
-}
-
-/// The first position at or after `from` whose byte is not `-`.
-fn skip_dashes(bytes: &[u8], from: usize) -> usize {
-    let rest = bytes.get(from..).unwrap_or_default();
-    from + rest.iter().position(|&b| b != b'-').unwrap_or(rest.len())
 }
 
 /// Where the text of a `<script>` starting at `from` ends (the `<` of the end tag that
