@@ -6,8 +6,8 @@ use crate::features::Features;
 use crate::hints::{Hint, Hints};
 use crate::text::is_cjk;
 use crate::tuning::{
-    FALLBACK_LINK_WORDS, FALLBACK_MIN_WORDS, FALLBACK_TITLED_MIN_WORDS, MAX_LINK_DENSITY,
-    SHORT_BLOCK_WORDS,
+    FALLBACK_DISCUSSION_SHARE, FALLBACK_LINK_WORDS, FALLBACK_MIN_WORDS, FALLBACK_TITLED_MIN_WORDS,
+    MAX_LINK_DENSITY, SHORT_BLOCK_WORDS,
 };
 use crate::tuning::{HEADLINE_MAX_LEVEL, HEADLINE_TITLE_OVERLAP};
 
@@ -73,18 +73,11 @@ fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], 
         }
         _ => f.link_density <= MAX_LINK_DENSITY && block.hints.negative().is_empty(),
     };
-    for t in 0..2 {
-        let kept: Vec<usize> = blocks
-            .iter()
-            .zip(features)
-            .enumerate()
-            .filter(|(_, (block, f))| f.words > 0 && !f.dateline && tier(t, block, f))
-            .map(|(i, _)| i)
-            .collect();
+    // A post has a line of its own to say: a block of a sentence's length under no chrome
+    // name beside its headline (a schedule's column labels or a shop's footer under a
+    // category's h1 are no post).
+    let enough = |kept: &[usize], t: usize| {
         let words: u32 = kept.iter().map(|&i| features[i].words).sum();
-        // A post has a line of its own to say: a block of a sentence's length under no
-        // chrome name beside its headline (a schedule's column labels or a shop's footer
-        // under a category's h1 are no post).
         let said = kept.iter().any(|&i| {
             !matches!(blocks[i].kind, BlockKind::Heading(_))
                 && features[i].words >= SHORT_BLOCK_WORDS
@@ -96,7 +89,36 @@ fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], 
         } else {
             FALLBACK_MIN_WORDS
         };
-        if words >= floor {
+        words >= floor
+    };
+    for t in 0..2 {
+        let mut kept: Vec<usize> = blocks
+            .iter()
+            .zip(features)
+            .enumerate()
+            .filter(|(_, (block, f))| f.words > 0 && !f.dateline && tier(t, block, f))
+            .map(|(i, _)| i)
+            .collect();
+        // A post that is enough on its own ends where its readers' comments or the form
+        // to add one begin (a picture post's line, then "0 Comments", "Leave a comment",
+        // "Name (required)"), when most words from there on are under those names (not
+        // one "Comments:" line in each entry of a listing); a forum whose every post is
+        // under a comment name keeps them.
+        let discussion = |i: usize| {
+            blocks[i].local_hints.has(Hint::Comment) || blocks[i].local_hints.has(Hint::Form)
+        };
+        if let Some(cut) = kept.iter().position(|&i| discussion(i)) {
+            let rest: u32 = kept[cut..].iter().map(|&i| features[i].words).sum();
+            let named: u32 = kept[cut..]
+                .iter()
+                .filter(|&&i| discussion(i))
+                .map(|&i| features[i].words)
+                .sum();
+            if named as f32 >= FALLBACK_DISCUSSION_SHARE * rest as f32 && enough(&kept[..cut], t) {
+                kept.truncate(cut);
+            }
+        }
+        if enough(&kept, t) {
             for i in kept {
                 verdicts[i] = Verdict::new(Label::Content, Reason::Fallback);
             }

@@ -297,6 +297,14 @@ pub const FALLBACK_MIN_WORDS: u32 = 50;
 /// a shop category) went from empty to their column labels and footer (wcxb -0.0006).
 pub const FALLBACK_TITLED_MIN_WORDS: u32 = 10;
 
+/// In the fallback, a post that meets its floor on its own ends at its first block under a
+/// comment or form name when at least this share of the words from there on are under
+/// such names (the comments and the "Leave a comment" form after a picture post); a lower
+/// share is a listing whose entries each hold a "Comments:" line. Tuned on all six dev
+/// sets: dragnet-train +0.0005 (four posts shed their empty comment forms); with no share
+/// condition wcxb-dev lost an arXiv listing (0.73 -> 0.08).
+pub const FALLBACK_DISCUSSION_SHARE: f32 = 0.5;
+
 /// In the fallback, a link of at least this many words under no chrome name is a title
 /// worth keeping (a listing page's teasers); shorter ones are a menu or a site map. Tuned on
 /// wcxb-dev and cleaneval-dev with the `listing/nav-only-sitemap` corpus page: 4 keeps that
