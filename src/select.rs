@@ -11,11 +11,31 @@ use crate::tuning::{
 };
 use crate::tuning::{HEADLINE_MAX_LEVEL, HEADLINE_TITLE_OVERLAP};
 
-/// Turn content outside the main container into boilerplate, then take in the headline.
+/// Turn content outside the main container into boilerplate, and content under a sidebar
+/// name beside content under a content name, then take in the headline.
 pub fn select(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], title: &str) {
     for (block, verdict) in blocks.iter().zip(verdicts.iter_mut()) {
         if verdict.label == Label::Content && !block.in_main {
             *verdict = Verdict::new(Label::Boilerplate, Reason::OutsideMain);
+        }
+    }
+    // Long prose outweighs a weak sidebar name (see `classify`), for pages whose article
+    // sits in a box named so; but beside content kept under a content name and no chrome
+    // name (the post's `entry-content`), it is the sidebar's own: a blog's "About me"
+    // profile outscoring a post of 50 words (corpus `blog/short-post-long-profile`).
+    let named_content = blocks.iter().zip(verdicts.iter()).any(|(b, v)| {
+        v.label == Label::Content
+            && b.local_hints.has(Hint::Content)
+            && b.local_hints.negative().is_empty()
+    });
+    if named_content {
+        for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+            if v.label == Label::Content
+                && b.local_hints.has(Hint::Sidebar)
+                && !b.local_hints.has(Hint::Content)
+            {
+                *v = Verdict::new(Label::Boilerplate, Reason::Hint(Hint::Sidebar));
+            }
         }
     }
     if !verdicts.iter().any(|v| v.label == Label::Content) {
