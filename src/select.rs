@@ -4,6 +4,7 @@ use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict, classify};
 use crate::features::Features;
 use crate::hints::{Hint, Hints};
+use crate::metadata::TITLE_SEPARATORS;
 use crate::text::is_cjk;
 use crate::tuning::{
     FALLBACK_DISCUSSION_SHARE, FALLBACK_LINK_WORDS, FALLBACK_MIN_WORDS, FALLBACK_TITLED_MIN_WORDS,
@@ -84,7 +85,7 @@ fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], 
     let title_words = lowercase_words(title);
     let titled = blocks
         .iter()
-        .any(|b| b.in_main && names_title(b, &title_words).is_some());
+        .any(|b| b.in_main && (names_title(b, &title_words).is_some() || is_title_alone(b, title)));
     let tier = |t: usize, block: &Block, f: &Features| match t {
         0 => {
             block.in_main
@@ -213,6 +214,22 @@ fn names_title(block: &Block, title_words: &[String]) -> Option<usize> {
     }
     let shared = words.iter().filter(|w| title_words.contains(w)).count();
     ((shared as f32) >= HEADLINE_TITLE_OVERLAP * words.len() as f32).then_some(shared)
+}
+
+/// Whether a heading (h1 to [`HEADLINE_MAX_LEVEL`]) of one word is the whole title before
+/// the site's name ("nook" in "nook — A Writer's Blog"): a post titled in one word, which
+/// [`names_title`] leaves out since one shared word is as often a section's name.
+fn is_title_alone(block: &Block, title: &str) -> bool {
+    if !matches!(block.kind, BlockKind::Heading(level) if level <= HEADLINE_MAX_LEVEL) {
+        return false;
+    }
+    let words = lowercase_words(&block.text);
+    let end = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min()
+        .unwrap_or(title.len());
+    words.len() == 1 && lowercase_words(&title[..end]) == words
 }
 
 /// Lowercase words of `text` for comparing a heading with the title; Han, Kana and Hangul
