@@ -105,7 +105,8 @@ pub(crate) fn is_author_link(href: &str, text: &str) -> bool {
 }
 
 /// Title separators between the page title and the site name.
-const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
+pub(crate) const TITLE_SEPARATORS: [&str; 8] =
+    [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
 
 /// Metadata of a page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

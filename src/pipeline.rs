@@ -9,7 +9,9 @@ use crate::features::{Features, page_features};
 use crate::locate::{locate, mark};
 use crate::metadata::Collector;
 use crate::parse::Limits;
-use crate::revise::{cards, closing_sections, grids, lists, prose_captions, revise, tables};
+use crate::revise::{
+    cards, closing_sections, grids, lists, numbered_paragraphs, prose_captions, revise, tables,
+};
 use crate::segment::{Element, OrphanImage, Page, Reveal, parse_page, segment};
 use crate::select::select;
 use crate::tuning::{REVEAL_BELOW_WORDS, REVEAL_GAIN};
@@ -203,6 +205,7 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
     revise(&kinds, &feats, &in_main, &mut verdicts);
     tables(&page.blocks, &page.elements, &mut verdicts);
     lists(&page.blocks, &feats, &page.elements, &mut verdicts);
+    numbered_paragraphs(&page.blocks, &feats, &mut verdicts);
     cards(&page.blocks, &page.elements, &mut verdicts);
     grids(&mut page.blocks, &page.elements, &mut verdicts);
     closing_sections(&page.blocks, &page.elements, &mut verdicts);

@@ -15,7 +15,8 @@ use crate::tuning::{
     KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS, LISTING_LIST_LINK_DENSITY,
     MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
     MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES,
-    SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    NUMBERED_RUN_CONTENT_SHARE, NUMBERED_RUN_MIN_ITEMS, SHORT_BLOCK_WORDS, TABLE_CELL_SHARE,
+    TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -392,6 +393,74 @@ pub(crate) fn lists(
             revive_heading_before(blocks, verdicts, i);
         }
     }
+}
+
+/// A run of [`NUMBERED_RUN_MIN_ITEMS`] or more paragraphs of the main container, each
+/// opening with the number after the one before ("1. Using Our Fears… (Los Angeles Times,
+/// 2002)", "2. Who's Next?…"), is an ordered list written as paragraphs: when
+/// [`LIST_MIN_CONTENT_ITEMS`] and [`NUMBERED_RUN_CONTENT_SHARE`] of its items are content
+/// already, its items dropped for their links or their neighbours that hold words of their
+/// own come back, as [`lists`] does for a list's items (corpus `blog/numbered-post-roundup`). A box
+/// of "most read" headlines is numbered too, but its items are bare links.
+pub(crate) fn numbered_paragraphs(
+    blocks: &[Block],
+    features: &[Features],
+    verdicts: &mut [Verdict],
+) {
+    let numbered = |i: usize| {
+        let b = &blocks[i];
+        (b.in_main && b.kind == BlockKind::Paragraph)
+            .then(|| item_number(&b.text))
+            .flatten()
+    };
+    let mut start = 0;
+    while start < blocks.len() {
+        let Some(first) = numbered(start) else {
+            start += 1;
+            continue;
+        };
+        let mut end = start + 1;
+        while end < blocks.len() && numbered(end) == Some(first + (end - start) as u32) {
+            end += 1;
+        }
+        let count = (end - start) as u32;
+        let content = verdicts[start..end]
+            .iter()
+            .filter(|v| v.label == Label::Content)
+            .count() as u32;
+        if count >= NUMBERED_RUN_MIN_ITEMS
+            && content >= LIST_MIN_CONTENT_ITEMS
+            && content as f32 >= NUMBERED_RUN_CONTENT_SHARE * count as f32
+        {
+            for i in start..end {
+                let b = &blocks[i];
+                let v = &mut verdicts[i];
+                if matches!(
+                    v.reason,
+                    Reason::LinkDensity | Reason::NeighboursBoilerplate
+                ) && b.local_hints.negative().is_empty()
+                    && (b.link_words < b.words || features[i].ends_sentence)
+                {
+                    *v = Verdict::new(Label::Content, Reason::InTextList);
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// The number a list item written as a paragraph opens with ("12. Moral Clarity", "3)
+/// Bake"), when a word follows it.
+fn item_number(text: &str) -> Option<u32> {
+    let (number, rest) = text.trim_start().split_once(char::is_whitespace)?;
+    let digits = number.strip_suffix(['.', ')'])?;
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    rest.trim_start()
+        .starts_with(|c: char| c.is_alphanumeric() || "\"'“‘(".contains(c))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 /// Whether `text` opens with a section number of two levels or more ("11.2. Index Types",
@@ -889,6 +958,19 @@ mod tests {
         assert!(!opens_with_section_number("4.99 $ shipping"));
         assert!(!opens_with_section_number("v2.1 Release notes"));
         assert!(!opens_with_section_number("1..2 Ranges"));
+    }
+
+    #[test]
+    fn item_numbers_open_numbered_paragraphs() {
+        assert_eq!(
+            item_number("1.  Using Our Fears (Los Angeles Times)"),
+            Some(1)
+        );
+        assert_eq!(item_number("12) \"Moral Clarity\""), Some(12));
+        assert_eq!(item_number("2012. A year of locks"), None);
+        assert_eq!(item_number("4.99 $ shipping"), None);
+        assert_eq!(item_number("3. "), None);
+        assert_eq!(item_number("Chapter 3. Gates"), None);
     }
 
     #[test]

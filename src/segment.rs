@@ -312,7 +312,10 @@ impl Walker {
                 self.page.concealed += 1;
                 return None;
             }
-        } else if is_skipped(&name) {
+        }
+        // A revealed hidden element is still skipped when its kind holds no text to read
+        // (a hidden `<textarea>` holding a script's markup template).
+        if is_skipped(&name) {
             if is_replaced(&name) {
                 self.buffer.space();
             }

@@ -4,18 +4,39 @@ use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict, classify};
 use crate::features::Features;
 use crate::hints::{Hint, Hints};
+use crate::metadata::TITLE_SEPARATORS;
 use crate::text::is_cjk;
 use crate::tuning::{
-    FALLBACK_LINK_WORDS, FALLBACK_MIN_WORDS, FALLBACK_TITLED_MIN_WORDS, MAX_LINK_DENSITY,
-    SHORT_BLOCK_WORDS,
+    FALLBACK_DISCUSSION_SHARE, FALLBACK_LINK_WORDS, FALLBACK_MIN_WORDS, FALLBACK_TITLED_MIN_WORDS,
+    MAX_LINK_DENSITY, SHORT_BLOCK_WORDS,
 };
 use crate::tuning::{HEADLINE_MAX_LEVEL, HEADLINE_TITLE_OVERLAP};
 
-/// Turn content outside the main container into boilerplate, then take in the headline.
+/// Turn content outside the main container into boilerplate, and content under a sidebar
+/// name beside content under a content name, then take in the headline.
 pub fn select(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], title: &str) {
     for (block, verdict) in blocks.iter().zip(verdicts.iter_mut()) {
         if verdict.label == Label::Content && !block.in_main {
             *verdict = Verdict::new(Label::Boilerplate, Reason::OutsideMain);
+        }
+    }
+    // Long prose outweighs a weak sidebar name (see `classify`), for pages whose article
+    // sits in a box named so; but beside content kept under a content name and no chrome
+    // name (the post's `entry-content`), it is the sidebar's own: a blog's "About me"
+    // profile outscoring a post of 50 words (corpus `blog/short-post-long-profile`).
+    let named_content = blocks.iter().zip(verdicts.iter()).any(|(b, v)| {
+        v.label == Label::Content
+            && b.local_hints.has(Hint::Content)
+            && b.local_hints.negative().is_empty()
+    });
+    if named_content {
+        for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+            if v.label == Label::Content
+                && b.local_hints.has(Hint::Sidebar)
+                && !b.local_hints.has(Hint::Content)
+            {
+                *v = Verdict::new(Label::Boilerplate, Reason::Hint(Hint::Sidebar));
+            }
         }
     }
     if !verdicts.iter().any(|v| v.label == Label::Content) {
@@ -64,7 +85,7 @@ fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], 
     let title_words = lowercase_words(title);
     let titled = blocks
         .iter()
-        .any(|b| b.in_main && names_title(b, &title_words).is_some());
+        .any(|b| b.in_main && (names_title(b, &title_words).is_some() || is_title_alone(b, title)));
     let tier = |t: usize, block: &Block, f: &Features| match t {
         0 => {
             block.in_main
@@ -73,18 +94,11 @@ fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], 
         }
         _ => f.link_density <= MAX_LINK_DENSITY && block.hints.negative().is_empty(),
     };
-    for t in 0..2 {
-        let kept: Vec<usize> = blocks
-            .iter()
-            .zip(features)
-            .enumerate()
-            .filter(|(_, (block, f))| f.words > 0 && !f.dateline && tier(t, block, f))
-            .map(|(i, _)| i)
-            .collect();
+    // A post has a line of its own to say: a block of a sentence's length under no chrome
+    // name beside its headline (a schedule's column labels or a shop's footer under a
+    // category's h1 are no post).
+    let enough = |kept: &[usize], t: usize| {
         let words: u32 = kept.iter().map(|&i| features[i].words).sum();
-        // A post has a line of its own to say: a block of a sentence's length under no
-        // chrome name beside its headline (a schedule's column labels or a shop's footer
-        // under a category's h1 are no post).
         let said = kept.iter().any(|&i| {
             !matches!(blocks[i].kind, BlockKind::Heading(_))
                 && features[i].words >= SHORT_BLOCK_WORDS
@@ -96,7 +110,36 @@ fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], 
         } else {
             FALLBACK_MIN_WORDS
         };
-        if words >= floor {
+        words >= floor
+    };
+    for t in 0..2 {
+        let mut kept: Vec<usize> = blocks
+            .iter()
+            .zip(features)
+            .enumerate()
+            .filter(|(_, (block, f))| f.words > 0 && !f.dateline && tier(t, block, f))
+            .map(|(i, _)| i)
+            .collect();
+        // A post that is enough on its own ends where its readers' comments or the form
+        // to add one begin (a picture post's line, then "0 Comments", "Leave a comment",
+        // "Name (required)"), when most words from there on are under those names (not
+        // one "Comments:" line in each entry of a listing); a forum whose every post is
+        // under a comment name keeps them.
+        let discussion = |i: usize| {
+            blocks[i].local_hints.has(Hint::Comment) || blocks[i].local_hints.has(Hint::Form)
+        };
+        if let Some(cut) = kept.iter().position(|&i| discussion(i)) {
+            let rest: u32 = kept[cut..].iter().map(|&i| features[i].words).sum();
+            let named: u32 = kept[cut..]
+                .iter()
+                .filter(|&&i| discussion(i))
+                .map(|&i| features[i].words)
+                .sum();
+            if named as f32 >= FALLBACK_DISCUSSION_SHARE * rest as f32 && enough(&kept[..cut], t) {
+                kept.truncate(cut);
+            }
+        }
+        if enough(&kept, t) {
             for i in kept {
                 verdicts[i] = Verdict::new(Label::Content, Reason::Fallback);
             }
@@ -171,6 +214,22 @@ fn names_title(block: &Block, title_words: &[String]) -> Option<usize> {
     }
     let shared = words.iter().filter(|w| title_words.contains(w)).count();
     ((shared as f32) >= HEADLINE_TITLE_OVERLAP * words.len() as f32).then_some(shared)
+}
+
+/// Whether a heading (h1 to [`HEADLINE_MAX_LEVEL`]) of one word is the whole title before
+/// the site's name ("nook" in "nook — A Writer's Blog"): a post titled in one word, which
+/// [`names_title`] leaves out since one shared word is as often a section's name.
+fn is_title_alone(block: &Block, title: &str) -> bool {
+    if !matches!(block.kind, BlockKind::Heading(level) if level <= HEADLINE_MAX_LEVEL) {
+        return false;
+    }
+    let words = lowercase_words(&block.text);
+    let end = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min()
+        .unwrap_or(title.len());
+    words.len() == 1 && lowercase_words(&title[..end]) == words
 }
 
 /// Lowercase words of `text` for comparing a heading with the title; Han, Kana and Hangul

@@ -297,6 +297,14 @@ pub const FALLBACK_MIN_WORDS: u32 = 50;
 /// a shop category) went from empty to their column labels and footer (wcxb -0.0006).
 pub const FALLBACK_TITLED_MIN_WORDS: u32 = 10;
 
+/// In the fallback, a post that meets its floor on its own ends at its first block under a
+/// comment or form name when at least this share of the words from there on are under
+/// such names (the comments and the "Leave a comment" form after a picture post); a lower
+/// share is a listing whose entries each hold a "Comments:" line. Tuned on all six dev
+/// sets: dragnet-train +0.0005 (four posts shed their empty comment forms); with no share
+/// condition wcxb-dev lost an arXiv listing (0.73 -> 0.08).
+pub const FALLBACK_DISCUSSION_SHARE: f32 = 0.5;
+
 /// In the fallback, a link of at least this many words under no chrome name is a title
 /// worth keeping (a listing page's teasers); shorter ones are a menu or a site map. Tuned on
 /// wcxb-dev and cleaneval-dev with the `listing/nav-only-sitemap` corpus page: 4 keeps that
@@ -330,6 +338,19 @@ pub const TABLE_CONTENT_SHARE: f32 = 0.5;
 /// 0.1 one page more by 0.01); 0.5 loses the bibliography page (wcxb-dev 4533 0.98 ->
 /// 0.32). With the neighbours' items too: wcxb-dev 0.8480, mozilla 0.9600 -> 0.9602.
 pub const LIST_CONTENT_SHARE: f32 = 0.25;
+
+/// Paragraphs numbered one after another ("1. …", "2. …") that make an ordered list
+/// written as paragraphs (see `revise::numbered_paragraphs`): two numbered paragraphs are
+/// as often a pair of steps in prose. Tuned on all six dev sets with dragnet-train T71 (a
+/// blog's numbered roundup of its posts).
+pub const NUMBERED_RUN_MIN_ITEMS: u32 = 3;
+
+/// Share of a numbered run's paragraphs that, when content already, make its link-heavy
+/// items with words of their own content too (see [`NUMBERED_RUN_MIN_ITEMS`]). Lower than
+/// [`LIST_CONTENT_SHARE`]: the numbering one after another says "list" where markup does
+/// not. Tuned on all six dev sets: dragnet-train T71 (193 numbered posts, 43 kept as
+/// content) needs less than 0.22.
+pub const NUMBERED_RUN_CONTENT_SHARE: f32 = 0.1;
 
 /// Content items a list needs for [`LIST_CONTENT_SHARE`] to count: one sentence in a list
 /// of links is a menu's tagline as often as an entry.
