@@ -371,7 +371,19 @@ fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
             let body_end = if *raw == b"script" {
                 script_end(bytes, i)
             } else {
-                find_end_tag(bytes, i, raw).unwrap_or(bytes.len())
+                match find_end_tag(bytes, i, raw) {
+                    Some(end) => end,
+                    None if UNSHOWN_RAW_TEXT.contains(raw) => {
+                        // Unclosed, it would swallow the rest of the page: drop its start tag
+                        // (and the cuts inside it) so the rest is read as markup.
+                        while cuts.last().is_some_and(|&(from, _)| from >= at) {
+                            cuts.pop();
+                        }
+                        cuts.push((at, (j + 1).min(bytes.len())));
+                        continue;
+                    }
+                    None => bytes.len(),
+                }
             };
             let tag = bytes.get(at..j).unwrap_or_default();
             if bytes.get(j) == Some(&b'>') && UNREAD_RAW_TEXT.contains(raw) && !names_json_ld(tag) {
@@ -748,6 +760,13 @@ const BREAKS_OUT_OF_SVG: [&[u8]; 45] = [
     b"ul",
     b"var",
 ];
+
+/// The raw-text elements whose content no browser shows (a frame's fallback). Left
+/// unclosed they would turn the rest of the page into their text, as in a tag manager's
+/// `<noscript><iframe … /></noscript>` (self-closing means nothing to an `iframe`), which a
+/// browser running scripts reads as the `<noscript>`'s text: [`prepare`] drops such a
+/// start tag.
+const UNSHOWN_RAW_TEXT: [&[u8]; 3] = [b"iframe", b"noembed", b"noframes"];
 
 /// The raw-text elements whose bodies extraction never reads (JSON-LD scripts apart, which
 /// the metadata reads): [`prepare`] removes them.
@@ -1232,6 +1251,24 @@ mod tests {
             if let Ok(bytes) = std::fs::read(&path) {
                 assert_same_as_html5ever(&String::from_utf8_lossy(&bytes));
             }
+        }
+    }
+
+    #[test]
+    fn an_unclosed_frame_does_not_swallow_the_page() {
+        // Closed, a frame's fallback stays as html5ever reads it.
+        assert_same_as_html5ever("<iframe src=a.html>no frames</iframe><p>after</p>");
+        assert_same_as_html5ever("<noembed><p>x</noembed><noframes>y</noframes><p>after");
+        // Unclosed (a tag manager's `<iframe … />`), the rest is still markup.
+        let html = "<body><noscript><iframe src=\"gtm\" height=\"0\" /></noscript>\
+                    <p>First paragraph.</p><div><p>Second &amp; last.</p></div>";
+        let (dom, _) = parse(html, DEFAULT);
+        let out = to_html(&dom);
+        assert!(out.contains("<p>First paragraph.</p><div><p>Second &amp; last.</p></div>"));
+        assert!(!out.contains("iframe"), "{out}");
+        for tag in ["noembed", "noframes"] {
+            let (dom, _) = parse(&format!("<{tag}><p>kept</p>"), DEFAULT);
+            assert!(to_html(&dom).contains("<p>kept</p>"), "{tag}");
         }
     }
 
