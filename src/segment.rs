@@ -108,6 +108,8 @@ pub(crate) enum RenderHint {
 pub(crate) struct OrphanImage {
     /// Index of the block that follows it.
     pub before_block: u32,
+    /// The innermost block-level element holding it, or [`NO_ELEMENT`].
+    pub owner: u32,
     /// The image.
     pub mark: Mark,
 }
@@ -533,9 +535,11 @@ impl Walker {
         let link_words = std::mem::take(&mut self.link_words);
         let inline_hints = std::mem::take(&mut self.buffer_hints);
         let taken = self.buffer.take_marked();
+        let owner = self.open_blocks.last().copied().unwrap_or(NO_ELEMENT);
         for mark in self.buffer.take_orphans() {
             self.page.images.push(OrphanImage {
                 before_block: self.page.blocks.len() as u32,
+                owner,
                 mark,
             });
         }
@@ -543,7 +547,6 @@ impl Walker {
         let Some((text, spans)) = taken else {
             return;
         };
-        let owner = self.open_blocks.last().copied().unwrap_or(NO_ELEMENT);
         let (words, chars) = count_words_and_chars(&text);
         let kind = self.block_kind(owner, ctx);
         if let Some(m) = self.page.metadata.as_mut() {
