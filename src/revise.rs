@@ -474,7 +474,10 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
 /// link set around a picture's box and a title's box is a teaser, corpus
 /// `listing/picture-title-cards`), and at most [`GRID_OTHER_SIBLINGS`] of them are not
 /// (a card with a three-word title). Runs under a chrome name stay out (a `<form>` is none:
-/// some platforms wrap the whole page in one; corpus `listing/whole-page-form-grid`), and sibling lists
+/// some platforms wrap the whole page in one; corpus `listing/whole-page-form-grid`; nor is
+/// `related`: past the prose gate no article is left for a grid to be related to, and shop
+/// themes reuse their related-products component for the category grid; corpus
+/// `listing/grid-named-related`), and sibling lists
 /// sharing a class (the rows of one grid) count as one grid; a chrome name inside the cards
 /// (Bootstrap's `caption` on each card's text, a `promo-badge`) is a part of the card that
 /// every card repeats, not chrome (corpus `listing/card-part-names`).
@@ -512,7 +515,12 @@ pub(crate) fn grids(
     let layout = Layout::new(blocks, elements, None);
     let chrome = |(b, list): (&Block, &Option<u32>)| {
         let hints = if b.in_main { b.local_hints } else { b.hints };
-        if hints.negative().without(Hint::Form).is_empty() {
+        if hints
+            .negative()
+            .without(Hint::Form)
+            .without(Hint::Related)
+            .is_empty()
+        {
             return false;
         }
         let above = b
@@ -522,7 +530,11 @@ pub(crate) fn grids(
                 list.is_none_or(|l| *at <= l) && !named_by_layout(elements, *at, *h, &layout)
             })
             .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
-        !above.negative().without(Hint::Form).is_empty()
+        !above
+            .negative()
+            .without(Hint::Form)
+            .without(Hint::Related)
+            .is_empty()
     };
     let runs: Vec<std::ops::Range<usize>> = group_runs(&group)
         .filter(|r| !blocks[r.clone()].iter().zip(&group[r.clone()]).any(chrome))
