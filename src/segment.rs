@@ -1050,13 +1050,16 @@ fn is_skipped(name: &LocalName) -> bool {
 /// `aria-hidden="true"` or `hidden` while collapsed by tab and accordion scripts (a product
 /// page's "Quality Guarantee", "Shipping" and "Specifications" panels, the other languages'
 /// code tabs of a documentation quickstart): that is its state, not its meaning. Labelled elements without the role are left hidden by it: modal dialogs
-/// are labelled by their titles too.
+/// are labelled by their titles too. A FAQ's answer panels, collapsed by an inline style
+/// under their questions, are disclosure panels by their class names (see
+/// [`COLLAPSED_ANSWER_NAMES`]; corpus `product/faq-accordion-answers`).
 fn is_hidden(attrs: &[Attribute]) -> bool {
     let mut panel = false;
     let mut labelled = false;
     for a in attrs {
         match a.name.local {
             local_name!("aria-labelledby") => labelled = true,
+            local_name!("class") => labelled |= names_collapsed_answer(&a.value),
             local_name!("role") => {
                 let role = a.value.trim();
                 panel |=
@@ -1076,6 +1079,18 @@ fn is_hidden(attrs: &[Attribute]) -> bool {
             style.contains("display:none") || style.contains("visibility:hidden")
         }
         _ => false,
+    })
+}
+
+/// Parts of class names that name a panel an accordion collapses under its question (a FAQ's
+/// `faq__answer`, `accordion-body`): its text is the page's, shown by a click.
+const COLLAPSED_ANSWER_NAMES: &[&str] = &["answer", "accordion", "faq"];
+
+/// Whether a class attribute names a collapsed answer panel (see [`COLLAPSED_ANSWER_NAMES`]).
+fn names_collapsed_answer(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|n| {
+        let n = n.to_ascii_lowercase();
+        COLLAPSED_ANSWER_NAMES.iter().any(|h| n.contains(h))
     })
 }
 
