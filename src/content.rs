@@ -96,6 +96,18 @@ impl Default for Content {
 }
 
 impl Content {
+    /// Content of one paragraph holding `text`.
+    pub fn paragraph(text: &str) -> Content {
+        let mut content = Content::default();
+        content.pieces.push(Piece {
+            text: text.to_string(),
+            kind: BlockKind::Paragraph,
+            spans: Vec::new(),
+        });
+        content.nodes[0].children.push(Child::Piece(0));
+        content
+    }
+
     /// The text output: the kept blocks one per line, with no empty line (a blank line
     /// inside preformatted text is dropped too).
     pub fn text(&self) -> String {

@@ -123,7 +123,8 @@ pub struct Article {
     /// The page title ([`metadata::Metadata::title`]: the headline, else `og:title` and
     /// the like, else `<title>` without the site name), empty when the page has none.
     pub title: String,
-    /// The article body, one block per line; empty when the page has no article.
+    /// The article body, one block per line; empty when the page has no article (but see
+    /// [`Extractor::extract`] on descriptions).
     pub text: String,
     /// The base URL given for the page.
     pub url: Option<Url>,
@@ -300,7 +301,9 @@ impl Extractor {
     }
 
     /// Extract the article from a page's HTML. Never fails: a page without an article
-    /// gives an empty `text`.
+    /// gives an empty `text`, or its description when that holds
+    /// [`tuning::DESCRIPTION_FALLBACK_WORDS`] words or more (a page whose body a script
+    /// fills in).
     ///
     /// ```
     /// let e = bodytext::Extractor::default();
@@ -353,12 +356,20 @@ impl Extractor {
             .iter()
             .map(|v| v.label == Label::Content)
             .collect();
-        let content = content::build(outcome.blocks, &keep, &outcome.elements, outcome.images);
-        let text = content.text();
+        let mut content = content::build(outcome.blocks, &keep, &outcome.elements, outcome.images);
+        let mut text = content.text();
         let metadata = outcome
             .metadata
             .map(|m| m.finish(base_url, &text))
             .unwrap_or_default();
+        // A page whose body a script was to fill in gives no article; its description
+        // (often the opening lines of that body) stands in for it.
+        if let Some(description) = metadata.description.as_deref().filter(|d| {
+            text.is_empty() && d.split_whitespace().count() >= tuning::DESCRIPTION_FALLBACK_WORDS
+        }) {
+            content = content::Content::paragraph(description.trim());
+            text = content.text();
+        }
         if let (Some(times), Some(start)) = (times, metadata_start) {
             times.charge(Stage::Metadata, start.elapsed());
         }

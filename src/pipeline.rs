@@ -207,7 +207,12 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
     lists(&page.blocks, &feats, &page.elements, &mut verdicts);
     numbered_paragraphs(&page.blocks, &feats, &mut verdicts);
     cards(&page.blocks, &page.elements, &mut verdicts);
-    grids(&mut page.blocks, &page.elements, &mut verdicts);
+    grids(
+        &mut page.blocks,
+        &page.elements,
+        &page.images,
+        &mut verdicts,
+    );
     closing_sections(&page.blocks, &page.elements, &mut verdicts);
     let title_text = match &page.meta_title {
         Some(meta) => format!("{} {}", page.title, meta),

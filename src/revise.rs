@@ -8,7 +8,7 @@ use crate::classify::{Label, Reason, Verdict, classify};
 use crate::features::{Features, link_density};
 use crate::hints::{Hint, Hints};
 use crate::locate::{Layout, named_by_layout};
-use crate::segment::{Element, NO_ELEMENT};
+use crate::segment::{Element, NO_ELEMENT, OrphanImage};
 use crate::tuning::{
     COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
     GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD,
@@ -538,10 +538,15 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
 ///
 /// A grid is a run of sibling elements of one kind (their class names but those holding a
 /// digit, see [`kind_of`]) of which [`MIN_CARDS`] or more are cards, each holding a link and
-/// [`GRID_CARD_WORDS`] words or more, and either some words outside links or two blocks or
-/// more (a lone link is a menu entry), and at most [`GRID_OTHER_SIBLINGS`] of them are not
+/// [`GRID_CARD_WORDS`] words or more, and either some words outside links, two blocks or
+/// more, or a picture in a box of its own right before it (a lone link is a menu entry; a
+/// link set around a picture's box and a title's box is a teaser, corpus
+/// `listing/picture-title-cards`), and at most [`GRID_OTHER_SIBLINGS`] of them are not
 /// (a card with a three-word title). Runs under a chrome name stay out (a `<form>` is none:
-/// some platforms wrap the whole page in one; corpus `listing/whole-page-form-grid`), and sibling lists
+/// some platforms wrap the whole page in one; corpus `listing/whole-page-form-grid`; nor is
+/// `related`: past the prose gate no article is left for a grid to be related to, and shop
+/// themes reuse their related-products component for the category grid; corpus
+/// `listing/grid-named-related`), and sibling lists
 /// sharing a class (the rows of one grid) count as one grid; a chrome name inside the cards
 /// (Bootstrap's `caption` on each card's text, a `promo-badge`) is a part of the card that
 /// every card repeats, not chrome (corpus `listing/card-part-names`).
@@ -556,7 +561,12 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
 /// rails of linked headlines beside it has that shape at a smaller ratio (dragnet-train,
 /// l3s-gn1). Then the grids' blocks dropped as link-heavy, for their neighbours, as
 /// headings without content or for a chrome name inside their card are content, and the grids join the main container.
-pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [Verdict]) {
+pub(crate) fn grids(
+    blocks: &mut [Block],
+    elements: &[Element],
+    images: &[OrphanImage],
+    verdicts: &mut [Verdict],
+) {
     // The prose gate first: it settles most pages before the grids are looked for.
     let found = blocks
         .iter()
@@ -567,14 +577,19 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
     if prose >= GRID_MAX_PROSE_WORDS {
         return;
     }
-    let group = grid_of_blocks(blocks, elements);
+    let group = grid_of_blocks(blocks, elements, images);
     // Chrome names above the grid's list element: a name inside the cards (each card's
     // `caption` or `promo-badge`) names a part of the card, which every card repeats; and
     // a name the page's layout gives every box (see [`layout_names`]) names no role.
     let layout = Layout::new(blocks, elements, None);
     let chrome = |(b, list): (&Block, &Option<u32>)| {
         let hints = if b.in_main { b.local_hints } else { b.hints };
-        if hints.negative().without(Hint::Form).is_empty() {
+        if hints
+            .negative()
+            .without(Hint::Form)
+            .without(Hint::Related)
+            .is_empty()
+        {
             return false;
         }
         let above = b
@@ -584,7 +599,11 @@ pub(crate) fn grids(blocks: &mut [Block], elements: &[Element], verdicts: &mut [
                 list.is_none_or(|l| *at <= l) && !named_by_layout(elements, *at, *h, &layout)
             })
             .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
-        !above.negative().without(Hint::Form).is_empty()
+        !above
+            .negative()
+            .without(Hint::Form)
+            .without(Hint::Related)
+            .is_empty()
     };
     let runs: Vec<std::ops::Range<usize>> = group_runs(&group)
         .filter(|r| !blocks[r.clone()].iter().zip(&group[r.clone()]).any(chrome))
@@ -650,7 +669,11 @@ fn revive_heading_before(blocks: &[Block], verdicts: &mut [Verdict], i: usize) {
 }
 
 /// For each block, the element holding the run of its nearest grid card (see [`grids`]).
-fn grid_of_blocks(blocks: &[Block], elements: &[Element]) -> Vec<Option<u32>> {
+fn grid_of_blocks(
+    blocks: &[Block],
+    elements: &[Element],
+    images: &[OrphanImage],
+) -> Vec<Option<u32>> {
     // Blocks in each element's subtree: running sums in document order, so a subtree's
     // count is one subtraction.
     let mut parts = vec![0u32; elements.len() + 1];
@@ -676,9 +699,17 @@ fn grid_of_blocks(blocks: &[Block], elements: &[Element]) -> Vec<Option<u32>> {
             continue;
         }
         let blocks_inside = parts[e.end as usize] - parts[i];
+        // The picture of a card set as one link: the link is no element, so the picture's
+        // box is a sibling before the text's (images are in block order).
+        let first = images.partition_point(|image| image.before_block < parts[i]);
+        let pictured = blocks_inside > 0
+            && images[first..]
+                .iter()
+                .take_while(|image| image.before_block == parts[i])
+                .any(|image| image.owner > e.parent && (image.owner as usize) < i);
         let card = e.link_words > 0
             && e.words >= GRID_CARD_WORDS
-            && (e.link_words < e.words || blocks_inside >= 2);
+            && (e.link_words < e.words || blocks_inside >= 2 || pictured);
         let run = runs.entry((e.parent, kind)).or_insert((0, 0));
         run.0 += 1;
         run.1 += u32::from(card);

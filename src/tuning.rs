@@ -598,3 +598,12 @@ pub const STREAMED_FALLBACK_WORDS: usize = 4;
 /// keeps a page of thousands of hidden siblings linear. Tab panels and option sets are a
 /// handful; not tuned (2026-11-29, any value from 50 up measures the same on the six sets).
 pub const HIDDEN_SIBLINGS_SCANNED: usize = 200;
+
+/// Fewest words in the page's description (`og:description`, `<meta name=description>`, the
+/// JSON-LD `description`) for it to stand as the article when the page yields none: pages
+/// whose body a script fills in (Discourse threads saved before it ran, six of the eight
+/// empty wcxb-dev outputs) carry the opening post's first lines there. Shorter descriptions
+/// are a slogan or a list of languages ("Portugues Espanol Français Deutsch", dragnet-train
+/// 273). Tuned 2026-11-29 on the six datasets: the Discourse descriptions hold 50-90 words,
+/// the other empty pages' 0-25 with no word of their truths.
+pub const DESCRIPTION_FALLBACK_WORDS: usize = 30;

@@ -92,6 +92,32 @@ fn whitespace_only_input_gives_empty_text() {
     assert_eq!(extract_bytes(b" \n\t\r\n ").text, "");
 }
 
+/// A page with no article gives its description when that is long enough to be the
+/// opening of a body a script fills in, and nothing when it is a slogan; a page with an
+/// article never gives it.
+#[test]
+fn description_stands_in_only_for_a_missing_article() {
+    let long = format!("{PROSE_1} {PROSE_2}");
+    let empty = |description: &str| {
+        format!(
+            "<html><head><meta property=\"og:description\" content=\"{description}\"></head>\
+             <body><div id=app></div></body></html>"
+        )
+    };
+    let e = extractor();
+    let text = e.extract(&empty(&long), None).text;
+    assert_eq!(text, long.split_whitespace().collect::<Vec<_>>().join(" "));
+    assert_eq!(e.extract(&empty("Fresh bread daily"), None).text, "");
+    let with_article = article_with("").replace(
+        "<title>Harbour</title>",
+        &format!("<meta name=description content=\"{long}\">"),
+    );
+    assert_eq!(
+        e.extract(&with_article, None).text,
+        e.extract(&article_with(""), None).text
+    );
+}
+
 #[test]
 fn invalid_utf8_bytes_do_not_lose_the_article() {
     // Stray 0xFF/0xFE/0xC3 bytes in an otherwise ASCII page.
