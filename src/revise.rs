@@ -10,12 +10,12 @@ use crate::hints::{Hint, Hints};
 use crate::locate::{Layout, named_by_layout};
 use crate::segment::{Element, NO_ELEMENT};
 use crate::tuning::{
-    COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
-    GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD,
-    KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS, LISTING_LIST_LINK_DENSITY,
-    MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
-    MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES,
-    SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, DEFINITION_TERM_MAX_WORDS, GRID_CARD_WORDS,
+    GRID_MAX_PROSE_WORDS, GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE,
+    HEADING_LOOKAHEAD, KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS,
+    LISTING_LIST_LINK_DENSITY, MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY,
+    MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES,
+    MIN_LONE_SENTENCES, SHORT_BLOCK_WORDS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -310,7 +310,10 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 /// section number of two levels ("11.2. Index Types") is an entry of the chapter's table
 /// of contents, which is what a manual's chapter page holds (corpus `docs/chapter-contents`);
 /// beside an article's paragraphs the same list is the post's jump menu. A definition list
-/// (`<dl>`, a DocBook table of contents) is a list here too.
+/// (`<dl>`, a DocBook table of contents) is a list here too; its term of at most
+/// [`DEFINITION_TERM_MAX_WORDS`] words, a bare link or not, comes back when the definition
+/// right after it is content (a reference page's linked member names; corpus
+/// `docs/reference-member-terms`).
 pub(crate) fn lists(
     blocks: &[Block],
     features: &[Features],
@@ -371,6 +374,20 @@ pub(crate) fn lists(
                 announced = at;
             }
         }
+        // The term of a definition kept as content (`<dt>` then its `<dd>`): a reference
+        // page's linked member name above its one-line description.
+        let term = b.words <= DEFINITION_TERM_MAX_WORDS
+            && elements
+                .get(b.owner as usize)
+                .is_some_and(|e| e.name == local_name!("dt"))
+            && blocks.get(i + 1).is_some_and(|d| {
+                at < d.owner
+                    && d.owner < list.end
+                    && verdicts[i + 1].label == Label::Content
+                    && elements
+                        .get(d.owner as usize)
+                        .is_some_and(|e| e.name != local_name!("dt"))
+            });
         let v = &mut verdicts[i];
         if !matches!(
             v.reason,
@@ -387,7 +404,7 @@ pub(crate) fn lists(
             && content as f32 >= LIST_CONTENT_SHARE * count as f32;
         let announced_item = v.reason == Reason::LinkDensity
             && (announced == at || (listing && opens_with_section_number(&b.text)));
-        if (own_text && (text_list || content_list)) || announced_item {
+        if (own_text && (text_list || content_list)) || announced_item || term {
             *v = Verdict::new(Label::Content, Reason::InTextList);
             revive_heading_before(blocks, verdicts, i);
         }
