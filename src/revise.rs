@@ -10,13 +10,13 @@ use crate::hints::{Hint, Hints};
 use crate::locate::{Layout, named_by_layout};
 use crate::segment::{Element, NO_ELEMENT, OrphanImage};
 use crate::tuning::{
-    COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
-    GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD,
-    KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS, LISTING_LIST_LINK_DENSITY,
-    MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
-    MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES,
-    NUMBERED_RUN_CONTENT_SHARE, NUMBERED_RUN_MIN_ITEMS, SHORT_BLOCK_WORDS, TABLE_CELL_SHARE,
-    TABLE_CONTENT_SHARE,
+    COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, DEFINITION_TERM_MAX_WORDS, GRID_CARD_WORDS,
+    GRID_MAX_PROSE_WORDS, GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE,
+    HEADING_LOOKAHEAD, KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS,
+    LISTING_LIST_LINK_DENSITY, MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY,
+    MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES,
+    MIN_LONE_SENTENCES, NUMBERED_RUN_CONTENT_SHARE, NUMBERED_RUN_MIN_ITEMS, SHORT_BLOCK_WORDS,
+    TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -301,7 +301,9 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 /// [`LIST_CONTENT_SHARE`] of all are content already, however link-heavy: a bibliography
 /// whose titles are links reads as prose where a title is short and as a menu where it is
 /// long (corpus `listing/linked-title-bibliography`); there the items the neighbours rule
-/// dropped come back too. Items that are a bare link stay out, but for those of a list
+/// dropped come back too. The items kept for their list's text count as content items
+/// for this (a wiki's reading list whose short "Title by Author" items the neighbours rule
+/// dropped; corpus `docs/reading-list-by-authors`). Items that are a bare link stay out, but for those of a list
 /// that a content paragraph of the main container announces with a colon ("For more
 /// information, see:", then the links a manual page points to). Items under a chrome name
 /// stay out either way. On a page with no content paragraph of [`GRID_MAX_PROSE_WORDS`]
@@ -311,7 +313,10 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 /// section number of two levels ("11.2. Index Types") is an entry of the chapter's table
 /// of contents, which is what a manual's chapter page holds (corpus `docs/chapter-contents`);
 /// beside an article's paragraphs the same list is the post's jump menu. A definition list
-/// (`<dl>`, a DocBook table of contents) is a list here too.
+/// (`<dl>`, a DocBook table of contents) is a list here too; its term of at most
+/// [`DEFINITION_TERM_MAX_WORDS`] words, a bare link or not, comes back when the definition
+/// right after it is content (a reference page's linked member names; corpus
+/// `docs/reference-member-terms`).
 pub(crate) fn lists(
     blocks: &[Block],
     features: &[Features],
@@ -330,18 +335,6 @@ pub(crate) fn lists(
                 )
             })
     };
-    // Items and content items per list.
-    let mut items: HashMap<u32, (u32, u32)> = HashMap::new();
-    for (b, v) in blocks.iter().zip(verdicts.iter()) {
-        if b.kind != BlockKind::ListItem {
-            continue;
-        }
-        if let Some((l, _)) = list_of(b) {
-            let e = items.entry(l).or_default();
-            e.0 += 1;
-            e.1 += u32::from(v.label == Label::Content);
-        }
-    }
     // A page with no paragraph of an article's length is a list of resources itself.
     let listing = !blocks
         .iter()
@@ -352,45 +345,75 @@ pub(crate) fn lists(
     } else {
         MAX_LINK_DENSITY
     };
-    let mut announced = NO_ELEMENT;
-    for i in 0..blocks.len() {
-        let b = &blocks[i];
-        if b.kind != BlockKind::ListItem || !b.in_main {
-            continue;
-        }
-        let Some((at, list)) = list_of(b) else {
-            continue;
-        };
-        if i > 0 && announced != at {
-            let lead = &blocks[i - 1];
-            if lead.in_main
-                && lead.kind == BlockKind::Paragraph
-                && verdicts[i - 1].label == Label::Content
-                && lead.text.trim_end().ends_with([':', '：'])
-                && list_of(lead).is_none()
-            {
-                announced = at;
+    // Twice: the items a first pass keeps for their list's text count as its content
+    // items in the second.
+    for _ in 0..2 {
+        // Items and content items per list.
+        let mut items: HashMap<u32, (u32, u32)> = HashMap::new();
+        for (b, v) in blocks.iter().zip(verdicts.iter()) {
+            if b.kind != BlockKind::ListItem {
+                continue;
+            }
+            if let Some((l, _)) = list_of(b) {
+                let e = items.entry(l).or_default();
+                e.0 += 1;
+                e.1 += u32::from(v.label == Label::Content);
             }
         }
-        let v = &mut verdicts[i];
-        if !matches!(
-            v.reason,
-            Reason::LinkDensity | Reason::NeighboursBoilerplate
-        ) || !b.local_hints.negative().is_empty()
-        {
-            continue;
-        }
-        let own_text = b.link_words < b.words || features[i].ends_sentence;
-        let (count, content) = items.get(&at).copied().unwrap_or_default();
-        let text_list = v.reason == Reason::LinkDensity
-            && link_density(list.words, list.link_words) <= menu_density;
-        let content_list = content >= LIST_MIN_CONTENT_ITEMS
-            && content as f32 >= LIST_CONTENT_SHARE * count as f32;
-        let announced_item = v.reason == Reason::LinkDensity
-            && (announced == at || (listing && opens_with_section_number(&b.text)));
-        if (own_text && (text_list || content_list)) || announced_item {
-            *v = Verdict::new(Label::Content, Reason::InTextList);
-            revive_heading_before(blocks, verdicts, i);
+        let mut announced = NO_ELEMENT;
+        for i in 0..blocks.len() {
+            let b = &blocks[i];
+            if b.kind != BlockKind::ListItem || !b.in_main {
+                continue;
+            }
+            let Some((at, list)) = list_of(b) else {
+                continue;
+            };
+            if i > 0 && announced != at {
+                let lead = &blocks[i - 1];
+                if lead.in_main
+                    && lead.kind == BlockKind::Paragraph
+                    && verdicts[i - 1].label == Label::Content
+                    && lead.text.trim_end().ends_with([':', '：'])
+                    && list_of(lead).is_none()
+                {
+                    announced = at;
+                }
+            }
+            // The term of a definition kept as content (`<dt>` then its `<dd>`): a reference
+            // page's linked member name above its one-line description.
+            let term = b.words <= DEFINITION_TERM_MAX_WORDS
+                && elements
+                    .get(b.owner as usize)
+                    .is_some_and(|e| e.name == local_name!("dt"))
+                && blocks.get(i + 1).is_some_and(|d| {
+                    at < d.owner
+                        && d.owner < list.end
+                        && verdicts[i + 1].label == Label::Content
+                        && elements
+                            .get(d.owner as usize)
+                            .is_some_and(|e| e.name != local_name!("dt"))
+                });
+            let v = &mut verdicts[i];
+            if !matches!(
+                v.reason,
+                Reason::LinkDensity | Reason::NeighboursBoilerplate
+            ) || !b.local_hints.negative().is_empty()
+            {
+                continue;
+            }
+            let own_text = b.link_words < b.words || features[i].ends_sentence;
+            let (count, content) = items.get(&at).copied().unwrap_or_default();
+            let text_list = v.reason == Reason::LinkDensity
+                && link_density(list.words, list.link_words) <= menu_density;
+            let content_list = content >= LIST_MIN_CONTENT_ITEMS
+                && content as f32 >= LIST_CONTENT_SHARE * count as f32;
+            let announced_item = v.reason == Reason::LinkDensity
+                && (announced == at || (listing && opens_with_section_number(&b.text)));
+            if (own_text && (text_list || content_list)) || announced_item || term {
+                *v = Verdict::new(Label::Content, Reason::InTextList);
+                revive_heading_before(blocks, verdicts, i);
+            }
         }
     }
 }

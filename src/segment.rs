@@ -385,17 +385,11 @@ impl Walker {
         // dialog inside the article is an interactive part of it. A `modal` class names
         // one too (Bootstrap's, on boxes that its script opens as dialogs: a privacy
         // banner of long prose about partners and purposes, a sign-in box).
-        let modal_class = || {
-            class.is_some_and(|c| {
-                c.split_ascii_whitespace()
-                    .any(|n| n.eq_ignore_ascii_case("modal"))
-            })
-        };
         if !ctx.in_content
             && (name == local_name!("dialog")
                 || has_role("dialog")
                 || has_role("alertdialog")
-                || modal_class())
+                || class.is_some_and(names_modal))
         {
             own.insert(Hint::Dialog);
         }
@@ -1052,31 +1046,43 @@ fn is_skipped(name: &LocalName) -> bool {
 /// page, and the wcxb-dev truths keep it. A panel with one of those roles is also marked
 /// `aria-hidden="true"` or `hidden` while collapsed by tab and accordion scripts (a product
 /// page's "Quality Guarantee", "Shipping" and "Specifications" panels, the other languages'
-/// code tabs of a documentation quickstart): that is its state, not its meaning. Labelled elements without the role are left hidden by it: modal dialogs
-/// are labelled by their titles too. A FAQ's answer panels, collapsed by an inline style,
-/// `hidden` or `aria-hidden="true"` under their questions, are panels by their class names
-/// (see [`COLLAPSED_ANSWER_NAMES`]; corpus `product/faq-accordion-answers`).
+/// code tabs of a documentation quickstart): that is its state, not its meaning. So is
+/// `hidden` or `aria-hidden="true"` on an element labelled by its toggle without the role (an
+/// accordion's `<dd aria-labelledby="…-button" hidden>`: a service page's offerings), unless
+/// its role or a `modal` class names a dialog: modal dialogs are labelled by their titles
+/// too, and a closed one is no part of the page (2026-11-29: wcxb-dev 0.8532 -> 0.8534). A
+/// FAQ's answer panels, collapsed by an inline style, `hidden` or `aria-hidden="true"` under
+/// their questions, are panels by their class names (see [`COLLAPSED_ANSWER_NAMES`]; corpus
+/// `product/faq-accordion-answers`).
 fn is_hidden(attrs: &[Attribute]) -> bool {
     let mut panel = false;
     let mut labelled = false;
+    let mut dialog = false;
     for a in attrs {
         match a.name.local {
             local_name!("aria-labelledby") => labelled = true,
-            local_name!("class") => panel |= names_collapsed_answer(&a.value),
+            local_name!("class") => {
+                panel |= names_collapsed_answer(&a.value);
+                dialog |= names_modal(&a.value);
+            }
             local_name!("role") => {
                 let role = a.value.trim();
                 panel |=
                     role.eq_ignore_ascii_case("region") || role.eq_ignore_ascii_case("tabpanel");
+                dialog |=
+                    role.eq_ignore_ascii_case("dialog") || role.eq_ignore_ascii_case("alertdialog");
             }
             _ => {}
         }
     }
     let disclosure = panel || labelled;
+    // Collapsed by a script, shown by a click: `hidden` and `aria-hidden` are its state.
+    let collapsed = panel || (labelled && !dialog);
     attrs.iter().any(|a| match a.name.local {
         local_name!("class") if !disclosure => hidden_by_class(&a.value),
-        local_name!("hidden") => !panel,
+        local_name!("hidden") => !collapsed,
         ref name if &**name == "popover" => true,
-        local_name!("aria-hidden") => !panel && a.value.trim().eq_ignore_ascii_case("true"),
+        local_name!("aria-hidden") => !collapsed && a.value.trim().eq_ignore_ascii_case("true"),
         local_name!("style") if !disclosure => {
             let style = squeezed_style(&a.value);
             style.contains("display:none") || style.contains("visibility:hidden")
@@ -1100,6 +1106,14 @@ fn names_collapsed_answer(class: &str) -> bool {
         let n = n.to_ascii_lowercase();
         COLLAPSED_ANSWER_NAMES.iter().any(|h| n.contains(h))
     })
+}
+
+/// Whether a class attribute holds the name `modal` (Bootstrap's, on boxes that its script
+/// opens as dialogs).
+fn names_modal(class: &str) -> bool {
+    class
+        .split_ascii_whitespace()
+        .any(|n| n.eq_ignore_ascii_case("modal"))
 }
 
 /// Class names of CSS frameworks for screen-reader-only text, hidden from sighted readers

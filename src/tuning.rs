@@ -356,6 +356,12 @@ pub const NUMBERED_RUN_CONTENT_SHARE: f32 = 0.1;
 /// of links is a menu's tagline as often as an entry.
 pub const LIST_MIN_CONTENT_ITEMS: u32 = 2;
 
+/// Words at most of a definition list's term (`<dt>`) that comes back with the content
+/// definition after it: a reference page's member names ("WebSocket.close()") are a word or
+/// two, a news box's linked headlines set as terms above their teasers are sentences.
+/// Tuned 2026-11-29 on wcxb-dev (2993, 2992) and l3s-gn1 (two headline boxes).
+pub const DEFINITION_TERM_MAX_WORDS: u32 = 3;
+
 /// Share of a table's blocks that must be plain cells for it to be such a record set (a
 /// caption or a paragraph in one cell still counts; a layout table holds paragraphs,
 /// headings and lists).
