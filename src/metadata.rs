@@ -73,7 +73,7 @@ const MAX_KEYED_BLOCKS: usize = 4096;
 const MAX_LIST: usize = 64;
 
 /// Path segments that lead to an author's page ("/author/jane-doe", "/blog/authors/jane").
-const AUTHOR_PATH_SEGMENTS: [&str; 2] = ["author", "authors"];
+const AUTHOR_PATH_SEGMENTS: [&str; 4] = ["author", "authors", "contributor", "contributors"];
 
 /// Whether the path of `href` goes through an author's directory ([`AUTHOR_PATH_SEGMENTS`])
 /// to one more segment: a cheap test before the link's text is read.
@@ -882,13 +882,37 @@ impl Collector {
                 })
                 .unwrap_or(name)
         };
-        sources.extend(self.bylines.iter().map(|(b, whole)| {
-            let mut names = byline_part_names(b, *whole);
-            if let Some(first) = names.first_mut() {
-                *first = without_site(std::mem::take(first));
+        let mut bylines: Vec<Vec<String>> = self
+            .bylines
+            .iter()
+            .map(|(b, whole)| {
+                let mut names = byline_part_names(b, *whole);
+                if let Some(first) = names.first_mut() {
+                    *first = without_site(std::mem::take(first));
+                }
+                names
+            })
+            .collect();
+        // A byline whose parts the page set inline runs the job title into the name
+        // ("Written By: Jane Doe Gardener & Astrologer"); the name alone in its own
+        // element (a nested byline, a link to the author's page) shows where it ends.
+        let alone: Vec<String> = bylines
+            .iter()
+            .filter_map(|names| match names.as_slice() {
+                [only] if is_in_full(only) => Some(only.clone()),
+                _ => None,
+            })
+            .collect();
+        for name in bylines.iter_mut().flatten() {
+            if let Some(short) = alone.iter().find(|a| {
+                name.len() > a.len()
+                    && name.starts_with(a.as_str())
+                    && name[a.len()..].starts_with(' ')
+            }) {
+                *name = short.clone();
             }
-            names
-        }));
+        }
+        sources.extend(bylines);
         sources.retain(|names| !names.is_empty());
         let person = |names: &&Vec<String>| {
             !names.iter().all(is_organisation)
@@ -2117,27 +2141,33 @@ fn byline_part_names(text: &str, whole: bool) -> Vec<String> {
             || b.starts_with([',', '&', ';'])
             || b.starts_with("and ")
     };
-    let mut groups: Vec<String> = Vec::new();
+    // Each group, and whether a label line introduced it: the label itself is no part
+    // of the names ("The Author⏎NB⏎Jane Doe", an avatar's initials under the label).
+    let mut groups: Vec<(String, bool)> = Vec::new();
     for part in text.lines() {
         match groups.last_mut() {
-            Some(group) if joined(group, part) => {
-                group.push(' ');
-                group.push_str(part);
+            Some((group, labelled)) if joined(group, part) => {
+                if is_label(&group.trim_end().to_lowercase()) {
+                    *group = part.to_string();
+                    *labelled = true;
+                } else {
+                    group.push(' ');
+                    group.push_str(part);
+                }
             }
-            _ => groups.push(part.to_string()),
+            _ => groups.push((part.to_string(), false)),
         }
     }
     if groups.len() > 1 || !whole {
-        let introduced = |g: &String| {
+        let introduced = |(g, labelled): &(String, bool)| {
             let lower = g.to_lowercase();
-            BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p))
+            *labelled || BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p))
         };
-        let (first, rest): (Vec<&String>, Vec<&String>) =
-            groups.iter().partition(|g| introduced(g));
+        let (first, rest): (Vec<_>, Vec<_>) = groups.iter().partition(|g| introduced(g));
         if let Some(names) = first
             .into_iter()
             .chain(rest.into_iter().take(MAX_BYLINE_GROUPS))
-            .map(|g| byline_names(g))
+            .map(|(g, _)| byline_names(g))
             .find(|names| !names.is_empty() && names.iter().all(|n| is_in_full(n)))
         {
             return names;
@@ -2315,12 +2345,27 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
             && n.chars().count() <= MAX_NAME_CHARS
             && n.split_whitespace().count() <= MAX_NAME_WORDS
             && !looks_like_url(n)
+            && !is_placeholder(n)
             && !n.starts_with('@')
             && !NOT_NAMES.contains(&n.to_lowercase().as_str())
             && !n.to_lowercase().trim_end_matches(':').ends_with(" by")
             && (!byline || is_name_like(n))
     });
     names
+}
+
+/// Whether `name` is a template's unfilled field rather than a name: three or more
+/// dotted lowercase words ("page.head.extra.author", "post.author.name"). User names
+/// ("jane.doe", "jane.q.doe"), e-mail addresses and initials ("J.R.R.") stay.
+fn is_placeholder(name: &str) -> bool {
+    let mut parts = 0;
+    for part in name.split('.') {
+        if part.len() < 2 || !part.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 3
 }
 
 /// Whether the `(` at byte `open` of `text` sets off part of a name, a maiden name or a
@@ -3767,6 +3812,35 @@ mod tests {
         assert!(!is_author_link("/author/jane-doe/posts", "Jane Doe"));
         assert!(!is_author_link("/jane-doe/", "Jane Doe"));
         assert!(!is_author_link("/author/1234/", "1234"));
+    }
+
+    #[test]
+    fn template_placeholders_are_no_authors() {
+        let mut c = Collector::default();
+        meta(&mut c, "author", "page.head.extra.author");
+        c.byline("Jane Doe", true);
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+        for name in [
+            "jane.doe",
+            "jane.q.doe",
+            "jane.doe@example.com",
+            "J.R.R. Doe",
+        ] {
+            let mut c = Collector::default();
+            meta(&mut c, "author", name);
+            assert_eq!(c.finish(None, "").authors, [name]);
+        }
+    }
+
+    #[test]
+    fn a_label_line_is_no_part_of_the_name_under_it() {
+        // An author box: label, the avatar's initials, the name, the bio.
+        let mut c = Collector::default();
+        c.byline(
+            "The Author\nJD\nJane Doe\nAs a gardener, I have planted many gardens.",
+            true,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
     }
 
     #[test]

@@ -31,3 +31,30 @@ fn a_link_to_the_authors_page_names_the_author() {
     );
     assert!(authors(&story).is_empty());
 }
+
+#[test]
+fn a_name_in_its_own_element_ends_a_byline_that_runs_on_into_the_job() {
+    let story = format!(
+        "<article><h1>Library wing funded</h1>\
+         <div class=\"author-line\">Written by: <span class=\"author-name\">Jane Doe</span> \
+         <span>Gardener &amp; Astrologer</span></div><p>{PROSE}</p></article>"
+    );
+    assert_eq!(authors(&story), ["Jane Doe"]);
+    // The same with the name only in a link to the author's page.
+    let story = format!(
+        "<article><h1>Library wing funded</h1>\
+         <div class=\"byline\">Written by: <a href=\"/author/jane-doe\">Jane Doe</a> \
+         <span>Gardener &amp; Astrologer</span></div><p>{PROSE}</p></article>"
+    );
+    assert_eq!(authors(&story), ["Jane Doe"]);
+}
+
+#[test]
+fn a_link_to_a_contributors_page_names_the_author() {
+    let story = format!(
+        "<article><h1>Library wing funded</h1>\
+         <p>By <a href=\"/magazine/contributor/j._q._doe\">J. Q. Doe</a> \
+         <a href=\"/issue/12\">View in digital edition</a></p><p>{PROSE}</p></article>"
+    );
+    assert_eq!(authors(&story), ["J. Q. Doe"]);
+}
