@@ -174,8 +174,9 @@ pub(crate) struct Collector {
     after_by_label: bool,
     /// `(datetime, itemprop or class)` of each `<time>`.
     times: Vec<(String, Option<String>)>,
-    /// Texts of the byline elements, a line per block, and whether each is whole.
-    bylines: Vec<(String, bool)>,
+    /// Texts of the byline elements, a line per block, whether each is whole, and whether
+    /// it stands among comments or other stories.
+    bylines: Vec<(String, bool, bool)>,
 }
 
 impl Collector {
@@ -374,6 +375,16 @@ impl Collector {
     /// only has "author" in its class), only its first two lines count, a label and a
     /// name at most, and only when they name a person in full.
     pub(crate) fn byline(&mut self, text: &str, whole: bool) {
+        self.push_byline(text, whole, false);
+    }
+
+    /// A [`Collector::byline`] that stands in a part of the page that names other people
+    /// too (comments, related stories, a sidebar): it counts after the others.
+    pub(crate) fn byline_away(&mut self, text: &str, whole: bool) {
+        self.push_byline(text, whole, true);
+    }
+
+    fn push_byline(&mut self, text: &str, whole: bool, away: bool) {
         if self.bylines.len() < MAX_EVIDENCE {
             let parts: Vec<String> = text
                 .lines()
@@ -382,7 +393,7 @@ impl Collector {
                 .take(if whole { usize::MAX } else { 2 })
                 .collect();
             if !parts.is_empty() && parts.iter().map(String::len).sum::<usize>() <= MAX_SHORT_TEXT {
-                self.bylines.push((parts.join("\n"), whole));
+                self.bylines.push((parts.join("\n"), whole, away));
             }
         }
     }
@@ -882,15 +893,18 @@ impl Collector {
                 })
                 .unwrap_or(name)
         };
-        let mut bylines: Vec<Vec<String>> = self
+        // Bylines among comments or other stories count after those of the story.
+        let mut bylines: Vec<(Vec<String>, bool)> = self
             .bylines
             .iter()
-            .map(|(b, whole)| {
+            .filter(|(_, _, away)| !away)
+            .chain(self.bylines.iter().filter(|(_, _, away)| *away))
+            .map(|(b, whole, away)| {
                 let mut names = byline_part_names(b, *whole);
                 if let Some(first) = names.first_mut() {
                     *first = without_site(std::mem::take(first));
                 }
-                names
+                (names, *away)
             })
             .collect();
         // A byline whose parts the page set inline runs the job title into the name
@@ -898,12 +912,12 @@ impl Collector {
         // element (a nested byline, a link to the author's page) shows where it ends.
         let alone: Vec<String> = bylines
             .iter()
-            .filter_map(|names| match names.as_slice() {
+            .filter_map(|(names, _)| match names.as_slice() {
                 [only] if is_in_full(only) => Some(only.clone()),
                 _ => None,
             })
             .collect();
-        for name in bylines.iter_mut().flatten() {
+        for name in bylines.iter_mut().flat_map(|(names, _)| names) {
             if let Some(short) = alone.iter().find(|a| {
                 name.len() > a.len()
                     && name.starts_with(a.as_str())
@@ -912,16 +926,25 @@ impl Collector {
                 *name = short.clone();
             }
         }
-        sources.extend(bylines);
         sources.retain(|names| !names.is_empty());
-        let person = |names: &&Vec<String>| {
+        let (story, away): (Vec<_>, Vec<_>) = bylines
+            .into_iter()
+            .filter(|(names, _)| !names.is_empty())
+            .partition(|(_, away)| !away);
+        sources.extend(story.into_iter().map(|(names, _)| names));
+        let story_sources = sources.len();
+        sources.extend(away.into_iter().map(|(names, _)| names));
+        let person = |names: &Vec<String>| {
             !names.iter().all(is_organisation)
                 && names.iter().all(|n| n.split_whitespace().count() >= 2)
         };
+        // A person named among comments or other stories does not replace the publisher.
         let declared = sources
             .iter()
-            .find(|names| !names.iter().all(is_organisation))
-            .filter(|names| sources.first() == Some(*names) || person(names))
+            .enumerate()
+            .find(|(_, names)| !names.iter().all(is_organisation))
+            .filter(|(i, names)| *i == 0 || (*i < story_sources && person(names)))
+            .map(|(_, names)| names)
             .or(sources.first())
             .cloned();
         let by_line = || {

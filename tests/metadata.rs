@@ -58,3 +58,28 @@ fn a_link_to_a_contributors_page_names_the_author() {
     );
     assert_eq!(authors(&story), ["J. Q. Doe"]);
 }
+
+#[test]
+fn bylines_among_comments_and_other_stories_come_last() {
+    // A byline in a list of related stories before the story's own.
+    let story = format!(
+        "<div class=\"related-posts\"><a href=\"/other\">Another story</a> \
+         <span class=\"byline\">John Roe</span></div>\
+         <article><h1>Library wing funded</h1><p class=\"byline\">Jane Doe</p>\
+         <p>{PROSE}</p></article>"
+    );
+    assert_eq!(authors(&story), ["Jane Doe"]);
+    // A commenter does not replace the site's own name as the author.
+    let html = format!(
+        "<html><head><title>Library wing funded</title>\
+         <meta property=\"og:site_name\" content=\"Example News\">\
+         <meta name=\"author\" content=\"Example News\"></head><body>\
+         <article><h1>Library wing funded</h1><p>{PROSE}</p></article>\
+         <section class=\"comments\"><div class=\"comment-author\">John Roe</div>\
+         <p>Thank you for this.</p></section></body></html>"
+    );
+    assert_eq!(
+        Extractor::default().extract(&html, None).metadata.authors,
+        ["Example News"]
+    );
+}
