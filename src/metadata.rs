@@ -1159,6 +1159,27 @@ fn by_line_names(line: &str) -> Option<&str> {
     } else {
         find(b" by ").or_else(|| find(b" by:"))? + 1
     };
+    // "By joining our list, you ...", "By clicking submit below", "by default a": a
+    // sentence, whose first word after "by" is a lowercase verb in -ing or is followed by
+    // another lowercase word, where the line is not all lowercase ("by jane doe"). User
+    // names stand alone or in a list ("by jdoe on May 17", "by jdoe, jroe » Tue").
+    let mut after = line[at + 2..].trim_start_matches(':').split_whitespace();
+    let lowercase = |w: &str| {
+        w.starts_with(char::is_lowercase) && !NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+    };
+    if let Some(first) = after
+        .next()
+        // "by the committee" names a team.
+        .filter(|w| lowercase(w) && *w != "the" && line.contains(char::is_uppercase))
+    {
+        let next = after.next();
+        if first.trim_end_matches(',').ends_with("ing")
+            || (!first.ends_with(',')
+                && next.is_some_and(|w| lowercase(w) && !BYLINE_ENDS.iter().any(|e| e.trim() == w)))
+        {
+            return None;
+        }
+    }
     let before = lower[..at].trim();
     let verb = before
         .rsplit(' ')
@@ -2053,8 +2074,9 @@ const BYLINE_ENDS: [&str; 22] = [
 
 /// Lowercase words of job titles that follow a name in bylines whose parts the page set
 /// in separate elements ("Keith Barry Senior Autos Reporter"): the name ends there.
-const ROLE_WORDS: [&str; 34] = [
+const ROLE_WORDS: [&str; 35] = [
     "writer",
+    "reviewer",
     "reporter",
     "editor",
     "contributor",
@@ -2100,6 +2122,15 @@ const SENTENCE_VERBS: [&str; 10] = [
 const NAME_PARTICLES: [&str; 18] = [
     "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le", "von",
     "zu", "ter", "bin", "al",
+];
+
+/// Lowercase starts of bylines that credit someone other than the author.
+const OTHER_CREDITS: [&str; 5] = [
+    "reviewed by",
+    "fact checked by",
+    "fact-checked by",
+    "edited by",
+    "medically reviewed by",
 ];
 
 /// Texts that stand where a name should and are not one, lowercase.
@@ -2285,6 +2316,10 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
     if cut < text.len() && text.is_char_boundary(cut) {
         text.truncate(cut);
     }
+    // "Reviewed by Jane Doe" credits someone other than the author.
+    if OTHER_CREDITS.iter().any(|c| lower.starts_with(c)) {
+        return Vec::new();
+    }
     let mut rest = text.trim();
     loop {
         let lower = rest.to_ascii_lowercase();
@@ -2371,6 +2406,9 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
             && !is_placeholder(n)
             && !n.starts_with('@')
             && !NOT_NAMES.contains(&n.to_lowercase().as_str())
+            // A job title alone ("Staff Writer", "Expert Reviewer") where the name should be.
+            && !(n.split_whitespace().count() >= 2
+                && words(n).iter().all(|w| ROLE_WORDS.contains(&w.as_str())))
             && !n.to_lowercase().trim_end_matches(':').ends_with(" by")
             && (!byline || is_name_like(n))
     });
@@ -3835,6 +3873,39 @@ mod tests {
         assert!(!is_author_link("/author/jane-doe/posts", "Jane Doe"));
         assert!(!is_author_link("/jane-doe/", "Jane Doe"));
         assert!(!is_author_link("/author/1234/", "1234"));
+    }
+
+    #[test]
+    fn by_sentences_job_titles_and_other_credits_name_no_author() {
+        for line in [
+            "By joining our list, you will get 5% off.",
+            "By clicking submit below, you agree to our terms.",
+            "Set by default a black border.",
+        ] {
+            assert_eq!(by_line_names(line), None, "{line}");
+        }
+        for line in [
+            "by jdoe on May 17, 2024",
+            "by jdoe, jroe » Tue",
+            "by jane doe",
+            "By Jane Doe",
+        ] {
+            assert_eq!(by_line_names(line), Some(line), "{line}");
+        }
+        assert!(byline_names("Staff Writer").is_empty());
+        assert_eq!(byline_names("Staff"), ["Staff"]);
+        assert!(byline_names("Reviewed by Jane Doe").is_empty());
+        let mut c = Collector::default();
+        c.byline(
+            "Written by Example\nStaff Writer\nReviewed by Jane Doe",
+            true,
+        );
+        assert!(
+            !c.finish(None, "")
+                .authors
+                .iter()
+                .any(|a| a.contains("Writer") || a == "Jane Doe")
+        );
     }
 
     #[test]
