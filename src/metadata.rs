@@ -848,7 +848,17 @@ impl Collector {
             })
         };
         let mut sources: Vec<Vec<String>> = Vec::new();
-        sources.push(ld.authors().iter().flat_map(|a| split_names(a)).collect());
+        // An organisation's name is one name, "&" and "and" in it included ("Morgan &
+        // Morgan").
+        sources.push(
+            ld.authors()
+                .iter()
+                .flat_map(|a| match organisations.contains(a) {
+                    true => vec![a.clone()],
+                    false => split_names(a),
+                })
+                .collect(),
+        );
         for key in [
             "citation_author",
             "citation_authors",
@@ -3906,6 +3916,20 @@ mod tests {
                 .iter()
                 .any(|a| a.contains("Writer") || a == "Jane Doe")
         );
+    }
+
+    #[test]
+    fn an_organisation_author_is_one_name() {
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "author": {"@type": "Organization", "name": "Doe & Roe"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Doe & Roe"]);
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "author": {"@type": "Person", "name": "Jane Doe & John Roe"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
     }
 
     #[test]
