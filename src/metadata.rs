@@ -334,7 +334,7 @@ impl Collector {
                 .as_bytes()
                 .windows(2)
                 .any(|w| w.eq_ignore_ascii_case(b"by"))
-            || ["author", "von ", "par ", "door "].iter().any(|p| {
+            || ["author"].iter().chain(FOREIGN_BY.iter()).any(|p| {
                 text.get(..p.len())
                     .is_some_and(|start| start.eq_ignore_ascii_case(p))
             });
@@ -352,7 +352,12 @@ impl Collector {
             self.after_by_label = true;
         } else if after_label {
             self.by_lines.push((index, line));
-        } else if let Some(names) = by_line_names(&line) {
+        } else if let Some(names) = by_line_names(&line)
+            // "Door Straps", "Par 3 Course": the German, French and Dutch words for "by"
+            // are English words too, so they count only on pages not declared English.
+            && !(self.html_lang.as_deref().is_some_and(|l| l.starts_with("en"))
+                && FOREIGN_BY.iter().any(|p| lower.starts_with(p)))
+        {
             self.by_lines.push((index, names.to_string()));
         }
     }
@@ -1143,15 +1148,10 @@ const BY_VERBS: [&str; 13] = [
 /// "by" must be a short label or a date, so that sentences with "by" do not count.
 fn by_line_names(line: &str) -> Option<&str> {
     let lower = line.to_ascii_lowercase();
-    for label in [
-        "author:",
-        "authors:",
-        "contributor:",
-        "contributors:",
-        "von ",
-        "par ",
-        "door ",
-    ] {
+    for label in ["author:", "authors:", "contributor:", "contributors:"]
+        .iter()
+        .chain(FOREIGN_BY.iter())
+    {
         if lower.starts_with(label) {
             return Some(line);
         }
@@ -2133,6 +2133,9 @@ const NAME_PARTICLES: [&str; 18] = [
     "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le", "von",
     "zu", "ter", "bin", "al",
 ];
+
+/// "By" in German, French and Dutch, lowercase, with the space after it.
+const FOREIGN_BY: [&str; 3] = ["von ", "par ", "door "];
 
 /// Lowercase starts of bylines that credit someone other than the author.
 const OTHER_CREDITS: [&str; 5] = [
@@ -3930,6 +3933,18 @@ mod tests {
             r#"{"@type": "Article", "author": {"@type": "Person", "name": "Jane Doe & John Roe"}}"#,
         );
         assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn foreign_words_for_by_count_only_off_english_pages() {
+        let mut c = Collector::default();
+        c.html_lang("en-US");
+        c.block("Door Straps");
+        assert!(c.finish(None, "").authors.is_empty());
+        let mut c = Collector::default();
+        c.html_lang("nl");
+        c.block("Door Jan Jansen");
+        assert_eq!(c.finish(None, "").authors, ["Jan Jansen"]);
     }
 
     #[test]
