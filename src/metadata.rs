@@ -73,7 +73,7 @@ const MAX_KEYED_BLOCKS: usize = 4096;
 const MAX_LIST: usize = 64;
 
 /// Path segments that lead to an author's page ("/author/jane-doe", "/blog/authors/jane").
-const AUTHOR_PATH_SEGMENTS: [&str; 2] = ["author", "authors"];
+const AUTHOR_PATH_SEGMENTS: [&str; 4] = ["author", "authors", "contributor", "contributors"];
 
 /// Whether the path of `href` goes through an author's directory ([`AUTHOR_PATH_SEGMENTS`])
 /// to one more segment: a cheap test before the link's text is read.
@@ -175,8 +175,9 @@ pub(crate) struct Collector {
     after_by_label: bool,
     /// `(datetime, itemprop or class)` of each `<time>`.
     times: Vec<(String, Option<String>)>,
-    /// Texts of the byline elements, a line per block, and whether each is whole.
-    bylines: Vec<(String, bool)>,
+    /// Texts of the byline elements, a line per block, whether each is whole, and whether
+    /// it stands among comments or other stories.
+    bylines: Vec<(String, bool, bool)>,
 }
 
 impl Collector {
@@ -334,7 +335,7 @@ impl Collector {
                 .as_bytes()
                 .windows(2)
                 .any(|w| w.eq_ignore_ascii_case(b"by"))
-            || ["author", "von ", "par ", "door "].iter().any(|p| {
+            || ["author"].iter().chain(FOREIGN_BY.iter()).any(|p| {
                 text.get(..p.len())
                     .is_some_and(|start| start.eq_ignore_ascii_case(p))
             });
@@ -352,7 +353,12 @@ impl Collector {
             self.after_by_label = true;
         } else if after_label {
             self.by_lines.push((index, line));
-        } else if let Some(names) = by_line_names(&line) {
+        } else if let Some(names) = by_line_names(&line)
+            // "Door Straps", "Par 3 Course": the German, French and Dutch words for "by"
+            // are English words too, so they count only on pages not declared English.
+            && !(self.html_lang.as_deref().is_some_and(|l| l.starts_with("en"))
+                && FOREIGN_BY.iter().any(|p| lower.starts_with(p)))
+        {
             self.by_lines.push((index, names.to_string()));
         }
     }
@@ -375,6 +381,16 @@ impl Collector {
     /// only has "author" in its class), only its first two lines count, a label and a
     /// name at most, and only when they name a person in full.
     pub(crate) fn byline(&mut self, text: &str, whole: bool) {
+        self.push_byline(text, whole, false);
+    }
+
+    /// A [`Collector::byline`] that stands in a part of the page that names other people
+    /// too (comments, related stories, a sidebar): it counts after the others.
+    pub(crate) fn byline_away(&mut self, text: &str, whole: bool) {
+        self.push_byline(text, whole, true);
+    }
+
+    fn push_byline(&mut self, text: &str, whole: bool, away: bool) {
         if self.bylines.len() < MAX_EVIDENCE {
             let parts: Vec<String> = text
                 .lines()
@@ -383,7 +399,7 @@ impl Collector {
                 .take(if whole { usize::MAX } else { 2 })
                 .collect();
             if !parts.is_empty() && parts.iter().map(String::len).sum::<usize>() <= MAX_SHORT_TEXT {
-                self.bylines.push((parts.join("\n"), whole));
+                self.bylines.push((parts.join("\n"), whole, away));
             }
         }
     }
@@ -838,7 +854,17 @@ impl Collector {
             })
         };
         let mut sources: Vec<Vec<String>> = Vec::new();
-        sources.push(ld.authors().iter().flat_map(|a| split_names(a)).collect());
+        // An organisation's name is one name, "&" and "and" in it included ("Morgan &
+        // Morgan").
+        sources.push(
+            ld.authors()
+                .iter()
+                .flat_map(|a| match organisations.contains(a) {
+                    true => vec![a.clone()],
+                    false => split_names(a),
+                })
+                .collect(),
+        );
         for key in [
             "citation_author",
             "citation_authors",
@@ -883,22 +909,58 @@ impl Collector {
                 })
                 .unwrap_or(name)
         };
-        sources.extend(self.bylines.iter().map(|(b, whole)| {
-            let mut names = byline_part_names(b, *whole);
-            if let Some(first) = names.first_mut() {
-                *first = without_site(std::mem::take(first));
+        // Bylines among comments or other stories count after those of the story.
+        let mut bylines: Vec<(Vec<String>, bool)> = self
+            .bylines
+            .iter()
+            .filter(|(_, _, away)| !away)
+            .chain(self.bylines.iter().filter(|(_, _, away)| *away))
+            .map(|(b, whole, away)| {
+                let mut names = byline_part_names(b, *whole);
+                if let Some(first) = names.first_mut() {
+                    *first = without_site(std::mem::take(first));
+                }
+                (names, *away)
+            })
+            .collect();
+        // A byline whose parts the page set inline runs the job title into the name
+        // ("Written By: Jane Doe Gardener & Astrologer"); the name alone in its own
+        // element (a nested byline, a link to the author's page) shows where it ends.
+        let alone: Vec<String> = bylines
+            .iter()
+            .filter_map(|(names, _)| match names.as_slice() {
+                [only] if is_in_full(only) => Some(only.clone()),
+                _ => None,
+            })
+            .collect();
+        for name in bylines.iter_mut().flat_map(|(names, _)| names) {
+            if let Some(short) = alone.iter().find(|a| {
+                name.len() > a.len()
+                    && name.starts_with(a.as_str())
+                    && name[a.len()..].starts_with(' ')
+            }) {
+                *name = short.clone();
             }
-            names
-        }));
+        }
         sources.retain(|names| !names.is_empty());
-        let person = |names: &&Vec<String>| {
+        let (story, away): (Vec<_>, Vec<_>) = bylines
+            .into_iter()
+            .filter(|(names, _)| !names.is_empty())
+            .partition(|(_, away)| !away);
+        sources.extend(story.into_iter().map(|(names, _)| names));
+        let story_sources = sources.len();
+        sources.extend(away.into_iter().map(|(names, _)| names));
+        let person = |names: &Vec<String>| {
             !names.iter().all(is_organisation)
                 && names.iter().all(|n| n.split_whitespace().count() >= 2)
         };
+        // A person named among comments or other stories does not replace the publisher.
         let declared = sources
             .iter()
-            .find(|names| !names.iter().all(is_organisation))
-            .filter(|names| sources.first() == Some(*names) || person(names))
+            .enumerate()
+            .find(|(_, names)| !names.iter().all(is_organisation))
+            .filter(|(i, names)| *i == 0 || (*i < story_sources && person(names)))
+            .map(|(_, names)| names)
             .or(sources.first())
             .cloned();
         let by_line = || {
@@ -1087,15 +1149,10 @@ const BY_VERBS: [&str; 13] = [
 /// "by" must be a short label or a date, so that sentences with "by" do not count.
 fn by_line_names(line: &str) -> Option<&str> {
     let lower = line.to_ascii_lowercase();
-    for label in [
-        "author:",
-        "authors:",
-        "contributor:",
-        "contributors:",
-        "von ",
-        "par ",
-        "door ",
-    ] {
+    for label in ["author:", "authors:", "contributor:", "contributors:"]
+        .iter()
+        .chain(FOREIGN_BY.iter())
+    {
         if lower.starts_with(label) {
             return Some(line);
         }
@@ -1113,6 +1170,27 @@ fn by_line_names(line: &str) -> Option<&str> {
     } else {
         find(b" by ").or_else(|| find(b" by:"))? + 1
     };
+    // "By joining our list, you ...", "By clicking submit below", "by default a": a
+    // sentence, whose first word after "by" is a lowercase verb in -ing or is followed by
+    // another lowercase word, where the line is not all lowercase ("by jane doe"). User
+    // names stand alone or in a list ("by jdoe on May 17", "by jdoe, jroe » Tue").
+    let mut after = line[at + 2..].trim_start_matches(':').split_whitespace();
+    let lowercase = |w: &str| {
+        w.starts_with(char::is_lowercase) && !NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+    };
+    if let Some(first) = after
+        .next()
+        // "by the committee" names a team.
+        .filter(|w| lowercase(w) && *w != "the" && line.contains(char::is_uppercase))
+    {
+        let next = after.next();
+        if first.trim_end_matches(',').ends_with("ing")
+            || (!first.ends_with(',')
+                && next.is_some_and(|w| lowercase(w) && !BYLINE_ENDS.iter().any(|e| e.trim() == w)))
+        {
+            return None;
+        }
+    }
     let before = lower[..at].trim();
     let verb = before
         .rsplit(' ')
@@ -2007,8 +2085,9 @@ const BYLINE_ENDS: [&str; 22] = [
 
 /// Lowercase words of job titles that follow a name in bylines whose parts the page set
 /// in separate elements ("Keith Barry Senior Autos Reporter"): the name ends there.
-const ROLE_WORDS: [&str; 34] = [
+const ROLE_WORDS: [&str; 35] = [
     "writer",
+    "reviewer",
     "reporter",
     "editor",
     "contributor",
@@ -2054,6 +2133,18 @@ const SENTENCE_VERBS: [&str; 10] = [
 const NAME_PARTICLES: [&str; 18] = [
     "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le", "von",
     "zu", "ter", "bin", "al",
+];
+
+/// "By" in German, French and Dutch, lowercase, with the space after it.
+const FOREIGN_BY: [&str; 3] = ["von ", "par ", "door "];
+
+/// Lowercase starts of bylines that credit someone other than the author.
+const OTHER_CREDITS: [&str; 5] = [
+    "reviewed by",
+    "fact checked by",
+    "fact-checked by",
+    "edited by",
+    "medically reviewed by",
 ];
 
 /// Texts that stand where a name should and are not one, lowercase.
@@ -2118,27 +2209,33 @@ fn byline_part_names(text: &str, whole: bool) -> Vec<String> {
             || b.starts_with([',', '&', ';'])
             || b.starts_with("and ")
     };
-    let mut groups: Vec<String> = Vec::new();
+    // Each group, and whether a label line introduced it: the label itself is no part
+    // of the names ("The Author⏎NB⏎Jane Doe", an avatar's initials under the label).
+    let mut groups: Vec<(String, bool)> = Vec::new();
     for part in text.lines() {
         match groups.last_mut() {
-            Some(group) if joined(group, part) => {
-                group.push(' ');
-                group.push_str(part);
+            Some((group, labelled)) if joined(group, part) => {
+                if is_label(&group.trim_end().to_lowercase()) {
+                    *group = part.to_string();
+                    *labelled = true;
+                } else {
+                    group.push(' ');
+                    group.push_str(part);
+                }
             }
-            _ => groups.push(part.to_string()),
+            _ => groups.push((part.to_string(), false)),
         }
     }
     if groups.len() > 1 || !whole {
-        let introduced = |g: &String| {
+        let introduced = |(g, labelled): &(String, bool)| {
             let lower = g.to_lowercase();
-            BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p))
+            *labelled || BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p))
         };
-        let (first, rest): (Vec<&String>, Vec<&String>) =
-            groups.iter().partition(|g| introduced(g));
+        let (first, rest): (Vec<_>, Vec<_>) = groups.iter().partition(|g| introduced(g));
         if let Some(names) = first
             .into_iter()
             .chain(rest.into_iter().take(MAX_BYLINE_GROUPS))
-            .map(|g| byline_names(g))
+            .map(|(g, _)| byline_names(g))
             .find(|names| !names.is_empty() && names.iter().all(|n| is_in_full(n)))
         {
             return names;
@@ -2233,6 +2330,10 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
     if cut < text.len() && text.is_char_boundary(cut) {
         text.truncate(cut);
     }
+    // "Reviewed by Jane Doe" credits someone other than the author.
+    if OTHER_CREDITS.iter().any(|c| lower.starts_with(c)) {
+        return Vec::new();
+    }
     let mut rest = text.trim();
     loop {
         let lower = rest.to_ascii_lowercase();
@@ -2316,12 +2417,30 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
             && n.chars().count() <= MAX_NAME_CHARS
             && n.split_whitespace().count() <= MAX_NAME_WORDS
             && !looks_like_url(n)
+            && !is_placeholder(n)
             && !n.starts_with('@')
             && !NOT_NAMES.contains(&n.to_lowercase().as_str())
+            // A job title alone ("Staff Writer", "Expert Reviewer") where the name should be.
+            && !(n.split_whitespace().count() >= 2
+                && words(n).iter().all(|w| ROLE_WORDS.contains(&w.as_str())))
             && !n.to_lowercase().trim_end_matches(':').ends_with(" by")
             && (!byline || is_name_like(n))
     });
     names
+}
+
+/// Whether `name` is a template's unfilled field rather than a name: three or more
+/// dotted lowercase words ("page.head.extra.author", "post.author.name"). User names
+/// ("jane.doe", "jane.q.doe"), e-mail addresses and initials ("J.R.R.") stay.
+fn is_placeholder(name: &str) -> bool {
+    let mut parts = 0;
+    for part in name.split('.') {
+        if part.len() < 2 || !part.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 3
 }
 
 /// Whether the `(` at byte `open` of `text` sets off part of a name, a maiden name or a
@@ -3768,6 +3887,94 @@ mod tests {
         assert!(!is_author_link("/author/jane-doe/posts", "Jane Doe"));
         assert!(!is_author_link("/jane-doe/", "Jane Doe"));
         assert!(!is_author_link("/author/1234/", "1234"));
+    }
+
+    #[test]
+    fn by_sentences_job_titles_and_other_credits_name_no_author() {
+        for line in [
+            "By joining our list, you will get 5% off.",
+            "By clicking submit below, you agree to our terms.",
+            "Set by default a black border.",
+        ] {
+            assert_eq!(by_line_names(line), None, "{line}");
+        }
+        for line in [
+            "by jdoe on May 17, 2024",
+            "by jdoe, jroe » Tue",
+            "by jane doe",
+            "By Jane Doe",
+        ] {
+            assert_eq!(by_line_names(line), Some(line), "{line}");
+        }
+        assert!(byline_names("Staff Writer").is_empty());
+        assert_eq!(byline_names("Staff"), ["Staff"]);
+        assert!(byline_names("Reviewed by Jane Doe").is_empty());
+        let mut c = Collector::default();
+        c.byline(
+            "Written by Example\nStaff Writer\nReviewed by Jane Doe",
+            true,
+        );
+        assert!(
+            !c.finish(None, "")
+                .authors
+                .iter()
+                .any(|a| a.contains("Writer") || a == "Jane Doe")
+        );
+    }
+
+    #[test]
+    fn an_organisation_author_is_one_name() {
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "author": {"@type": "Organization", "name": "Doe & Roe"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Doe & Roe"]);
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "author": {"@type": "Person", "name": "Jane Doe & John Roe"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn foreign_words_for_by_count_only_off_english_pages() {
+        let mut c = Collector::default();
+        c.html_lang("en-US");
+        c.block("Door Straps");
+        assert!(c.finish(None, "").authors.is_empty());
+        let mut c = Collector::default();
+        c.html_lang("nl");
+        c.block("Door Jan Jansen");
+        assert_eq!(c.finish(None, "").authors, ["Jan Jansen"]);
+    }
+
+    #[test]
+    fn template_placeholders_are_no_authors() {
+        let mut c = Collector::default();
+        meta(&mut c, "author", "page.head.extra.author");
+        c.byline("Jane Doe", true);
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+        for name in [
+            "jane.doe",
+            "jane.q.doe",
+            "jane.doe@example.com",
+            "J.R.R. Doe",
+        ] {
+            let mut c = Collector::default();
+            meta(&mut c, "author", name);
+            assert_eq!(c.finish(None, "").authors, [name]);
+        }
+    }
+
+    #[test]
+    fn a_label_line_is_no_part_of_the_name_under_it() {
+        // An author box: label, the avatar's initials, the name, the bio.
+        let mut c = Collector::default();
+        c.byline(
+            "The Author\nJD\nJane Doe\nAs a gardener, I have planted many gardens.",
+            true,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
     }
 
     #[test]

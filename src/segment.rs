@@ -762,12 +762,17 @@ impl Walker {
                         && (w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
                 })
             });
+        let away = ctx.container == Container::Nav
+            || AWAY_FROM_THE_STORY.iter().any(|h| ctx.hints.has(*h));
         if byline {
             let (text, whole) = subtree_parts(node, MAX_BYLINE_BYTES);
-            m.byline(&text, whole);
+            if away {
+                m.byline_away(&text, whole);
+            } else {
+                m.byline(&text, whole);
+            }
         } else if *name == local_name!("a")
-            && ctx.container != Container::Nav
-            && !AWAY_FROM_THE_STORY.iter().any(|h| ctx.hints.has(*h))
+            && !away
             && let Some(href) = attr(local_name!("href"))
             && metadata::is_author_path(href)
         {

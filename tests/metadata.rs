@@ -31,3 +31,55 @@ fn a_link_to_the_authors_page_names_the_author() {
     );
     assert!(authors(&story).is_empty());
 }
+
+#[test]
+fn a_name_in_its_own_element_ends_a_byline_that_runs_on_into_the_job() {
+    let story = format!(
+        "<article><h1>Library wing funded</h1>\
+         <div class=\"author-line\">Written by: <span class=\"author-name\">Jane Doe</span> \
+         <span>Gardener &amp; Astrologer</span></div><p>{PROSE}</p></article>"
+    );
+    assert_eq!(authors(&story), ["Jane Doe"]);
+    // The same with the name only in a link to the author's page.
+    let story = format!(
+        "<article><h1>Library wing funded</h1>\
+         <div class=\"byline\">Written by: <a href=\"/author/jane-doe\">Jane Doe</a> \
+         <span>Gardener &amp; Astrologer</span></div><p>{PROSE}</p></article>"
+    );
+    assert_eq!(authors(&story), ["Jane Doe"]);
+}
+
+#[test]
+fn a_link_to_a_contributors_page_names_the_author() {
+    let story = format!(
+        "<article><h1>Library wing funded</h1>\
+         <p>By <a href=\"/magazine/contributor/j._q._doe\">J. Q. Doe</a> \
+         <a href=\"/issue/12\">View in digital edition</a></p><p>{PROSE}</p></article>"
+    );
+    assert_eq!(authors(&story), ["J. Q. Doe"]);
+}
+
+#[test]
+fn bylines_among_comments_and_other_stories_come_last() {
+    // A byline in a list of related stories before the story's own.
+    let story = format!(
+        "<div class=\"related-posts\"><a href=\"/other\">Another story</a> \
+         <span class=\"byline\">John Roe</span></div>\
+         <article><h1>Library wing funded</h1><p class=\"byline\">Jane Doe</p>\
+         <p>{PROSE}</p></article>"
+    );
+    assert_eq!(authors(&story), ["Jane Doe"]);
+    // A commenter does not replace the site's own name as the author.
+    let html = format!(
+        "<html><head><title>Library wing funded</title>\
+         <meta property=\"og:site_name\" content=\"Example News\">\
+         <meta name=\"author\" content=\"Example News\"></head><body>\
+         <article><h1>Library wing funded</h1><p>{PROSE}</p></article>\
+         <section class=\"comments\"><div class=\"comment-author\">John Roe</div>\
+         <p>Thank you for this.</p></section></body></html>"
+    );
+    assert_eq!(
+        Extractor::default().extract(&html, None).metadata.authors,
+        ["Example News"]
+    );
+}
