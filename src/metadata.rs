@@ -83,7 +83,9 @@ pub(crate) fn is_author_path(href: &str) -> bool {
 
 /// The segment after the author's directory in the path of `href`, when it is the last.
 fn author_slug(href: &str) -> Option<&str> {
-    let path = href.split(['?', '#']).next().unwrap_or(href);
+    // A byte scan: a pattern of several characters decodes each one.
+    let end = href.bytes().position(|b| matches!(b, b'?' | b'#'));
+    let path = &href[..end.unwrap_or(href.len())];
     let mut segments = path.split('/').filter(|s| !s.is_empty());
     segments.position(|s| {
         AUTHOR_PATH_SEGMENTS
@@ -159,9 +161,13 @@ pub(crate) struct Collector {
     /// `(block index, [`block_key`])` of the headings of every level (at most
     /// [`MAX_HEADINGS`]).
     headings: Vec<(usize, u64)>,
-    /// [`block_key`] of each block short enough to be a headline, by block index (while
-    /// there are at most [`MAX_KEYED_BLOCKS`]).
-    block_keys: Vec<Option<u64>>,
+    /// The blocks short enough to be a headline (while there are at most
+    /// [`MAX_KEYED_BLOCKS`] blocks): their texts end to end in `short_texts`, and per
+    /// block index the end of its text there (`None`: too long). Hashed by
+    /// [`block_key`] only when `finish` looks for the headline among them, which few
+    /// pages need: copying a short text costs less than hashing it.
+    short_ends: Vec<Option<usize>>,
+    short_texts: String,
     /// Dates of the short blocks that hold one.
     date_lines: Vec<DateLine>,
     /// Whether the last block was a date label alone ("Published", "Last updated:"),
@@ -271,9 +277,13 @@ impl Collector {
     pub(crate) fn block(&mut self, text: &str) {
         let index = self.blocks;
         self.blocks += 1;
-        if self.block_keys.len() < MAX_KEYED_BLOCKS {
-            self.block_keys
-                .push((text.len() <= MAX_SHORT_TEXT).then(|| block_key(text)));
+        if self.short_ends.len() < MAX_KEYED_BLOCKS {
+            let short = text.len() <= MAX_SHORT_TEXT;
+            if short {
+                self.short_texts.push_str(text);
+            }
+            self.short_ends
+                .push(short.then_some(self.short_texts.len()));
         }
         let after_date_label = self.after_date_label.take();
         let after_label = std::mem::replace(&mut self.after_by_label, false);
@@ -327,16 +337,32 @@ impl Collector {
                 labelled: updated || published || after_date_label.is_some(),
             });
         }
+        let starts_with = |text: &str, p: &str| {
+            text.get(..p.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(p))
+        };
+        // A label alone or a line read by `by_line_names` holds `by` or `author`, or
+        // opens with one of its other words: a short line without them is skipped
+        // before the copies below. (No character outside ASCII lowercases to these
+        // letters.)
+        let short_may_name = || {
+            let start = text.trim_start();
+            text.as_bytes()
+                .windows(6)
+                .any(|w| w.eq_ignore_ascii_case(b"author"))
+                || ["contributor", "von", "par", "door"]
+                    .iter()
+                    .any(|p| starts_with(start, p))
+        };
         let may_name = after_label
-            || text.len() <= MAX_LABEL
             || text
                 .as_bytes()
                 .windows(2)
                 .any(|w| w.eq_ignore_ascii_case(b"by"))
-            || ["author", "von ", "par ", "door "].iter().any(|p| {
-                text.get(..p.len())
-                    .is_some_and(|start| start.eq_ignore_ascii_case(p))
-            });
+            || ["author", "von ", "par ", "door "]
+                .iter()
+                .any(|p| starts_with(text, p))
+            || (text.len() <= MAX_LABEL && short_may_name());
         if !may_name
             || text.len() > MAX_BY_LINE
             || self.by_lines.len() >= MAX_EVIDENCE
@@ -691,7 +717,14 @@ impl Collector {
                 .map(|(at, _)| *at)
                 .or_else(|| {
                     let key = block_key(t);
-                    self.block_keys.iter().position(|k| *k == Some(key))
+                    let mut start = 0;
+                    self.short_ends.iter().position(|end| {
+                        end.is_some_and(|end| {
+                            let text = &self.short_texts[start..end];
+                            start = end;
+                            block_key(text) == key
+                        })
+                    })
                 })
         });
         (title, at.or(self.h1s.first().map(|(at, _)| *at)))
