@@ -51,20 +51,13 @@ pub(crate) fn page_features(blocks: &[Block]) -> Vec<Features> {
 /// Compute the features of block `index` of `count`.
 pub fn features(block: &Block, index: usize, count: usize) -> Features {
     let text = block.text.as_str();
-    let (mut sentence_marks, mut commas) = (0, 0);
-    for c in text.chars() {
-        if is_sentence_mark(c) {
-            sentence_marks += 1;
-        } else if is_comma(c) {
-            commas += 1;
-        }
-    }
+    let counts = TextCounts::of(text);
     Features {
         words: block.words,
         link_density: link_density(block.words, block.link_words),
-        text_density: text_density(text),
-        sentence_marks,
-        commas,
+        text_density: counts.density(),
+        sentence_marks: counts.sentence_marks,
+        commas: counts.commas,
         ends_sentence: ends_sentence(text),
         leads_in: text.trim_end().ends_with([':', '：', ',', '，']),
         position: if count > 1 {
@@ -237,36 +230,61 @@ pub fn link_density(words: u32, link_words: u32) -> f32 {
 /// Words per line of `text` wrapped greedily at [`WRAP_COLUMNS`] columns, without the last
 /// line when there are several (a paragraph's last line is short by nature).
 pub fn text_density(text: &str) -> f32 {
-    let mut lines: u32 = 0;
-    let mut column = 0usize;
-    let mut words: u32 = 0;
-    let mut last_line_words: u32 = 0;
-    // The words are the runs between whitespace, as `split_whitespace` gives them, read in
-    // one pass over the characters; a whitespace character past the end closes the last.
-    let mut width = 0usize;
-    for c in text.chars().chain([' ']) {
-        if !c.is_whitespace() {
-            width += 1;
-            continue;
+    TextCounts::of(text).density()
+}
+
+/// What one pass over a block's characters counts: its sentence marks and commas, and
+/// the lines and words of [`text_density`]'s wrapping.
+#[derive(Default)]
+struct TextCounts {
+    sentence_marks: u32,
+    commas: u32,
+    lines: u32,
+    words: u32,
+    last_line_words: u32,
+}
+
+impl TextCounts {
+    fn of(text: &str) -> TextCounts {
+        let mut counts = TextCounts::default();
+        let mut column = 0usize;
+        // The words are the runs between whitespace, as `split_whitespace` gives them; a
+        // whitespace character past the end closes the last.
+        let mut width = 0usize;
+        for c in text.chars().chain([' ']) {
+            if !c.is_whitespace() {
+                width += 1;
+                if is_sentence_mark(c) {
+                    counts.sentence_marks += 1;
+                } else if is_comma(c) {
+                    counts.commas += 1;
+                }
+                continue;
+            }
+            if width == 0 {
+                continue;
+            }
+            if counts.lines == 0 || (column > 0 && column + 1 + width > WRAP_COLUMNS) {
+                counts.lines += 1;
+                column = width;
+                counts.last_line_words = 1;
+            } else {
+                column += 1 + width;
+                counts.last_line_words += 1;
+            }
+            counts.words += 1;
+            width = 0;
         }
-        if width == 0 {
-            continue;
-        }
-        if lines == 0 || (column > 0 && column + 1 + width > WRAP_COLUMNS) {
-            lines += 1;
-            column = width;
-            last_line_words = 1;
-        } else {
-            column += 1 + width;
-            last_line_words += 1;
-        }
-        words += 1;
-        width = 0;
+        counts
     }
-    match lines {
-        0 => 0.0,
-        1 => words as f32,
-        n => (words - last_line_words) as f32 / (n - 1) as f32,
+
+    /// [`text_density`].
+    fn density(&self) -> f32 {
+        match self.lines {
+            0 => 0.0,
+            1 => self.words as f32,
+            n => (self.words - self.last_line_words) as f32 / (n - 1) as f32,
+        }
     }
 }
 

@@ -151,6 +151,7 @@ pub(crate) struct Collector {
     /// Every `name` and `headline` text of the JSON-LD, nested ones (breadcrumbs,
     /// list items) included.
     ld_names: Vec<String>,
+    /// The text of the first `<title>`, folded.
     title_tag: Option<String>,
     /// Blocks the walker reported so far.
     blocks: usize,
@@ -596,8 +597,9 @@ impl Collector {
             .title_tag
             .as_deref()
             .map(|t| strip_title_affix(t, &sites));
+        // `self.title_tag` is folded already.
         if let (Some(full), Some(headline)) = (self.title_tag.as_deref(), title_tag.as_deref())
-            && let Some((name, suffix)) = affix(&fold(full), headline)
+            && let Some((name, suffix)) = affix(full, headline)
             && !raw_declared
                 .iter()
                 .any(|d| is_site(d, std::slice::from_ref(&name)))
@@ -615,9 +617,8 @@ impl Collector {
         // where og:title is "Rain in Spain"), whatever h1 shows it (the blog's name set
         // as an h1 over the post's own heading).
         if let Some(full) = self.title_tag.as_deref() {
-            let full = fold(full);
             for declared in &raw_declared {
-                if let Some(name) = declared_affix(&full, &fold(declared))
+                if let Some(name) = declared_affix(full, &fold(declared))
                     && !raw_declared
                         .iter()
                         .any(|d| is_site(d, std::slice::from_ref(&name)))
@@ -642,7 +643,7 @@ impl Collector {
             // headings, and the declared one is its own name for itself (the h1 is then a
             // section's name or a pull quote: "M&A Updates" over "Cybersecurity Sector
             // Update–Fall 2025").
-            if !references.iter().any(|(r, _)| compact(r) == compact(&h1))
+            if !references.iter().any(|(r, _)| same_compact(r, &h1))
                 && let Some((shown_at, shown)) = references.iter().find_map(|(r, _)| {
                     let key = block_key(r);
                     self.headings
@@ -813,7 +814,7 @@ impl Collector {
                 self.h1s
                     .iter()
                     .filter(|(_, h)| h.split_whitespace().count() >= MIN_AGREEING_H1_WORDS)
-                    .find(|(_, h)| self.ld_names.iter().any(|n| compact(n) == compact(h)))
+                    .find(|(_, h)| self.ld_names.iter().any(|n| same_compact(n, h)))
                     .cloned()
             })
             .or_else(|| {
@@ -1857,8 +1858,13 @@ fn compact_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Whether `text` is one of the names of the site in `sites`.
 fn is_site(text: &str, sites: &[String]) -> bool {
-    let text = compact(text);
-    !text.is_empty() && sites.iter().any(|s| compact(s) == text)
+    compact_chars(text).next().is_some() && sites.iter().any(|s| same_compact(s, text))
+}
+
+/// Whether `compact(a) == compact(b)`, compared character by character: a long text
+/// differs from a short one within the short one's length, and nothing is copied.
+fn same_compact(a: &str, b: &str) -> bool {
+    compact_chars(a).eq(compact_chars(b))
 }
 
 /// The names a site goes by in its address: the host without `www.` and its labels
