@@ -128,6 +128,20 @@ const DATELINE_WORDS: &[&str] = &[
 /// Whether `text` is nothing but a date or time with its usual companions: every word a
 /// number, a month or weekday name, or a dateline word, with a year or a month name in it.
 pub fn is_dateline(text: &str) -> bool {
+    // Most blocks open with a word no date line has ("Home", "The"): the first word is
+    // tested first, and an ASCII one without lowercasing the text (anything but a letter
+    // or digit lowercases to itself, a test checks every character, so its lowercase is
+    // the lowercase text's first word).
+    match text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+    {
+        None => return false,
+        Some(first) if first.is_ascii() && dateline_word(&first.to_ascii_lowercase()).is_none() => {
+            return false;
+        }
+        Some(_) => {}
+    }
     // Lowercasing never joins two runs of letters and digits nor empties one (a test checks
     // every character), so a text with too many runs has too many words: most blocks stop
     // here, before the lowercase copy. The runs are counted in one pass over the
@@ -160,19 +174,27 @@ pub fn is_dateline(text: &str) -> bool {
         if count > MAX_DATELINE_WORDS {
             return false;
         }
-        let number = w.chars().all(|c| c.is_ascii_digit());
-        let year = number && w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
-        let ordinal = w.len() <= 4
-            && w.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s));
-        let month = crate::metadata::month(w).is_some();
-        let calendar = month || WEEKDAYS.contains(&w);
-        anchored |= year || (month && w.len() > 3);
-        if !(number || ordinal || calendar || DATELINE_WORDS.contains(&w)) {
+        let Some(anchor) = dateline_word(w) else {
             return false;
-        }
+        };
+        anchored |= anchor;
     }
     count > 0 && anchored
+}
+
+/// Whether the lowercase word `w` may stand in a dateline (a number, an ordinal, a month
+/// or weekday name, a [`DATELINE_WORDS`] word), and then whether it anchors one as a
+/// date (a year, a month name longer than its abbreviation).
+fn dateline_word(w: &str) -> Option<bool> {
+    let number = w.chars().all(|c| c.is_ascii_digit());
+    let year = number && w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    let ordinal = w.len() <= 4
+        && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s));
+    let month = crate::metadata::month(w).is_some();
+    let calendar = month || WEEKDAYS.contains(&w);
+    (number || ordinal || calendar || DATELINE_WORDS.contains(&w))
+        .then_some(year || (month && w.len() > 3))
 }
 
 /// Terms of site notices (consent, subscription, legal), lowercase. A paragraph using
@@ -397,6 +419,9 @@ mod tests {
         assert!(!is_dateline("May the best team win"));
         assert!(!is_dateline("12 people were hurt in 2020"));
         assert!(!is_dateline("27.1"));
+        assert!(!is_dateline("Home 12 July 2020"));
+        assert!(is_dateline("JULY 12, 2020"));
+        assert!(!is_dateline("— …"));
     }
 
     #[test]
@@ -408,7 +433,8 @@ mod tests {
             if c.is_alphanumeric() {
                 assert!(lower.any(char::is_alphanumeric), "{c:?}");
             } else {
-                assert!(lower.any(|l| !l.is_alphanumeric()), "{c:?}");
+                // It even lowercases to itself: `is_dateline`'s first-word test.
+                assert!(lower.eq([c]), "{c:?}");
             }
         }
     }
