@@ -368,7 +368,13 @@ pub fn is_credit(text: &str, words: u32) -> bool {
     if words > MAX_CREDIT_WORDS {
         return false;
     }
-    let lower = text.trim_start().to_lowercase();
+    let text = text.trim_start();
+    // Most blocks open with a character no opener does: tested before the lowercase copy.
+    let first = text.chars().next().and_then(|c| c.to_lowercase().next());
+    if !CREDIT_OPENERS.iter().any(|o| o.chars().next() == first) {
+        return false;
+    }
+    let lower = text.to_lowercase();
     CREDIT_OPENERS.iter().any(|o| lower.starts_with(o))
 }
 
