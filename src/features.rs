@@ -51,20 +51,13 @@ pub(crate) fn page_features(blocks: &[Block]) -> Vec<Features> {
 /// Compute the features of block `index` of `count`.
 pub fn features(block: &Block, index: usize, count: usize) -> Features {
     let text = block.text.as_str();
-    let (mut sentence_marks, mut commas) = (0, 0);
-    for c in text.chars() {
-        if is_sentence_mark(c) {
-            sentence_marks += 1;
-        } else if is_comma(c) {
-            commas += 1;
-        }
-    }
+    let counts = TextCounts::of(text);
     Features {
         words: block.words,
         link_density: link_density(block.words, block.link_words),
-        text_density: text_density(text),
-        sentence_marks,
-        commas,
+        text_density: counts.density(),
+        sentence_marks: counts.sentence_marks,
+        commas: counts.commas,
         ends_sentence: ends_sentence(text),
         leads_in: text.trim_end().ends_with([':', '：', ',', '，']),
         position: if count > 1 {
@@ -135,6 +128,20 @@ const DATELINE_WORDS: &[&str] = &[
 /// Whether `text` is nothing but a date or time with its usual companions: every word a
 /// number, a month or weekday name, or a dateline word, with a year or a month name in it.
 pub fn is_dateline(text: &str) -> bool {
+    // Most blocks open with a word no date line has ("Home", "The"): the first word is
+    // tested first, and an ASCII one without lowercasing the text (anything but a letter
+    // or digit lowercases to itself, a test checks every character, so its lowercase is
+    // the lowercase text's first word).
+    match text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+    {
+        None => return false,
+        Some(first) if first.is_ascii() && dateline_word(&first.to_ascii_lowercase()).is_none() => {
+            return false;
+        }
+        Some(_) => {}
+    }
     // Lowercasing never joins two runs of letters and digits nor empties one (a test checks
     // every character), so a text with too many runs has too many words: most blocks stop
     // here, before the lowercase copy. The runs are counted in one pass over the
@@ -167,19 +174,27 @@ pub fn is_dateline(text: &str) -> bool {
         if count > MAX_DATELINE_WORDS {
             return false;
         }
-        let number = w.chars().all(|c| c.is_ascii_digit());
-        let year = number && w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
-        let ordinal = w.len() <= 4
-            && w.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s));
-        let month = crate::metadata::month(w).is_some();
-        let calendar = month || WEEKDAYS.contains(&w);
-        anchored |= year || (month && w.len() > 3);
-        if !(number || ordinal || calendar || DATELINE_WORDS.contains(&w)) {
+        let Some(anchor) = dateline_word(w) else {
             return false;
-        }
+        };
+        anchored |= anchor;
     }
     count > 0 && anchored
+}
+
+/// Whether the lowercase word `w` may stand in a dateline (a number, an ordinal, a month
+/// or weekday name, a [`DATELINE_WORDS`] word), and then whether it anchors one as a
+/// date (a year, a month name longer than its abbreviation).
+fn dateline_word(w: &str) -> Option<bool> {
+    let number = w.chars().all(|c| c.is_ascii_digit());
+    let year = number && w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    let ordinal = w.len() <= 4
+        && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s));
+    let month = crate::metadata::month(w).is_some();
+    let calendar = month || WEEKDAYS.contains(&w);
+    (number || ordinal || calendar || DATELINE_WORDS.contains(&w))
+        .then_some(year || (month && w.len() > 3))
 }
 
 /// Terms of site notices (consent, subscription, legal), lowercase. A paragraph using
@@ -237,36 +252,61 @@ pub fn link_density(words: u32, link_words: u32) -> f32 {
 /// Words per line of `text` wrapped greedily at [`WRAP_COLUMNS`] columns, without the last
 /// line when there are several (a paragraph's last line is short by nature).
 pub fn text_density(text: &str) -> f32 {
-    let mut lines: u32 = 0;
-    let mut column = 0usize;
-    let mut words: u32 = 0;
-    let mut last_line_words: u32 = 0;
-    // The words are the runs between whitespace, as `split_whitespace` gives them, read in
-    // one pass over the characters; a whitespace character past the end closes the last.
-    let mut width = 0usize;
-    for c in text.chars().chain([' ']) {
-        if !c.is_whitespace() {
-            width += 1;
-            continue;
+    TextCounts::of(text).density()
+}
+
+/// What one pass over a block's characters counts: its sentence marks and commas, and
+/// the lines and words of [`text_density`]'s wrapping.
+#[derive(Default)]
+struct TextCounts {
+    sentence_marks: u32,
+    commas: u32,
+    lines: u32,
+    words: u32,
+    last_line_words: u32,
+}
+
+impl TextCounts {
+    fn of(text: &str) -> TextCounts {
+        let mut counts = TextCounts::default();
+        let mut column = 0usize;
+        // The words are the runs between whitespace, as `split_whitespace` gives them; a
+        // whitespace character past the end closes the last.
+        let mut width = 0usize;
+        for c in text.chars().chain([' ']) {
+            if !c.is_whitespace() {
+                width += 1;
+                if is_sentence_mark(c) {
+                    counts.sentence_marks += 1;
+                } else if is_comma(c) {
+                    counts.commas += 1;
+                }
+                continue;
+            }
+            if width == 0 {
+                continue;
+            }
+            if counts.lines == 0 || (column > 0 && column + 1 + width > WRAP_COLUMNS) {
+                counts.lines += 1;
+                column = width;
+                counts.last_line_words = 1;
+            } else {
+                column += 1 + width;
+                counts.last_line_words += 1;
+            }
+            counts.words += 1;
+            width = 0;
         }
-        if width == 0 {
-            continue;
-        }
-        if lines == 0 || (column > 0 && column + 1 + width > WRAP_COLUMNS) {
-            lines += 1;
-            column = width;
-            last_line_words = 1;
-        } else {
-            column += 1 + width;
-            last_line_words += 1;
-        }
-        words += 1;
-        width = 0;
+        counts
     }
-    match lines {
-        0 => 0.0,
-        1 => words as f32,
-        n => (words - last_line_words) as f32 / (n - 1) as f32,
+
+    /// [`text_density`].
+    fn density(&self) -> f32 {
+        match self.lines {
+            0 => 0.0,
+            1 => self.words as f32,
+            n => (self.words - self.last_line_words) as f32 / (n - 1) as f32,
+        }
     }
 }
 
@@ -328,7 +368,13 @@ pub fn is_credit(text: &str, words: u32) -> bool {
     if words > MAX_CREDIT_WORDS {
         return false;
     }
-    let lower = text.trim_start().to_lowercase();
+    let text = text.trim_start();
+    // Most blocks open with a character no opener does: tested before the lowercase copy.
+    let first = text.chars().next().and_then(|c| c.to_lowercase().next());
+    if !CREDIT_OPENERS.iter().any(|o| o.chars().next() == first) {
+        return false;
+    }
+    let lower = text.to_lowercase();
     CREDIT_OPENERS.iter().any(|o| lower.starts_with(o))
 }
 
@@ -379,6 +425,9 @@ mod tests {
         assert!(!is_dateline("May the best team win"));
         assert!(!is_dateline("12 people were hurt in 2020"));
         assert!(!is_dateline("27.1"));
+        assert!(!is_dateline("Home 12 July 2020"));
+        assert!(is_dateline("JULY 12, 2020"));
+        assert!(!is_dateline("— …"));
     }
 
     #[test]
@@ -390,7 +439,8 @@ mod tests {
             if c.is_alphanumeric() {
                 assert!(lower.any(char::is_alphanumeric), "{c:?}");
             } else {
-                assert!(lower.any(|l| !l.is_alphanumeric()), "{c:?}");
+                // It even lowercases to itself: `is_dateline`'s first-word test.
+                assert!(lower.eq([c]), "{c:?}");
             }
         }
     }

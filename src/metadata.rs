@@ -83,7 +83,9 @@ pub(crate) fn is_author_path(href: &str) -> bool {
 
 /// The segment after the author's directory in the path of `href`, when it is the last.
 fn author_slug(href: &str) -> Option<&str> {
-    let path = href.split(['?', '#']).next().unwrap_or(href);
+    // A byte scan: a pattern of several characters decodes each one.
+    let end = href.bytes().position(|b| matches!(b, b'?' | b'#'));
+    let path = &href[..end.unwrap_or(href.len())];
     let mut segments = path.split('/').filter(|s| !s.is_empty());
     segments.position(|s| {
         AUTHOR_PATH_SEGMENTS
@@ -150,6 +152,7 @@ pub(crate) struct Collector {
     /// Every `name` and `headline` text of the JSON-LD, nested ones (breadcrumbs,
     /// list items) included.
     ld_names: Vec<String>,
+    /// The text of the first `<title>`, folded.
     title_tag: Option<String>,
     /// Blocks the walker reported so far.
     blocks: usize,
@@ -160,9 +163,13 @@ pub(crate) struct Collector {
     /// `(block index, [`block_key`])` of the headings of every level (at most
     /// [`MAX_HEADINGS`]).
     headings: Vec<(usize, u64)>,
-    /// [`block_key`] of each block short enough to be a headline, by block index (while
-    /// there are at most [`MAX_KEYED_BLOCKS`]).
-    block_keys: Vec<Option<u64>>,
+    /// The blocks short enough to be a headline (while there are at most
+    /// [`MAX_KEYED_BLOCKS`] blocks): their texts end to end in `short_texts`, and per
+    /// block index the end of its text there (`None`: too long). Hashed by
+    /// [`block_key`] only when `finish` looks for the headline among them, which few
+    /// pages need: copying a short text costs less than hashing it.
+    short_ends: Vec<Option<usize>>,
+    short_texts: String,
     /// Dates of the short blocks that hold one.
     date_lines: Vec<DateLine>,
     /// Whether the last block was a date label alone ("Published", "Last updated:"),
@@ -273,9 +280,13 @@ impl Collector {
     pub(crate) fn block(&mut self, text: &str) {
         let index = self.blocks;
         self.blocks += 1;
-        if self.block_keys.len() < MAX_KEYED_BLOCKS {
-            self.block_keys
-                .push((text.len() <= MAX_SHORT_TEXT).then(|| block_key(text)));
+        if self.short_ends.len() < MAX_KEYED_BLOCKS {
+            let short = text.len() <= MAX_SHORT_TEXT;
+            if short {
+                self.short_texts.push_str(text);
+            }
+            self.short_ends
+                .push(short.then_some(self.short_texts.len()));
         }
         let after_date_label = self.after_date_label.take();
         let after_label = std::mem::replace(&mut self.after_by_label, false);
@@ -329,16 +340,33 @@ impl Collector {
                 labelled: updated || published || after_date_label.is_some(),
             });
         }
+        let starts_with = |text: &str, p: &str| {
+            text.get(..p.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(p))
+        };
+        // A label alone or a line read by `by_line_names` holds `by` or `author`, or
+        // opens with one of its other words: a short line without them is skipped
+        // before the copies below. (No character outside ASCII lowercases to these
+        // letters.)
+        let short_may_name = || {
+            let start = text.trim_start();
+            text.as_bytes()
+                .windows(6)
+                .any(|w| w.eq_ignore_ascii_case(b"author"))
+                || ["contributor", "von", "par", "door"]
+                    .iter()
+                    .any(|p| starts_with(start, p))
+        };
         let may_name = after_label
-            || text.len() <= MAX_LABEL
             || text
                 .as_bytes()
                 .windows(2)
                 .any(|w| w.eq_ignore_ascii_case(b"by"))
-            || ["author"].iter().chain(FOREIGN_BY.iter()).any(|p| {
-                text.get(..p.len())
-                    .is_some_and(|start| start.eq_ignore_ascii_case(p))
-            });
+            || ["author"]
+                .iter()
+                .chain(FOREIGN_BY.iter())
+                .any(|p| starts_with(text, p))
+            || (text.len() <= MAX_LABEL && short_may_name());
         if !may_name
             || text.len() > MAX_BY_LINE
             || self.by_lines.len() >= MAX_EVIDENCE
@@ -587,8 +615,9 @@ impl Collector {
             .title_tag
             .as_deref()
             .map(|t| strip_title_affix(t, &sites));
+        // `self.title_tag` is folded already.
         if let (Some(full), Some(headline)) = (self.title_tag.as_deref(), title_tag.as_deref())
-            && let Some((name, suffix)) = affix(&fold(full), headline)
+            && let Some((name, suffix)) = affix(full, headline)
             && !raw_declared
                 .iter()
                 .any(|d| is_site(d, std::slice::from_ref(&name)))
@@ -606,9 +635,8 @@ impl Collector {
         // where og:title is "Rain in Spain"), whatever h1 shows it (the blog's name set
         // as an h1 over the post's own heading).
         if let Some(full) = self.title_tag.as_deref() {
-            let full = fold(full);
             for declared in &raw_declared {
-                if let Some(name) = declared_affix(&full, &fold(declared))
+                if let Some(name) = declared_affix(full, &fold(declared))
                     && !raw_declared
                         .iter()
                         .any(|d| is_site(d, std::slice::from_ref(&name)))
@@ -633,7 +661,7 @@ impl Collector {
             // headings, and the declared one is its own name for itself (the h1 is then a
             // section's name or a pull quote: "M&A Updates" over "Cybersecurity Sector
             // Update–Fall 2025").
-            if !references.iter().any(|(r, _)| compact(r) == compact(&h1))
+            if !references.iter().any(|(r, _)| same_compact(r, &h1))
                 && let Some((shown_at, shown)) = references.iter().find_map(|(r, _)| {
                     let key = block_key(r);
                     self.headings
@@ -708,7 +736,14 @@ impl Collector {
                 .map(|(at, _)| *at)
                 .or_else(|| {
                     let key = block_key(t);
-                    self.block_keys.iter().position(|k| *k == Some(key))
+                    let mut start = 0;
+                    self.short_ends.iter().position(|end| {
+                        end.is_some_and(|end| {
+                            let text = &self.short_texts[start..end];
+                            start = end;
+                            block_key(text) == key
+                        })
+                    })
                 })
         });
         (title, at.or(self.h1s.first().map(|(at, _)| *at)))
@@ -797,7 +832,7 @@ impl Collector {
                 self.h1s
                     .iter()
                     .filter(|(_, h)| h.split_whitespace().count() >= MIN_AGREEING_H1_WORDS)
-                    .find(|(_, h)| self.ld_names.iter().any(|n| compact(n) == compact(h)))
+                    .find(|(_, h)| self.ld_names.iter().any(|n| same_compact(n, h)))
                     .cloned()
             })
             .or_else(|| {
@@ -1903,8 +1938,13 @@ fn compact_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Whether `text` is one of the names of the site in `sites`.
 fn is_site(text: &str, sites: &[String]) -> bool {
-    let text = compact(text);
-    !text.is_empty() && sites.iter().any(|s| compact(s) == text)
+    compact_chars(text).next().is_some() && sites.iter().any(|s| same_compact(s, text))
+}
+
+/// Whether `compact(a) == compact(b)`, compared character by character: a long text
+/// differs from a short one within the short one's length, and nothing is copied.
+fn same_compact(a: &str, b: &str) -> bool {
+    compact_chars(a).eq(compact_chars(b))
 }
 
 /// The names a site goes by in its address: the host without `www.` and its labels

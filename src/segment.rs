@@ -636,14 +636,21 @@ impl Walker {
     /// The last few open block tags, outermost first: `div > div > p`.
     fn path(&self) -> String {
         let skip = self.open_blocks.len().saturating_sub(PATH_TAGS);
-        let mut path = String::new();
-        for index in self.open_blocks.iter().skip(skip) {
-            if let Some(e) = self.page.elements.get(*index as usize) {
-                if !path.is_empty() {
-                    path.push_str(" > ");
-                }
-                path.push_str(&e.name);
+        let names = || {
+            self.open_blocks
+                .iter()
+                .skip(skip)
+                .filter_map(|index| self.page.elements.get(*index as usize))
+        };
+        // Sized once: growing the string as it is built cost a reallocation or two per
+        // block.
+        let len: usize = names().map(|e| e.name.len() + " > ".len()).sum();
+        let mut path = String::with_capacity(len);
+        for e in names() {
+            if !path.is_empty() {
+                path.push_str(" > ");
             }
+            path.push_str(&e.name);
         }
         path
     }

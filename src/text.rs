@@ -340,33 +340,81 @@ pub(crate) fn count_words(text: &str) -> u32 {
 pub(crate) fn count_words_and_chars(text: &str) -> (u32, u32) {
     let mut words = 0u32;
     let mut cjk = 0u32;
-    let mut spaces = 0u32;
     let mut chars = 0u32;
     // Whether the token read so far holds a letter or digit.
     let mut alnum = false;
-    for c in text.chars() {
-        chars += 1;
-        if c.is_whitespace() {
-            spaces += 1;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII (most of any text) a byte at a time, classed by one table look-up; other
+        // characters decoded.
+        let (space, letter) = if let Some(&class) = ASCII_CLASS.get(usize::from(b)) {
+            i += 1;
+            (class == ASCII_SPACE, class == ASCII_ALNUM)
+        } else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            let cjk_char = is_cjk(c);
+            cjk += u32::from(cjk_char);
+            (c.is_whitespace(), !cjk_char && c.is_alphanumeric())
+        };
+        if space {
             words += u32::from(alnum);
             alnum = false;
-        } else if c.is_ascii() {
-            alnum |= c.is_ascii_alphanumeric();
-        } else if is_cjk(c) {
-            cjk += 1;
         } else {
-            alnum |= c.is_alphanumeric();
+            chars += 1;
+            alnum |= letter;
         }
     }
     (
         words + u32::from(alnum) + cjk.div_ceil(CJK_CHARS_PER_WORD),
-        chars - spaces,
+        chars,
     )
 }
+
+/// [`ASCII_CLASS`] of whitespace (as `char::is_whitespace` has it).
+const ASCII_SPACE: u8 = 1;
+/// [`ASCII_CLASS`] of letters and digits.
+const ASCII_ALNUM: u8 = 2;
+
+/// The class of each ASCII byte for [`count_words_and_chars`]: [`ASCII_SPACE`],
+/// [`ASCII_ALNUM`], else 0.
+const ASCII_CLASS: [u8; 128] = {
+    let mut class = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+            ASCII_SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ASCII_ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    class
+};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_classes_are_the_char_tests() {
+        for b in 0..=127u8 {
+            let c = char::from(b);
+            let class = ASCII_CLASS[usize::from(b)];
+            assert_eq!(class == ASCII_SPACE, c.is_whitespace(), "{b}");
+            assert_eq!(class == ASCII_ALNUM, c.is_alphanumeric(), "{b}");
+        }
+        assert_eq!(
+            count_words_and_chars(" a,b \u{3000}é 漢字漢字漢字 ! "),
+            (5, 11)
+        );
+    }
 
     #[test]
     fn printable_ascii_is_what_the_char_path_keeps_as_is() {
