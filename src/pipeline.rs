@@ -149,8 +149,7 @@ pub(crate) fn run(html: &str, limits: Limits, times: Option<&mut StageTimes>) ->
     // A `<title>` left unclosed swallows the whole page as its text (browsers do the same,
     // but such pages were written for parsers that gave up at the next tag): when the walk
     // found no block at all, the title's text is read again as the page.
-    let swallowed =
-        (page.blocks.is_empty() && page.title.contains('<')).then(|| page.title.clone());
+    let swallowed = page.swallowed.clone().filter(|_| page.blocks.is_empty());
     let first = run_page(page, &mut laps);
     if let Some(body) = swallowed {
         let again = run_page(
@@ -158,12 +157,8 @@ pub(crate) fn run(html: &str, limits: Limits, times: Option<&mut StageTimes>) ->
             &mut laps,
         );
         if again.content_words > 0 {
-            let title = match first.title.split_once('<') {
-                Some((before, _)) => before.trim().to_string(),
-                None => first.title,
-            };
             return Outcome {
-                title,
+                title: first.title,
                 metadata: first.metadata,
                 ..again
             };

@@ -12,7 +12,9 @@ use crate::metadata::{self, Collector};
 use crate::parse::{Limits, ParseReport, parse};
 use crate::streamed;
 use crate::text::{Mark, TextBuffer, count_words, count_words_and_chars};
-use crate::tuning::{CODE_WRAPPER_DEPTH, HIDDEN_SIBLINGS_SCANNED, MAX_BYLINE_BYTES};
+use crate::tuning::{
+    CODE_WRAPPER_DEPTH, HIDDEN_SIBLINGS_SCANNED, MAX_BYLINE_BYTES, MAX_SHORT_TEXT,
+};
 
 /// Index of "no element": the parent of the root.
 pub(crate) const NO_ELEMENT: u32 = u32::MAX;
@@ -121,8 +123,11 @@ pub(crate) struct Page {
     pub blocks: Vec<Block>,
     /// Block-level elements in document order.
     pub elements: Vec<Element>,
-    /// Text of `<title>`.
+    /// Text of `<title>`, up to the markup it swallowed if any.
     pub title: String,
+    /// The whole text of a `<title>` that holds markup: left unclosed (or its end tag
+    /// garbled), it read the page, or part of it, as its text.
+    pub swallowed: Option<String>,
     /// `og:title` or `twitter:title`.
     pub meta_title: Option<String>,
     /// Hidden elements and `<noscript>`s left out of the walk.
@@ -667,12 +672,25 @@ impl Walker {
                         title.push_text(&contents.borrow(), false);
                     }
                 }
-                if let Some(text) = title.take() {
+                if let Some(mut text) = title.take() {
+                    // Markup in a title's text is a tag it read as text ("<=" is not).
+                    let markup = text.as_bytes().windows(2).position(|w| {
+                        w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!'))
+                    });
+                    let swallowed = markup.map(|_| text.clone());
+                    if let Some(at) = markup {
+                        text.truncate(text[..at].trim_end().len());
+                    }
+                    if text.len() > MAX_SHORT_TEXT {
+                        // Its end tag garbled, it read part of the page as text: no title.
+                        text.clear();
+                    }
                     if let Some(m) = self.page.metadata.as_mut() {
                         m.title_tag(&text);
                     }
                     if self.page.title.is_empty() {
                         self.page.title = text;
+                        self.page.swallowed = swallowed;
                     }
                 }
             }
