@@ -83,3 +83,25 @@ fn bylines_among_comments_and_other_stories_come_last() {
         ["Example News"]
     );
 }
+
+#[test]
+fn a_title_whose_end_tag_is_garbled_ends_at_the_first_tag_it_swallowed() {
+    let title = |head: &str| {
+        let html = format!(
+            "<html><head>{head}</head><body><article><p>{PROSE}</p></article></body></html>"
+        );
+        Extractor::default().extract(&html, None).title
+    };
+    // A crawl dropped bytes from `</title>`: the rest of the head became its text.
+    let garbled = "<title>Library wing funded for next year</titavaScript\" src=\"/g.js\">\
+                   </script><link rel=\"search\" href=\"/s.xml\"></title>";
+    assert_eq!(title(garbled), "Library wing funded for next year");
+    // A `<` that opens no tag is the title's own.
+    assert_eq!(
+        title("<title>=> Library wing <=</title>"),
+        "=> Library wing <="
+    );
+    // Text longer than any title, with no tag to end it, is no title.
+    let long = format!("<title>{}</title>", "word ".repeat(100));
+    assert_eq!(title(&long), "");
+}
