@@ -584,6 +584,7 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
     let main_words = main.map_or(0, |m| words_inside(blocks, m)) as f32;
     let discussion = main.is_some_and(|m| m.discussion);
     let layout = Layout::new(blocks, elements, main);
+    let questionnaires = questionnaire_forms(blocks, elements);
     // Each block's local hints when it is inside the container, read before any is written.
     let local: Vec<Option<Hints>> = blocks
         .iter()
@@ -612,7 +613,14 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                         });
                     inside && !dominant && !named_by_layout(elements, *at, *h, &layout)
                 })
-                .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
+                .map(|(at, h)| {
+                    if questionnaires.contains(at) {
+                        h.without(Hint::Form)
+                    } else {
+                        *h
+                    }
+                })
+                .fold(Hints::NONE, |acc, h| acc.union(h));
             Some(if discussion {
                 local.without(Hint::Comment)
             } else {
@@ -624,6 +632,43 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
         block.in_main = local.is_some();
         block.local_hints = local.unwrap_or(block.hints);
     }
+}
+
+/// Form elements that hold at least [`QUESTIONNAIRE_SENTENCES`] blocks of
+/// [`QUESTIONNAIRE_SENTENCE_WORDS`] words or more ending a sentence: a calculator's or an
+/// application's steps explained in prose, part of the page, where a search, login, comment
+/// or newsletter form holds labels and a line or two of fine print. Those sentences make at
+/// least [`QUESTIONNAIRE_PROSE_SHARE`] of the form's words (outside links), and links at
+/// most [`QUESTIONNAIRE_LINK_DENSITY`] of them: a form wrapping a shop's filters and product
+/// cards is no questionnaire.
+fn questionnaire_forms(blocks: &[Block], elements: &[Element]) -> foldhash::HashSet<u32> {
+    // Per form element: (sentence blocks, their words outside links).
+    let mut prose: foldhash::HashMap<u32, (u32, u32)> = foldhash::HashMap::default();
+    for block in blocks.iter().filter(|b| {
+        b.unlinked_words() >= QUESTIONNAIRE_SENTENCE_WORDS
+            && crate::features::ends_sentence(&b.text)
+    }) {
+        for (at, _) in block
+            .hinted_ancestors
+            .iter()
+            .filter(|(_, h)| h.has(Hint::Form))
+        {
+            let entry = prose.entry(*at).or_default();
+            entry.0 += 1;
+            entry.1 += block.unlinked_words();
+        }
+    }
+    prose
+        .into_iter()
+        .filter(|(at, (sentences, words))| {
+            *sentences >= QUESTIONNAIRE_SENTENCES
+                && elements.get(*at as usize).is_some_and(|e| {
+                    *words as f32 >= QUESTIONNAIRE_PROSE_SHARE * e.unlinked_words() as f32
+                        && e.link_words as f32 <= QUESTIONNAIRE_LINK_DENSITY * e.words as f32
+                })
+        })
+        .map(|(at, _)| at)
+        .collect()
 }
 
 /// Whether element `at` is the core candidate or stands inside it.
