@@ -585,6 +585,7 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
     let discussion = main.is_some_and(|m| m.discussion);
     let layout = Layout::new(blocks, elements, main);
     let questionnaires = questionnaire_forms(blocks, elements);
+    let testimonials = testimonial_boxes(blocks);
     // Each block's local hints when it is inside the container, read before any is written.
     let local: Vec<Option<Hints>> = blocks
         .iter()
@@ -616,6 +617,8 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                 .map(|(at, h)| {
                     if questionnaires.contains(at) {
                         h.without(Hint::Form)
+                    } else if testimonials.contains(at) {
+                        h.without(Hint::Comment)
                     } else {
                         *h
                     }
@@ -669,6 +672,49 @@ fn questionnaire_forms(blocks: &[Block], elements: &[Element]) -> foldhash::Hash
         })
         .map(|(at, _)| at)
         .collect()
+}
+
+/// Comment-named elements (`reviews-carousel`) whose every block of
+/// [`TESTIMONIAL_MIN_WORDS`] words or more opens with a quotation mark, at least
+/// [`TESTIMONIAL_MIN_QUOTES`] of them, and the comment-named boxes inside them (each card):
+/// a service page's testimonials, quoted clients the page sells with, where readers'
+/// comments and a shop's customer reviews are written straight.
+fn testimonial_boxes(blocks: &[Block]) -> foldhash::HashSet<u32> {
+    let named = |b: &Block| {
+        b.hinted_ancestors
+            .iter()
+            .filter(|(_, h)| h.has(Hint::Comment))
+            .map(|(at, _)| *at)
+            .collect::<Vec<u32>>()
+    };
+    // Per comment-named element: (long blocks, those opening with a quotation mark).
+    let mut quotes: foldhash::HashMap<u32, (u32, u32)> = foldhash::HashMap::default();
+    for block in blocks.iter().filter(|b| b.words >= TESTIMONIAL_MIN_WORDS) {
+        let quoted = block
+            .text
+            .trim_start()
+            .starts_with(['"', '\u{201C}', '\u{201E}', '\u{00AB}']);
+        for at in named(block) {
+            let entry = quotes.entry(at).or_default();
+            entry.0 += 1;
+            entry.1 += u32::from(quoted);
+        }
+    }
+    let all_quoted = |at: &u32| quotes.get(at).is_none_or(|(long, quoted)| long == quoted);
+    let mut boxes = foldhash::HashSet::default();
+    for block in blocks {
+        let names = named(block);
+        // Nearest last: from the first (outermost) box holding enough quotes, inward.
+        if let Some(first) = names.iter().position(|at| {
+            all_quoted(at)
+                && quotes
+                    .get(at)
+                    .is_some_and(|q| q.1 >= TESTIMONIAL_MIN_QUOTES)
+        }) {
+            boxes.extend(names[first..].iter().filter(|at| all_quoted(at)));
+        }
+    }
+    boxes
 }
 
 /// Whether element `at` is the core candidate or stands inside it.

@@ -128,6 +128,16 @@ pub const DOMINANT_HINT_SHARE: f32 = 0.5;
 /// contact form's two disclaimers and a consent line came back too (-0.04 over 3 pages).
 pub const QUESTIONNAIRE_SENTENCES: u32 = 3;
 
+/// Words of a block inside a comment-named element that count for the testimonial test:
+/// each must open with a quotation mark (see [`TESTIMONIAL_MIN_QUOTES`]).
+pub const TESTIMONIAL_MIN_WORDS: u32 = 15;
+
+/// Quoted blocks of [`TESTIMONIAL_MIN_WORDS`] words from which a comment-named element
+/// (`reviews-carousel`) whose long blocks all open with a quotation mark is a service page's
+/// testimonials, kept, rather than readers' comments or a shop's customer reviews. Tuned on
+/// wcxb-dev (an online-therapy home page's eight quoted client stories).
+pub const TESTIMONIAL_MIN_QUOTES: u32 = 2;
+
 /// Share of a form's words (outside links) that the sentences counted for
 /// [`QUESTIONNAIRE_SENTENCES`] must make. Tuned on wcxb-dev: the calculator's form 0.62,
 /// a shop's parts grid inside a form and a contact form's address lines well below.
