@@ -364,8 +364,17 @@ impl Matcher {
         joined.clear();
         joined.extend(name.bytes().filter(u8::is_ascii_alphanumeric));
         self.within.each_match(joined, |hint| hints.insert(hint));
+        if is_follow_up(joined) {
+            hints = hints.without(Hint::Social);
+        }
         hints
     }
+}
+
+/// Whether a name's letters and digits hold `followup`: a follow-up (the next step, a
+/// testimonials box after a pitch), not a follow-us button row, whatever `follow` says.
+fn is_follow_up(joined: &[u8]) -> bool {
+    joined.windows(8).any(|w| w == b"followup")
 }
 
 /// `name` up to its first [`STATE_PREFIXES`] part, unless that part is the last one
@@ -536,6 +545,13 @@ mod tests {
     }
 
     #[test]
+    fn a_follow_up_is_no_follow_button() {
+        assert!(!from_names("help better__follow-up").has(Hint::Social));
+        assert!(from_names("follow-us").has(Hint::Social));
+        assert!(!from_names("followup-box").has(Hint::Social));
+    }
+
+    #[test]
     fn only_side_rails_are_sidebars() {
         assert!(from_names("right_rail").has(Hint::Sidebar));
         assert!(!from_names("center_rail").has(Hint::Sidebar));
@@ -556,7 +572,7 @@ mod tests {
                     Match::Token(t) => tokens.contains(t),
                     Match::Within(t) => joined.contains(t),
                 };
-                if hit {
+                if hit && !(*hint == Hint::Social && is_follow_up(joined.as_bytes())) {
                     hints.insert(*hint);
                 }
             }

@@ -584,6 +584,8 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
     let main_words = main.map_or(0, |m| words_inside(blocks, m)) as f32;
     let discussion = main.is_some_and(|m| m.discussion);
     let layout = Layout::new(blocks, elements, main);
+    let questionnaires = questionnaire_forms(blocks, elements);
+    let testimonials = testimonial_boxes(blocks);
     // Each block's local hints when it is inside the container, read before any is written.
     let local: Vec<Option<Hints>> = blocks
         .iter()
@@ -612,7 +614,16 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                         });
                     inside && !dominant && !named_by_layout(elements, *at, *h, &layout)
                 })
-                .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
+                .map(|(at, h)| {
+                    if questionnaires.contains(at) {
+                        h.without(Hint::Form)
+                    } else if testimonials.contains(at) {
+                        h.without(Hint::Comment)
+                    } else {
+                        *h
+                    }
+                })
+                .fold(Hints::NONE, |acc, h| acc.union(h));
             Some(if discussion {
                 local.without(Hint::Comment)
             } else {
@@ -624,6 +635,86 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
         block.in_main = local.is_some();
         block.local_hints = local.unwrap_or(block.hints);
     }
+}
+
+/// Form elements that hold at least [`QUESTIONNAIRE_SENTENCES`] blocks of
+/// [`QUESTIONNAIRE_SENTENCE_WORDS`] words or more ending a sentence: a calculator's or an
+/// application's steps explained in prose, part of the page, where a search, login, comment
+/// or newsletter form holds labels and a line or two of fine print. Those sentences make at
+/// least [`QUESTIONNAIRE_PROSE_SHARE`] of the form's words (outside links), and links at
+/// most [`QUESTIONNAIRE_LINK_DENSITY`] of them: a form wrapping a shop's filters and product
+/// cards is no questionnaire.
+fn questionnaire_forms(blocks: &[Block], elements: &[Element]) -> foldhash::HashSet<u32> {
+    // Per form element: (sentence blocks, their words outside links).
+    let mut prose: foldhash::HashMap<u32, (u32, u32)> = foldhash::HashMap::default();
+    for block in blocks.iter().filter(|b| {
+        b.unlinked_words() >= QUESTIONNAIRE_SENTENCE_WORDS
+            && crate::features::ends_sentence(&b.text)
+    }) {
+        for (at, _) in block
+            .hinted_ancestors
+            .iter()
+            .filter(|(_, h)| h.has(Hint::Form))
+        {
+            let entry = prose.entry(*at).or_default();
+            entry.0 += 1;
+            entry.1 += block.unlinked_words();
+        }
+    }
+    prose
+        .into_iter()
+        .filter(|(at, (sentences, words))| {
+            *sentences >= QUESTIONNAIRE_SENTENCES
+                && elements.get(*at as usize).is_some_and(|e| {
+                    *words as f32 >= QUESTIONNAIRE_PROSE_SHARE * e.unlinked_words() as f32
+                        && e.link_words as f32 <= QUESTIONNAIRE_LINK_DENSITY * e.words as f32
+                })
+        })
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// Comment-named elements (`reviews-carousel`) whose every block of
+/// [`TESTIMONIAL_MIN_WORDS`] words or more opens with a quotation mark, at least
+/// [`TESTIMONIAL_MIN_QUOTES`] of them, and the comment-named boxes inside them (each card):
+/// a service page's testimonials, quoted clients the page sells with, where readers'
+/// comments and a shop's customer reviews are written straight.
+fn testimonial_boxes(blocks: &[Block]) -> foldhash::HashSet<u32> {
+    let named = |b: &Block| {
+        b.hinted_ancestors
+            .iter()
+            .filter(|(_, h)| h.has(Hint::Comment))
+            .map(|(at, _)| *at)
+            .collect::<Vec<u32>>()
+    };
+    // Per comment-named element: (long blocks, those opening with a quotation mark).
+    let mut quotes: foldhash::HashMap<u32, (u32, u32)> = foldhash::HashMap::default();
+    for block in blocks.iter().filter(|b| b.words >= TESTIMONIAL_MIN_WORDS) {
+        let quoted = block
+            .text
+            .trim_start()
+            .starts_with(['"', '\u{201C}', '\u{201E}', '\u{00AB}']);
+        for at in named(block) {
+            let entry = quotes.entry(at).or_default();
+            entry.0 += 1;
+            entry.1 += u32::from(quoted);
+        }
+    }
+    let all_quoted = |at: &u32| quotes.get(at).is_none_or(|(long, quoted)| long == quoted);
+    let mut boxes = foldhash::HashSet::default();
+    for block in blocks {
+        let names = named(block);
+        // Nearest last: from the first (outermost) box holding enough quotes, inward.
+        if let Some(first) = names.iter().position(|at| {
+            all_quoted(at)
+                && quotes
+                    .get(at)
+                    .is_some_and(|q| q.1 >= TESTIMONIAL_MIN_QUOTES)
+        }) {
+            boxes.extend(names[first..].iter().filter(|at| all_quoted(at)));
+        }
+    }
+    boxes
 }
 
 /// Whether element `at` is the core candidate or stands inside it.

@@ -120,6 +120,38 @@ pub const LANDMARK_ROLE_SHARE: f32 = 0.3;
 /// it is taken for the article itself, and its hint ignored.
 pub const DOMINANT_HINT_SHARE: f32 = 0.5;
 
+/// Blocks of at least [`QUESTIONNAIRE_SENTENCE_WORDS`] words ending a sentence from which a
+/// `<form>` inside the main container is a questionnaire the page explains (a calculator's
+/// versions, an application's steps) and its blocks lose the form hint. Comment, search,
+/// contact and newsletter forms hold a line or two of fine print (consent, a disclaimer).
+/// Tuned on wcxb-dev: a retirement calculator's form of three such paragraphs; at 2 a
+/// contact form's two disclaimers and a consent line came back too (-0.04 over 3 pages).
+pub const QUESTIONNAIRE_SENTENCES: u32 = 3;
+
+/// Words of a block inside a comment-named element that count for the testimonial test:
+/// each must open with a quotation mark (see [`TESTIMONIAL_MIN_QUOTES`]).
+pub const TESTIMONIAL_MIN_WORDS: u32 = 15;
+
+/// Quoted blocks of [`TESTIMONIAL_MIN_WORDS`] words from which a comment-named element
+/// (`reviews-carousel`) whose long blocks all open with a quotation mark is a service page's
+/// testimonials, kept, rather than readers' comments or a shop's customer reviews. Tuned on
+/// wcxb-dev (an online-therapy home page's eight quoted client stories).
+pub const TESTIMONIAL_MIN_QUOTES: u32 = 2;
+
+/// Share of a form's words (outside links) that the sentences counted for
+/// [`QUESTIONNAIRE_SENTENCES`] must make. Tuned on wcxb-dev: the calculator's form 0.62,
+/// a shop's parts grid inside a form and a contact form's address lines well below.
+pub const QUESTIONNAIRE_PROSE_SHARE: f32 = 0.5;
+
+/// Largest share of a questionnaire form's words inside links (see
+/// [`QUESTIONNAIRE_SENTENCES`]). Tuned on wcxb-dev: the calculator's form 0.03, a parts
+/// shop's form of filters and product cards (titles linked) far above.
+pub const QUESTIONNAIRE_LINK_DENSITY: f32 = 0.1;
+
+/// Words (outside links) of a block ending a sentence that count toward
+/// [`QUESTIONNAIRE_SENTENCES`].
+pub const QUESTIONNAIRE_SENTENCE_WORDS: u32 = 15;
+
 /// Share of the main container's words (outside links) that the elements carrying one
 /// chrome-naming class name must hold together for the name to be the layout's name for
 /// every box (a page builder's `elementor-widget`) rather than a role, and its hint ignored.
