@@ -12,7 +12,9 @@ use crate::metadata::{self, Collector};
 use crate::parse::{Limits, ParseReport, parse};
 use crate::streamed;
 use crate::text::{Mark, TextBuffer, count_words, count_words_and_chars};
-use crate::tuning::{CODE_WRAPPER_DEPTH, HIDDEN_SIBLINGS_SCANNED, MAX_BYLINE_BYTES};
+use crate::tuning::{
+    CLOSE_BUTTON_CHILDREN, CODE_WRAPPER_DEPTH, HIDDEN_SIBLINGS_SCANNED, MAX_BYLINE_BYTES,
+};
 
 /// Index of "no element": the parent of the root.
 pub(crate) const NO_ELEMENT: u32 = u32::MAX;
@@ -389,7 +391,8 @@ impl Walker {
             && (name == local_name!("dialog")
                 || has_role("dialog")
                 || has_role("alertdialog")
-                || class.is_some_and(names_modal))
+                || class.is_some_and(names_modal)
+                || opens_with_close_button(&node))
         {
             own.insert(Hint::Dialog);
         }
@@ -1126,6 +1129,27 @@ fn names_modal(class: &str) -> bool {
     class
         .split_ascii_whitespace()
         .any(|n| n.eq_ignore_ascii_case("modal"))
+}
+
+/// Whether one of the first [`CLOSE_BUTTON_CHILDREN`] element children of a box is its close
+/// button (a class name beginning with `close`: `close`, `close-btn`, `closeButton`): a box
+/// the reader dismisses is a pop-up over the page (a lightbox of shipping terms, a store
+/// finder), never its content, whatever its prose.
+fn opens_with_close_button(node: &Handle) -> bool {
+    node.children
+        .borrow()
+        .iter()
+        .filter(|c| matches!(c.data, NodeData::Element { .. }))
+        .take(CLOSE_BUTTON_CHILDREN)
+        .any(|c| match &c.data {
+            NodeData::Element { attrs, .. } => attrs.borrow().iter().any(|a| {
+                a.name.local == local_name!("class")
+                    && a.value
+                        .split_ascii_whitespace()
+                        .any(|n| n.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("close")))
+            }),
+            _ => false,
+        })
 }
 
 /// Class names of CSS frameworks for screen-reader-only text, hidden from sighted readers

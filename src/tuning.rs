@@ -599,6 +599,13 @@ pub const MAX_STREAMED_SEGMENTS: usize = 200;
 /// parts, one lost its comments; 4 removes its 15 placeholders and nothing else.
 pub const STREAMED_FALLBACK_WORDS: usize = 4;
 
+/// How many element children of a box are looked at for its close button (a class name
+/// beginning with `close`), which makes the box a pop-up dialog (segment.rs,
+/// `opens_with_close_button`). Count of elements; default 2: a lightbox's close button
+/// comes first or right after its title. Tuned with wcxb-dev 4351 (a shop's home page whose
+/// shipping-terms lightbox was taken as the article), 2026-11-29.
+pub const CLOSE_BUTTON_CHILDREN: usize = 2;
+
 /// Siblings (child nodes of the parent) looked at for a shown one of the same classes when an
 /// element carries the utility class `hidden` (`segment::hidden_by_utility`): a bound that
 /// keeps a page of thousands of hidden siblings linear. Tab panels and option sets are a
