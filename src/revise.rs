@@ -316,7 +316,9 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 /// (`<dl>`, a DocBook table of contents) is a list here too; its term of at most
 /// [`DEFINITION_TERM_MAX_WORDS`] words, a bare link or not, comes back when the definition
 /// right after it is content (a reference page's linked member names; corpus
-/// `docs/reference-member-terms`).
+/// `docs/reference-member-terms`). A term or definition whose text sits in a box of its
+/// own inside the `<dt>` / `<dd>` is an item of the list all the same (a shop's
+/// specification list of labels in `<div>`s; corpus `product/spec-terms-in-boxes`).
 pub(crate) fn lists(
     blocks: &[Block],
     features: &[Features],
@@ -324,11 +326,23 @@ pub(crate) fn lists(
     verdicts: &mut [Verdict],
 ) {
     use std::collections::HashMap;
+    // A block's item is its owner, or the `<dt>` / `<dd>` right around it (a term or a
+    // definition whose text sits in a box of its own: a shop's specification list); the
+    // item's index and the list's index and element.
+    let item_of = |b: &Block| {
+        let owner = elements.get(b.owner as usize)?;
+        match elements.get(owner.parent as usize) {
+            Some(p) if matches!(p.name, local_name!("dt") | local_name!("dd")) => {
+                Some((owner.parent, p))
+            }
+            _ if b.kind == BlockKind::ListItem => Some((b.owner, owner)),
+            _ => None,
+        }
+    };
     let list_of = |b: &Block| {
-        elements
-            .get(b.owner as usize)
-            .and_then(|item| elements.get(item.parent as usize).map(|l| (item.parent, l)))
-            .filter(|(_, l)| {
+        item_of(b)
+            .and_then(|(item, e)| elements.get(e.parent as usize).map(|l| (item, e.parent, l)))
+            .filter(|(_, _, l)| {
                 matches!(
                     l.name,
                     local_name!("ol") | local_name!("ul") | local_name!("dl")
@@ -351,10 +365,7 @@ pub(crate) fn lists(
         // Items and content items per list.
         let mut items: HashMap<u32, (u32, u32)> = HashMap::new();
         for (b, v) in blocks.iter().zip(verdicts.iter()) {
-            if b.kind != BlockKind::ListItem {
-                continue;
-            }
-            if let Some((l, _)) = list_of(b) {
+            if let Some((_, l, _)) = list_of(b) {
                 let e = items.entry(l).or_default();
                 e.0 += 1;
                 e.1 += u32::from(v.label == Label::Content);
@@ -363,10 +374,10 @@ pub(crate) fn lists(
         let mut announced = NO_ELEMENT;
         for i in 0..blocks.len() {
             let b = &blocks[i];
-            if b.kind != BlockKind::ListItem || !b.in_main {
+            if !b.in_main {
                 continue;
             }
-            let Some((at, list)) = list_of(b) else {
+            let Some((item, at, list)) = list_of(b) else {
                 continue;
             };
             if i > 0 && announced != at {
@@ -384,14 +395,14 @@ pub(crate) fn lists(
             // page's linked member name above its one-line description.
             let term = b.words <= DEFINITION_TERM_MAX_WORDS
                 && elements
-                    .get(b.owner as usize)
+                    .get(item as usize)
                     .is_some_and(|e| e.name == local_name!("dt"))
                 && blocks.get(i + 1).is_some_and(|d| {
                     at < d.owner
                         && d.owner < list.end
                         && verdicts[i + 1].label == Label::Content
                         && elements
-                            .get(d.owner as usize)
+                            .get(item_of(d).map_or(d.owner, |(next, _)| next) as usize)
                             .is_some_and(|e| e.name != local_name!("dt"))
                 });
             let v = &mut verdicts[i];
