@@ -16,7 +16,7 @@ use crate::tuning::{
     LISTING_LIST_LINK_DENSITY, MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY,
     MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES,
     MIN_LONE_SENTENCES, NUMBERED_RUN_CONTENT_SHARE, NUMBERED_RUN_MIN_ITEMS, SHORT_BLOCK_WORDS,
-    TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    SPEC_LIST_MIN_PAIRS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -318,7 +318,9 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 /// right after it is content (a reference page's linked member names; corpus
 /// `docs/reference-member-terms`). A term or definition whose text sits in a box of its
 /// own inside the `<dt>` / `<dd>` is an item of the list all the same (a shop's
-/// specification list of labels in `<div>`s; corpus `product/spec-terms-in-boxes`).
+/// specification list of labels in `<div>`s; corpus `product/spec-terms-in-boxes`). A
+/// definition list of [`SPEC_LIST_MIN_PAIRS`] pairs or more is a specification sheet: its
+/// items dropped for their neighbours (beside download links and reviews) are content.
 pub(crate) fn lists(
     blocks: &[Block],
     features: &[Features],
@@ -417,8 +419,11 @@ pub(crate) fn lists(
             let (count, content) = items.get(&at).copied().unwrap_or_default();
             let text_list = v.reason == Reason::LinkDensity
                 && link_density(list.words, list.link_words) <= menu_density;
-            let content_list = content >= LIST_MIN_CONTENT_ITEMS
-                && content as f32 >= LIST_CONTENT_SHARE * count as f32;
+            let content_list = (content >= LIST_MIN_CONTENT_ITEMS
+                && content as f32 >= LIST_CONTENT_SHARE * count as f32)
+                || (list.name == local_name!("dl")
+                    && v.reason == Reason::NeighboursBoilerplate
+                    && count >= 2 * SPEC_LIST_MIN_PAIRS);
             let announced_item = v.reason == Reason::LinkDensity
                 && (announced == at || (listing && opens_with_section_number(&b.text)));
             if (own_text && (text_list || content_list)) || announced_item || term {

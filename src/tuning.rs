@@ -362,6 +362,12 @@ pub const LIST_MIN_CONTENT_ITEMS: u32 = 2;
 /// Tuned 2026-11-29 on wcxb-dev (2993, 2992) and l3s-gn1 (two headline boxes).
 pub const DEFINITION_TERM_MAX_WORDS: u32 = 3;
 
+/// Fewest term/definition pairs (counted as items, half of them) of a definition list of the
+/// main container whose items the neighbours rule dropped for it to be a specification
+/// sheet (a product's "Frame Material: Manufactured Wood" rows), kept as content
+/// (revise.rs, `lists`). Pairs; default 4. Tuned on wcxb-dev 0620, 2026-11-29.
+pub const SPEC_LIST_MIN_PAIRS: u32 = 4;
+
 /// Share of a table's blocks that must be plain cells for it to be such a record set (a
 /// caption or a paragraph in one cell still counts; a layout table holds paragraphs,
 /// headings and lists).
