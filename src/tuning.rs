@@ -365,7 +365,9 @@ pub const DEFINITION_TERM_MAX_WORDS: u32 = 3;
 /// Fewest term/definition pairs (counted as items, half of them) of a definition list of the
 /// main container whose items the neighbours rule dropped for it to be a specification
 /// sheet (a product's "Frame Material: Manufactured Wood" rows), kept as content
-/// (revise.rs, `lists`). Pairs; default 4. Tuned on wcxb-dev 0620, 2026-11-29.
+/// (revise.rs, `lists`). Pairs; default 4. Tuned on wcxb-dev 0620, 2026-11-29: 3 loses
+/// wcxb-dev 0.00002, 6 measures the same as 4 on the six
+/// sets; 4 keeps short sheets.
 pub const SPEC_LIST_MIN_PAIRS: u32 = 4;
 
 /// Share of a table's blocks that must be plain cells for it to be such a record set (a
