@@ -16,7 +16,7 @@ use crate::tuning::{
     LISTING_LIST_LINK_DENSITY, MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY,
     MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES,
     MIN_LONE_SENTENCES, NUMBERED_RUN_CONTENT_SHARE, NUMBERED_RUN_MIN_ITEMS, SHORT_BLOCK_WORDS,
-    TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    SPEC_LIST_MIN_PAIRS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -316,7 +316,11 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
 /// (`<dl>`, a DocBook table of contents) is a list here too; its term of at most
 /// [`DEFINITION_TERM_MAX_WORDS`] words, a bare link or not, comes back when the definition
 /// right after it is content (a reference page's linked member names; corpus
-/// `docs/reference-member-terms`).
+/// `docs/reference-member-terms`). A term or definition whose text sits in a box of its
+/// own inside the `<dt>` / `<dd>` is an item of the list all the same (a shop's
+/// specification list of labels in `<div>`s; corpus `product/spec-terms-in-boxes`). A
+/// definition list of [`SPEC_LIST_MIN_PAIRS`] pairs or more is a specification sheet: its
+/// items dropped for their neighbours (beside download links and reviews) are content.
 pub(crate) fn lists(
     blocks: &[Block],
     features: &[Features],
@@ -324,11 +328,23 @@ pub(crate) fn lists(
     verdicts: &mut [Verdict],
 ) {
     use std::collections::HashMap;
+    // A block's item is its owner, or the `<dt>` / `<dd>` right around it (a term or a
+    // definition whose text sits in a box of its own: a shop's specification list); the
+    // item's index and the list's index and element.
+    let item_of = |b: &Block| {
+        let owner = elements.get(b.owner as usize)?;
+        match elements.get(owner.parent as usize) {
+            Some(p) if matches!(p.name, local_name!("dt") | local_name!("dd")) => {
+                Some((owner.parent, p))
+            }
+            _ if b.kind == BlockKind::ListItem => Some((b.owner, owner)),
+            _ => None,
+        }
+    };
     let list_of = |b: &Block| {
-        elements
-            .get(b.owner as usize)
-            .and_then(|item| elements.get(item.parent as usize).map(|l| (item.parent, l)))
-            .filter(|(_, l)| {
+        item_of(b)
+            .and_then(|(item, e)| elements.get(e.parent as usize).map(|l| (item, e.parent, l)))
+            .filter(|(_, _, l)| {
                 matches!(
                     l.name,
                     local_name!("ol") | local_name!("ul") | local_name!("dl")
@@ -351,10 +367,7 @@ pub(crate) fn lists(
         // Items and content items per list.
         let mut items: HashMap<u32, (u32, u32)> = HashMap::new();
         for (b, v) in blocks.iter().zip(verdicts.iter()) {
-            if b.kind != BlockKind::ListItem {
-                continue;
-            }
-            if let Some((l, _)) = list_of(b) {
+            if let Some((_, l, _)) = list_of(b) {
                 let e = items.entry(l).or_default();
                 e.0 += 1;
                 e.1 += u32::from(v.label == Label::Content);
@@ -363,10 +376,10 @@ pub(crate) fn lists(
         let mut announced = NO_ELEMENT;
         for i in 0..blocks.len() {
             let b = &blocks[i];
-            if b.kind != BlockKind::ListItem || !b.in_main {
+            if !b.in_main {
                 continue;
             }
-            let Some((at, list)) = list_of(b) else {
+            let Some((item, at, list)) = list_of(b) else {
                 continue;
             };
             if i > 0 && announced != at {
@@ -384,14 +397,14 @@ pub(crate) fn lists(
             // page's linked member name above its one-line description.
             let term = b.words <= DEFINITION_TERM_MAX_WORDS
                 && elements
-                    .get(b.owner as usize)
+                    .get(item as usize)
                     .is_some_and(|e| e.name == local_name!("dt"))
                 && blocks.get(i + 1).is_some_and(|d| {
                     at < d.owner
                         && d.owner < list.end
                         && verdicts[i + 1].label == Label::Content
                         && elements
-                            .get(d.owner as usize)
+                            .get(item_of(d).map_or(d.owner, |(next, _)| next) as usize)
                             .is_some_and(|e| e.name != local_name!("dt"))
                 });
             let v = &mut verdicts[i];
@@ -406,8 +419,11 @@ pub(crate) fn lists(
             let (count, content) = items.get(&at).copied().unwrap_or_default();
             let text_list = v.reason == Reason::LinkDensity
                 && link_density(list.words, list.link_words) <= menu_density;
-            let content_list = content >= LIST_MIN_CONTENT_ITEMS
-                && content as f32 >= LIST_CONTENT_SHARE * count as f32;
+            let content_list = (content >= LIST_MIN_CONTENT_ITEMS
+                && content as f32 >= LIST_CONTENT_SHARE * count as f32)
+                || (list.name == local_name!("dl")
+                    && v.reason == Reason::NeighboursBoilerplate
+                    && count >= 2 * SPEC_LIST_MIN_PAIRS);
             let announced_item = v.reason == Reason::LinkDensity
                 && (announced == at || (listing && opens_with_section_number(&b.text)));
             if (own_text && (text_list || content_list)) || announced_item || term {

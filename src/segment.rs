@@ -13,7 +13,8 @@ use crate::parse::{Limits, ParseReport, parse};
 use crate::streamed;
 use crate::text::{Mark, TextBuffer, count_words, count_words_and_chars};
 use crate::tuning::{
-    CODE_WRAPPER_DEPTH, HIDDEN_SIBLINGS_SCANNED, MAX_BYLINE_BYTES, MAX_SHORT_TEXT,
+    CLOSE_BUTTON_CHILDREN, CODE_WRAPPER_DEPTH, HIDDEN_SIBLINGS_SCANNED, MAX_BYLINE_BYTES,
+    MAX_SHORT_TEXT,
 };
 
 /// Index of "no element": the parent of the root.
@@ -394,7 +395,12 @@ impl Walker {
             && (name == local_name!("dialog")
                 || has_role("dialog")
                 || has_role("alertdialog")
-                || class.is_some_and(names_modal))
+                || class.is_some_and(names_modal)
+                || opens_with_close_button(&node)
+                || class.is_some_and(|c| {
+                    c.split(|ch: char| !ch.is_ascii_alphanumeric())
+                        .any(|t| t.eq_ignore_ascii_case("modal"))
+                }) && holds_close_token(&node))
         {
             own.insert(Hint::Dialog);
         }
@@ -1144,6 +1150,49 @@ fn names_modal(class: &str) -> bool {
     class
         .split_ascii_whitespace()
         .any(|n| n.eq_ignore_ascii_case("modal"))
+}
+
+/// Whether one of the first [`CLOSE_BUTTON_CHILDREN`] element children of a box is its close
+/// button (a class name beginning with `close`: `close`, `close-btn`, `closeButton`): a box
+/// the reader dismisses is a pop-up over the page (a lightbox of shipping terms, a store
+/// finder), never its content, whatever its prose.
+fn opens_with_close_button(node: &Handle) -> bool {
+    node.children
+        .borrow()
+        .iter()
+        .filter(|c| matches!(c.data, NodeData::Element { .. }))
+        .take(CLOSE_BUTTON_CHILDREN)
+        .any(|c| match &c.data {
+            NodeData::Element { attrs, .. } => attrs.borrow().iter().any(|a| {
+                a.name.local == local_name!("class")
+                    && a.value
+                        .split_ascii_whitespace()
+                        .any(|n| n.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("close")))
+            }),
+            _ => false,
+        })
+}
+
+/// Whether one of the first [`CLOSE_BUTTON_CHILDREN`] element children of a box has `close`
+/// as a part of a class name (`pricing-modal__close`, `modal-close`): with `modal` a part of
+/// the box's own class (`pricing-modal`), the box is a dialog. Either part alone is too
+/// loose (2026-11-29: `modal` alone lost mozilla-readability 0.0017, its articles sitting in
+/// a `reveal-modal`; `close` alone wcxb-dev 0.0011).
+fn holds_close_token(node: &Handle) -> bool {
+    node.children
+        .borrow()
+        .iter()
+        .filter(|c| matches!(c.data, NodeData::Element { .. }))
+        .take(CLOSE_BUTTON_CHILDREN)
+        .any(|c| match &c.data {
+            NodeData::Element { attrs, .. } => attrs.borrow().iter().any(|a| {
+                a.name.local == local_name!("class")
+                    && a.value
+                        .split(|ch: char| !ch.is_ascii_alphanumeric())
+                        .any(|t| t.eq_ignore_ascii_case("close"))
+            }),
+            _ => false,
+        })
 }
 
 /// Class names of CSS frameworks for screen-reader-only text, hidden from sighted readers

@@ -394,6 +394,14 @@ pub const LIST_MIN_CONTENT_ITEMS: u32 = 2;
 /// Tuned 2026-11-29 on wcxb-dev (2993, 2992) and l3s-gn1 (two headline boxes).
 pub const DEFINITION_TERM_MAX_WORDS: u32 = 3;
 
+/// Fewest term/definition pairs (counted as items, half of them) of a definition list of the
+/// main container whose items the neighbours rule dropped for it to be a specification
+/// sheet (a product's "Frame Material: Manufactured Wood" rows), kept as content
+/// (revise.rs, `lists`). Pairs; default 4. Tuned on wcxb-dev 0620, 2026-11-29: 3 loses
+/// wcxb-dev 0.00002, 6 measures the same as 4 on the six
+/// sets; 4 keeps short sheets.
+pub const SPEC_LIST_MIN_PAIRS: u32 = 4;
+
 /// Share of a table's blocks that must be plain cells for it to be such a record set (a
 /// caption or a paragraph in one cell still counts; a layout table holds paragraphs,
 /// headings and lists).
@@ -630,6 +638,15 @@ pub const MAX_STREAMED_SEGMENTS: usize = 200;
 /// fallback is the page's own and longer. Of the 31 wcxb-dev pages that stream their
 /// parts, one lost its comments; 4 removes its 15 placeholders and nothing else.
 pub const STREAMED_FALLBACK_WORDS: usize = 4;
+
+/// How many element children of a box are looked at for its close button (a class name
+/// beginning with `close`), which makes the box a pop-up dialog (segment.rs,
+/// `opens_with_close_button`). Count of elements; default 2: a lightbox's close button
+/// comes first or right after its title. Tuned with wcxb-dev 4351 (a shop's home page whose
+/// shipping-terms lightbox was taken as the article), 2026-11-29; 1 and 3 measure the same
+/// on the six sets (1: wcxb-dev +0.00003 from one page), 2 keeps a margin for a title
+/// before the button.
+pub const CLOSE_BUTTON_CHILDREN: usize = 2;
 
 /// Siblings (child nodes of the parent) looked at for a shown one of the same classes when an
 /// element carries the utility class `hidden` (`segment::hidden_by_utility`): a bound that
