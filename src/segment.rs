@@ -540,7 +540,6 @@ impl Walker {
                 mark,
             });
         }
-        let edges = self.buffer.take_edges();
         let Some((text, spans)) = taken else {
             return;
         };
@@ -553,7 +552,7 @@ impl Walker {
                     || ctx.hints.has(Hint::Nav);
                 m.heading(level, &text, chrome);
             }
-            m.block(&metadata::part_text(&text, &edges));
+            m.block(&metadata::part_text(&text, self.buffer.taken_edges()));
         }
         if let Some(e) = self.page.elements.get_mut(owner as usize) {
             e.words += words;

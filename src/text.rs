@@ -220,8 +220,8 @@ impl TextBuffer {
 
     /// The element edges inside the text of the last [`TextBuffer::take_marked`], as byte
     /// offsets into that text, in order.
-    pub fn take_edges(&mut self) -> Vec<u32> {
-        std::mem::take(&mut self.taken_edges)
+    pub fn taken_edges(&self) -> &[u32] {
+        &self.taken_edges
     }
 
     /// Bytes written so far.
@@ -252,9 +252,8 @@ impl TextBuffer {
             self.taken_edges.clear();
             return None;
         }
-        let mut text = std::mem::take(&mut self.text);
         let mut spans = std::mem::take(&mut self.spans);
-        let full_len = text.len() as u32;
+        let full_len = self.text.len() as u32;
         for (new_index, old) in self.open.iter_mut().enumerate() {
             if let Some(span) = spans.get_mut(*old) {
                 span.end = full_len;
@@ -266,17 +265,19 @@ impl TextBuffer {
             }
             *old = new_index;
         }
-        let trimmed_end = text.trim_end().len();
-        text.truncate(trimmed_end);
-        let leading = text.len() - text.trim_start().len();
-        self.taken_edges = std::mem::take(&mut self.edges)
-            .into_iter()
-            .filter(|&at| at as usize > leading && (at as usize) < trimmed_end)
-            .map(|at| at - leading as u32)
-            .collect();
-        if leading > 0 {
-            text.drain(..leading);
-        }
+        let trimmed_end = self.text.trim_end().len();
+        let leading = trimmed_end - self.text[..trimmed_end].trim_start().len();
+        self.taken_edges.clear();
+        self.taken_edges.extend(
+            self.edges
+                .drain(..)
+                .filter(|&at| at as usize > leading && (at as usize) < trimmed_end)
+                .map(|at| at - leading as u32),
+        );
+        // Copied out at its size: the buffer keeps its capacity for the next block,
+        // which then grows it seldom.
+        let text = self.text[leading..trimmed_end].to_string();
+        self.text.clear();
         if text.is_empty() {
             self.orphans.extend(
                 spans
