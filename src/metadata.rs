@@ -31,7 +31,7 @@ use url::Url;
 
 use crate::features::WEEKDAYS;
 use crate::patterns::Patterns;
-use crate::text::count_words;
+use crate::text::{count_words, with_ascii_lowercase};
 use crate::tuning::{
     DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, ENGLISH_FUNCTION_SHARE, H1_TITLE_COVERAGE,
     H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL, MAX_NAME_CHARS,
@@ -304,15 +304,23 @@ impl Collector {
                         .chain(PUBLISH_WORDS.iter().map(|w| (*w, false))),
                 )
             });
-            let (mut updated, mut published) = (false, false);
-            WORDS.each_match(text.to_lowercase().as_bytes(), |update| {
-                if update {
-                    updated = true;
-                } else {
-                    published = true;
-                }
-            });
-            (updated, published)
+            let scan = |lower: &str| {
+                let (mut updated, mut published) = (false, false);
+                WORDS.each_match(lower.as_bytes(), |update| {
+                    if update {
+                        updated = true;
+                    } else {
+                        published = true;
+                    }
+                });
+                (updated, published)
+            };
+            // An ASCII line (most) lowercased on the stack.
+            if text.is_ascii() {
+                with_ascii_lowercase(text, scan)
+            } else {
+                scan(&text.to_lowercase())
+            }
         };
         if !text.bytes().any(|b| b.is_ascii_digit()) {
             if text.len() <= MAX_LABEL && text.split_whitespace().count() <= 3 {

@@ -1095,8 +1095,7 @@ fn is_hidden(attrs: &[Attribute]) -> bool {
         ref name if &**name == "popover" => true,
         local_name!("aria-hidden") => !collapsed && a.value.trim().eq_ignore_ascii_case("true"),
         local_name!("style") if !disclosure => {
-            let style = squeezed_style(&a.value);
-            style.contains("display:none") || style.contains("visibility:hidden")
+            style_has(&a.value, &["display:none", "visibility:hidden"])
         }
         _ => false,
     })
@@ -1114,8 +1113,12 @@ const COLLAPSED_ANSWER_NAMES: &[&str] = &["answer", "accordion", "faq", "toggle"
 /// Whether a class attribute names a collapsed answer panel (see [`COLLAPSED_ANSWER_NAMES`]).
 fn names_collapsed_answer(class: &str) -> bool {
     class.split_ascii_whitespace().any(|n| {
-        let n = n.to_ascii_lowercase();
-        COLLAPSED_ANSWER_NAMES.iter().any(|h| n.contains(h))
+        // The names are lowercase ASCII: found ignoring ASCII case, without a copy.
+        COLLAPSED_ANSWER_NAMES.iter().any(|h| {
+            n.as_bytes()
+                .windows(h.len())
+                .any(|w| w.eq_ignore_ascii_case(h.as_bytes()))
+        })
     })
 }
 
@@ -1195,18 +1198,36 @@ fn classes_but_hidden(class: &str) -> Vec<&str> {
 /// visible page holds an article, the invisible part of it stays out.
 fn is_invisible(attrs: &[Attribute]) -> bool {
     attrs.iter().any(|a| {
-        a.name.local == local_name!("style")
-            && squeezed_style(&a.value).contains("visibility:hidden")
+        a.name.local == local_name!("style") && style_has(&a.value, &["visibility:hidden"])
     })
 }
 
-/// An inline style lowercased, without whitespace.
-fn squeezed_style(style: &str) -> String {
-    style
+/// Bytes of an inline style that [`style_has`] squeezes on the stack; longer ones are
+/// copied to the heap.
+const STYLE_STACK_BYTES: usize = 256;
+
+/// Whether an inline style, ASCII-lowercased and without whitespace, holds one of the
+/// `needles` (lowercase, without whitespace).
+fn style_has(style: &str, needles: &[&str]) -> bool {
+    let squeezed = style
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+        .map(|c| c.to_ascii_lowercase());
+    let holds = |squeezed: &[u8]| {
+        needles
+            .iter()
+            .any(|n| squeezed.windows(n.len()).any(|w| w == n.as_bytes()))
+    };
+    // Squeezing drops characters and keeps the length of the others.
+    if style.len() > STYLE_STACK_BYTES {
+        return holds(squeezed.collect::<String>().as_bytes());
+    }
+    let mut buffer = [0u8; STYLE_STACK_BYTES];
+    let mut len = 0;
+    for c in squeezed {
+        len += c.encode_utf8(&mut buffer[len..]).len();
+    }
+    holds(&buffer[..len])
 }
 
 /// Elements that start and end a block of text.
@@ -1317,4 +1338,28 @@ fn semantic_container(name: &LocalName) -> Option<(Container, Option<Hint>)> {
         }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles_are_read_squeezed_and_lowercased() {
+        assert!(style_has("color: red; DISPLAY : None", &["display:none"]));
+        assert!(style_has(
+            "visibility:\u{a0}HIDDEN",
+            &["display:none", "visibility:hidden"]
+        ));
+        assert!(!style_has("display: block", &["display:none"]));
+        let long = format!("{}display: none", "margin: 0; ".repeat(STYLE_STACK_BYTES));
+        assert!(style_has(&long, &["display:none"]));
+    }
+
+    #[test]
+    fn collapsed_answers_are_named_in_any_case() {
+        assert!(names_collapsed_answer("item FAQ__Answer"));
+        assert!(names_collapsed_answer("js-Accordion-body"));
+        assert!(!names_collapsed_answer("article-body"));
+    }
 }

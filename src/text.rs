@@ -320,6 +320,24 @@ fn fit_span(span: &mut Span, leading: u32, trimmed_end: u32, text: &str) -> bool
     end > start
 }
 
+/// Bytes of text that [`with_ascii_lowercase`] lowercases on the stack; longer texts are
+/// copied to the heap.
+const LOWER_STACK_BYTES: usize = 160;
+
+/// `f` of `text` ASCII-lowercased, without a heap copy when `text` is short.
+pub(crate) fn with_ascii_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; LOWER_STACK_BYTES];
+    if let Some(lower) = buffer.get_mut(..text.len()) {
+        lower.copy_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII lowercasing keeps UTF-8 valid: the error arm is never taken.
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&text.to_ascii_lowercase())
+}
+
 /// Whether `c` is written without spaces between words (Han, Kana, Hangul syllables).
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
@@ -402,6 +420,16 @@ const ASCII_CLASS: [u8; 128] = {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_lowercase_on_the_stack_or_the_heap() {
+        assert_eq!(with_ascii_lowercase("Été MAY", str::to_string), "Été may");
+        let long = "AB".repeat(LOWER_STACK_BYTES);
+        assert_eq!(
+            with_ascii_lowercase(&long, str::to_string),
+            "ab".repeat(LOWER_STACK_BYTES)
+        );
+    }
 
     #[test]
     fn ascii_classes_are_the_char_tests() {
