@@ -1413,7 +1413,7 @@ mod tests {
             local_hints: crate::hints::Hints::NONE,
             in_main: true,
             owner,
-            hinted_ancestors: Vec::new(),
+            hinted_ancestors: Default::default(),
             spans: Vec::new(),
         }
     }

@@ -3,6 +3,8 @@
 //! The tree is walked with an explicit stack, never recursion, so a page nested 100,000
 //! levels deep costs memory on the heap and not the thread's stack.
 
+use std::sync::Arc;
+
 use html5ever::{Attribute, LocalName, local_name};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
@@ -240,6 +242,9 @@ struct Walker {
     open_blocks: Vec<u32>,
     /// Hinted open ancestors, innermost last.
     hint_chain: Vec<(u32, Hints)>,
+    /// The last [`MAX_HINTED_ANCESTORS`] of `hint_chain` as the last block took them,
+    /// while the chain has not changed since: the next blocks share them.
+    shared_chain: Option<Arc<[(u32, Hints)]>>,
     /// Where the open link's text starts in the buffer.
     link_start: Option<usize>,
     /// Link words of the open block so far.
@@ -485,6 +490,7 @@ impl Walker {
                 .or_else(|| self.open_blocks.last().copied())
                 .unwrap_or(NO_ELEMENT);
             self.hint_chain.push((at, own));
+            self.shared_chain = None;
             frame.pushed_hint = true;
         }
         Some(frame)
@@ -520,6 +526,7 @@ impl Walker {
         }
         if frame.pushed_hint {
             self.hint_chain.pop();
+            self.shared_chain = None;
         }
     }
 
@@ -559,7 +566,15 @@ impl Walker {
             e.link_words += link_words.min(words);
         }
         let skip = self.hint_chain.len().saturating_sub(MAX_HINTED_ANCESTORS);
-        let hinted_ancestors = self.hint_chain.get(skip..).unwrap_or_default().to_vec();
+        let hinted_ancestors = match &self.shared_chain {
+            Some(chain) => Arc::clone(chain),
+            None => {
+                let chain: Arc<[(u32, Hints)]> =
+                    Arc::from(self.hint_chain.get(skip..).unwrap_or_default());
+                self.shared_chain = Some(Arc::clone(&chain));
+                chain
+            }
+        };
         let hints = hinted_ancestors
             .iter()
             .fold(inline_hints, |acc, (_, h)| acc.union(*h));
@@ -1354,6 +1369,29 @@ mod tests {
         assert!(!style_has("display: block", &["display:none"]));
         let long = format!("{}display: none", "margin: 0; ".repeat(STYLE_STACK_BYTES));
         assert!(style_has(&long, &["display:none"]));
+    }
+
+    #[test]
+    fn blocks_under_the_same_hinted_ancestors_share_them() {
+        let doc = parse_page(
+            "<div class=sidebar><p>One.</p><p>Two.</p></div><p>Three.</p>\
+             <div class=comments><p>Four.</p></div>",
+            Limits {
+                max_depth: 512,
+                max_nodes: 100_000,
+            },
+        );
+        let blocks = segment(&doc, Reveal::Nothing).blocks;
+        let chains: Vec<Vec<Hints>> = blocks
+            .iter()
+            .map(|b| b.hinted_ancestors.iter().map(|&(_, h)| h).collect())
+            .collect();
+        assert_eq!(chains.len(), 4);
+        assert_eq!(chains[0].len(), 1);
+        assert_eq!(chains[0], chains[1]);
+        assert!(chains[2].is_empty());
+        assert_eq!(chains[3].len(), 1);
+        assert_ne!(chains[3], chains[0]);
     }
 
     #[test]

@@ -294,7 +294,7 @@ mod tests {
             local_hints: Hints::NONE,
             in_main: true,
             owner: 0,
-            hinted_ancestors: Vec::new(),
+            hinted_ancestors: Default::default(),
             spans: Vec::new(),
         }
     }
