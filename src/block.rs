@@ -1,5 +1,7 @@
 //! Text blocks and their raw counts, as the segmenter cuts them out of the page.
 
+use std::sync::Arc;
+
 use crate::hints::Hints;
 use crate::text::Span;
 
@@ -109,8 +111,9 @@ pub struct Block {
     pub in_main: bool,
     /// Index of the holding element in the page's element table.
     pub(crate) owner: u32,
-    /// Ancestors that carry hints, nearest last: (element index, hints).
-    pub(crate) hinted_ancestors: Vec<(u32, Hints)>,
+    /// Ancestors that carry hints, nearest last: (element index, hints). Shared by the
+    /// blocks walked under the same chain of them.
+    pub(crate) hinted_ancestors: Arc<[(u32, Hints)]>,
     /// Emphasis, code, links and images inside the text, for the Markdown and HTML output.
     pub(crate) spans: Vec<Span>,
 }

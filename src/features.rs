@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use crate::block::Block;
 use crate::patterns::Patterns;
+use crate::text::with_ascii_lowercase;
 use crate::tuning::{MAX_CREDIT_WORDS, MAX_DATELINE_WORDS, REFERENCE_MARK_CHARS, WRAP_COLUMNS};
 
 /// What the classifier knows about one block.
@@ -41,15 +42,21 @@ pub struct Features {
 
 /// The features of every block of a page, in order.
 pub(crate) fn page_features(blocks: &[Block]) -> Vec<Features> {
+    let mut lower = Vec::new();
     blocks
         .iter()
         .enumerate()
-        .map(|(i, b)| features(b, i, blocks.len()))
+        .map(|(i, b)| features_in(b, i, blocks.len(), &mut lower))
         .collect()
 }
 
 /// Compute the features of block `index` of `count`.
 pub fn features(block: &Block, index: usize, count: usize) -> Features {
+    features_in(block, index, count, &mut Vec::new())
+}
+
+/// [`features`], with a buffer for the lowercase text reused from block to block.
+fn features_in(block: &Block, index: usize, count: usize, lower: &mut Vec<u8>) -> Features {
     let text = block.text.as_str();
     let counts = TextCounts::of(text);
     Features {
@@ -66,7 +73,7 @@ pub fn features(block: &Block, index: usize, count: usize) -> Features {
             0.0
         },
         credit: is_credit(text, block.words),
-        notice_terms: notice_terms(text),
+        notice_terms: notice_terms_in(text, lower),
         dateline: is_dateline(text),
         digits: text.chars().any(char::is_numeric),
     }
@@ -137,7 +144,7 @@ pub fn is_dateline(text: &str) -> bool {
         .find(|w| !w.is_empty())
     {
         None => return false,
-        Some(first) if first.is_ascii() && dateline_word(&first.to_ascii_lowercase()).is_none() => {
+        Some(first) if first.is_ascii() && with_ascii_lowercase(first, dateline_word).is_none() => {
             return false;
         }
         Some(_) => {}
@@ -225,18 +232,25 @@ const _: () = assert!(NOTICE_TERMS.len() <= 64);
 
 /// How many distinct [`NOTICE_TERMS`] `text` contains.
 pub fn notice_terms(text: &str) -> u32 {
+    notice_terms_in(text, &mut Vec::new())
+}
+
+/// [`notice_terms`], lowercasing into `lower` (a buffer reused from block to block).
+fn notice_terms_in(text: &str, lower: &mut Vec<u8>) -> u32 {
     static TERMS: LazyLock<Patterns<u32>> =
         LazyLock::new(|| Patterns::new(NOTICE_TERMS.iter().zip(0..).map(|(t, i)| (*t, i))));
     // The terms are ASCII, and only two characters outside ASCII lowercase to ASCII
     // letters (the Kelvin sign to `k`, `İ` to `i` and a combining dot): without them, ASCII
     // lowercasing finds the same terms as `to_lowercase`, without its per-character cost.
-    let lower = if !text.is_ascii() && text.contains(['\u{212A}', '\u{130}']) {
-        text.to_lowercase().into_bytes()
+    lower.clear();
+    if !text.is_ascii() && text.contains(['\u{212A}', '\u{130}']) {
+        lower.extend_from_slice(text.to_lowercase().as_bytes());
     } else {
-        text.as_bytes().to_ascii_lowercase()
-    };
+        lower.extend_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+    }
     let mut found = 0u64;
-    TERMS.each_match(&lower, |i| found |= 1 << i);
+    TERMS.each_match(lower, |i| found |= 1 << i);
     found.count_ones()
 }
 

@@ -744,7 +744,7 @@ pub(crate) fn layout_names<'a>(
         let own = block.unlinked_words();
         total += own;
         names.clear();
-        for (at, h) in &block.hinted_ancestors {
+        for (at, h) in block.hinted_ancestors.iter() {
             let class = elements.get(*at as usize).and_then(|e| e.class.as_deref());
             let Some(class) = class.filter(|_| !h.negative().is_empty()) else {
                 continue;

@@ -31,7 +31,7 @@ use url::Url;
 
 use crate::features::WEEKDAYS;
 use crate::patterns::Patterns;
-use crate::text::count_words;
+use crate::text::{count_words, with_ascii_lowercase};
 use crate::tuning::{
     DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, ENGLISH_FUNCTION_SHARE, H1_TITLE_COVERAGE,
     H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL, MAX_NAME_CHARS,
@@ -304,15 +304,23 @@ impl Collector {
                         .chain(PUBLISH_WORDS.iter().map(|w| (*w, false))),
                 )
             });
-            let (mut updated, mut published) = (false, false);
-            WORDS.each_match(text.to_lowercase().as_bytes(), |update| {
-                if update {
-                    updated = true;
-                } else {
-                    published = true;
-                }
-            });
-            (updated, published)
+            let scan = |lower: &str| {
+                let (mut updated, mut published) = (false, false);
+                WORDS.each_match(lower.as_bytes(), |update| {
+                    if update {
+                        updated = true;
+                    } else {
+                        published = true;
+                    }
+                });
+                (updated, published)
+            };
+            // An ASCII line (most) lowercased on the stack.
+            if text.is_ascii() {
+                with_ascii_lowercase(text, scan)
+            } else {
+                scan(&text.to_lowercase())
+            }
         };
         if !text.bytes().any(|b| b.is_ascii_digit()) {
             if text.len() <= MAX_LABEL && text.split_whitespace().count() <= 3 {
@@ -780,38 +788,57 @@ impl Collector {
     /// The `h1` that best matches one of the `references` (declared titles and the
     /// `<title>`); the only `h1` when there are no references.
     fn main_h1(&self, references: &[(&str, &str)], sites: &[String]) -> Option<(usize, String)> {
-        let h1s = self.h1s.iter().filter(|(_, h)| !is_site(h, sites));
         if references.is_empty() {
-            let mut h1s = h1s;
+            let mut h1s = self.h1s.iter().filter(|(_, h)| !is_site(h, sites));
             let first = h1s.next()?;
             return h1s.next().is_none().then(|| first.clone());
         }
-        let references: Vec<(Vec<String>, Vec<String>)> = references
+        // The words of each h1 as indices into `vocab` (the distinct words of them all),
+        // and per reference which of `vocab` it has: a <title> swallowing the page (a
+        // broken `</title>`) is scanned once, not copied word by word.
+        let mut vocab: Vec<String> = Vec::new();
+        let h1_words: Vec<Option<Vec<usize>>> = self
+            .h1s
             .iter()
-            .map(|(stripped, full)| (words(stripped), words(full)))
+            .map(|(_, h)| {
+                (!is_site(h, sites)).then(|| {
+                    words(h)
+                        .into_iter()
+                        .map(|w| {
+                            vocab.iter().position(|v| *v == w).unwrap_or_else(|| {
+                                vocab.push(w);
+                                vocab.len() - 1
+                            })
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        let references: Vec<(WordsIn, WordsIn)> = references
+            .iter()
+            .map(|(stripped, full)| (WordsIn::new(stripped, &vocab), WordsIn::new(full, &vocab)))
             .collect();
         let several = self.h1s.len() > 1;
         // The best h1 and its rank: (words shared with a headline part, with a full text).
         let mut best: Option<&(usize, String)> = None;
         let mut best_key = (0, 0);
-        for h1 in h1s {
-            let h1_words = words(&h1.1);
-            if h1_words.is_empty() {
+        for (h1, h1_words) in self.h1s.iter().zip(&h1_words) {
+            let Some(h1_words) = h1_words.as_deref().filter(|w| !w.is_empty()) else {
                 continue;
-            }
+            };
             for (stripped, full) in &references {
                 // Matched against the full text (the h1 may show a subtitle taken for the
                 // site name), but sharing words with the headline part, so that an h1
                 // naming the site does not match a title that ends with it.
-                let shared = h1_words.iter().filter(|w| full.contains(w)).count();
-                let in_headline = h1_words.iter().filter(|w| stripped.contains(w)).count();
+                let shared = h1_words.iter().filter(|&&w| full.has[w]).count();
+                let in_headline = h1_words.iter().filter(|&&w| stripped.has[w]).count();
                 if in_headline == 0
                     || (shared as f32) < H1_TITLE_OVERLAP * h1_words.len() as f32
                     // Among several h1s, one in the text that is one word of the title
                     // ("Discord" under "How we pwned X, Vercel, Discord and hundreds of
                     // companies"); a lone h1 of a word is the name of a section or product.
                     || (several
-                        && (in_headline as f32) < H1_TITLE_COVERAGE * stripped.len() as f32)
+                        && (in_headline as f32) < H1_TITLE_COVERAGE * stripped.words as f32)
                 {
                     continue;
                 }
@@ -844,16 +871,18 @@ impl Collector {
                     .h1s
                     .iter()
                     .zip(&self.h1_chrome)
-                    .filter(|((_, h), chrome)| {
+                    .zip(&h1_words)
+                    .filter(|(((_, h), chrome), h1_words)| {
                         !**chrome
-                            && !is_site(h, sites)
                             && h.split_whitespace().count() >= MIN_AGREEING_H1_WORDS
-                            && words(h).iter().any(|w| {
-                                w.chars().count() >= MIN_SHARED_WORD_CHARS
-                                    && references.iter().any(|(stripped, _)| stripped.contains(w))
+                            && h1_words.as_ref().is_some_and(|h1_words| {
+                                h1_words.iter().any(|&w| {
+                                    vocab[w].chars().count() >= MIN_SHARED_WORD_CHARS
+                                        && references.iter().any(|(stripped, _)| stripped.has[w])
+                                })
                             })
                     })
-                    .map(|(h1, _)| h1);
+                    .map(|((h1, _), _)| h1);
                 let first = h1s.next()?;
                 h1s.next().is_none().then(|| first.clone())
             })
@@ -1879,6 +1908,41 @@ fn decode_entities(text: &str) -> String {
     out
 }
 
+/// How a text's words ([`words`]) meet a vocabulary of lowercased words.
+struct WordsIn {
+    /// How many words the text has.
+    words: usize,
+    /// Per word of the vocabulary, whether the text has it.
+    has: Vec<bool>,
+}
+
+impl WordsIn {
+    /// `vocab`: distinct lowercased words. Each word of `text` is compared in place (an
+    /// ASCII word without a lowercased copy), as `words(text)` would lowercase it.
+    fn new(text: &str, vocab: &[String]) -> Self {
+        let mut has = vec![false; vocab.len()];
+        let mut count = 0;
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if word.is_empty() {
+                continue;
+            }
+            count += 1;
+            // The vocabulary is lowercased: its ASCII letters are small ones, so an ASCII
+            // word equals one ignoring ASCII case exactly when its lowercase does.
+            let at = if word.is_ascii() {
+                vocab.iter().position(|v| v.eq_ignore_ascii_case(word))
+            } else {
+                let word = word.to_lowercase();
+                vocab.iter().position(|v| *v == word)
+            };
+            if let Some(at) = at {
+                has[at] = true;
+            }
+        }
+        Self { words: count, has }
+    }
+}
+
 /// Lowercased alphanumeric words of `text`.
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -2089,7 +2153,7 @@ fn strip_title_affix(title: &str, sites: &[String]) -> String {
         // "Rain in Spain | Example News", "Rain in Spain | World | Example News"
         before_tail
     };
-    if words(candidate).is_empty() {
+    if !candidate.chars().any(char::is_alphanumeric) {
         title
     } else {
         candidate.to_string()
@@ -2618,7 +2682,8 @@ fn date_start(text: &str) -> Option<usize> {
 
 /// Month number of an English month name or abbreviation.
 pub(crate) fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    // Compared ignoring ASCII case, as the ASCII-lowercased word would be, without the copy.
+    let w = word.trim_end_matches('.');
     if w.len() < 3 {
         return None;
     }
@@ -2636,12 +2701,12 @@ pub(crate) fn month(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    if w == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
+        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() == 3 && m[..3].eq_ignore_ascii_case(w)))
         .map(|i| i as u32 + 1)
 }
 
@@ -2800,7 +2865,13 @@ fn parse_offset(s: &str) -> Option<i32> {
 /// "by Jane Doe, 17.05.2024". The line must not be all date: times, weekdays and words
 /// around it are skipped.
 fn text_date(line: &str) -> Option<String> {
-    let line = line.replace(['•', '·', '|', '⋅', '—', '–'], " ");
+    const SEPARATORS: [char; 6] = ['•', '·', '|', '⋅', '—', '–'];
+    // Copied only when it holds a separator (a few lines do).
+    let line = if line.contains(SEPARATORS) {
+        std::borrow::Cow::Owned(line.replace(SEPARATORS, " "))
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    };
     let line = line.trim();
     iso_date(line).or_else(|| textual_date(line)).or_else(|| {
         line.split(|c: char| c.is_whitespace() || c == ',')
@@ -3134,6 +3205,27 @@ mod tests {
         } else {
             c.meta(Some(key), None, None, None, content);
         }
+    }
+
+    #[test]
+    fn words_in_a_vocabulary_as_words_lowercases_them() {
+        let vocab: Vec<String> = ["rain", "straße", "in", "snow"].map(String::from).into();
+        let text = "RAIN in Spain, STRASSE Straße; rain";
+        let found = WordsIn::new(text, &vocab);
+        assert_eq!(found.words, words(text).len());
+        let has: Vec<bool> = vocab.iter().map(|v| words(text).contains(v)).collect();
+        assert_eq!(found.has, has);
+        assert_eq!(found.has, [true, true, true, false]);
+    }
+
+    #[test]
+    fn months_ignore_case_and_a_final_dot() {
+        assert_eq!(month("SEPT."), Some(9));
+        assert_eq!(month("Jan"), Some(1));
+        assert_eq!(month("DECEMBER"), Some(12));
+        assert_eq!(month("ja"), None);
+        assert_eq!(month("Janu"), None);
+        assert_eq!(month("Mär"), None);
     }
 
     #[test]

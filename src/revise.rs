@@ -1,6 +1,8 @@
 //! Revise the labels using the neighbours: short blocks and headings take the side of the
 //! decided blocks around them (jusText's context-sensitive pass).
 
+use std::borrow::Cow;
+
 use html5ever::local_name;
 
 use crate::block::{Block, BlockKind};
@@ -725,7 +727,7 @@ fn grid_of_blocks(
         parts[i] += parts[i - 1];
     }
     // Each element's kind, worked out once for counting the runs and for looking them up.
-    let kinds: Vec<Option<String>> = elements
+    let kinds: Vec<Option<Cow<'_, str>>> = elements
         .iter()
         .map(|e| e.class.as_deref().map(kind_of))
         .collect();
@@ -753,7 +755,7 @@ fn grid_of_blocks(
         run.0 += 1;
         run.1 += u32::from(card);
     }
-    let card_run = |e: &Element, kind: &Option<String>| {
+    let card_run = |e: &Element, kind: &Option<Cow<'_, str>>| {
         kind.as_deref()
             .and_then(|k| runs.get(&(e.parent, k)))
             .is_some_and(|&(count, cards)| {
@@ -1007,13 +1009,26 @@ fn group_runs(groups: &[Option<u32>]) -> impl Iterator<Item = std::ops::Range<us
 /// the first [`KIND_NAMES`] of them: shops and CMSs append each item's state and terms
 /// after the names that say what it is (`product type-product status-publish first
 /// instock product_cat-mugs sale`; corpus `listing/shop-grid-item-state-classes`).
-fn kind_of(class: &str) -> String {
-    class
-        .split_ascii_whitespace()
-        .filter(|t| !t.bytes().any(|c| c.is_ascii_digit()))
-        .take(KIND_NAMES)
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Borrowed from `class` when the names kept stand in it as they are joined (a class of
+/// plain names, one space apart: most), so that only the others are copied.
+fn kind_of(class: &str) -> Cow<'_, str> {
+    let names = || {
+        class
+            .split_ascii_whitespace()
+            .filter(|t| !t.bytes().any(|c| c.is_ascii_digit()))
+            .take(KIND_NAMES)
+    };
+    // Where the joined names would end if they are `class`'s first bytes.
+    let mut end = Some(0);
+    for name in names() {
+        let at = name.as_ptr() as usize - class.as_ptr() as usize;
+        end = end.filter(|&e| at == e || (e > 0 && at == e + 1 && class.as_bytes()[e] == b' '));
+        end = end.map(|_| at + name.len());
+    }
+    match end {
+        Some(end) => Cow::Borrowed(&class[..end]),
+        None => Cow::Owned(names().collect::<Vec<_>>().join(" ")),
+    }
 }
 
 #[cfg(test)]
@@ -1050,6 +1065,13 @@ mod tests {
             kind_of("elementor-element elementor-element-03c5e8f elementor-widget")
         );
         assert_eq!(kind_of("card col-3"), "card");
+        assert_eq!(kind_of("card wide"), Cow::<str>::Borrowed("card wide"));
+        assert_eq!(kind_of(" card  wide "), "card wide");
+        assert_eq!(kind_of("col-3 card"), "card");
+        assert_eq!(
+            kind_of("a b c d e f g h i j"),
+            kind_of("a  b c d e f g h i j k l")
+        );
         assert_ne!(kind_of("card"), kind_of("card featured"));
         assert_eq!(
             kind_of("product type-product status-publish first instock product_cat-mugs"),
@@ -1407,7 +1429,7 @@ mod tests {
             local_hints: crate::hints::Hints::NONE,
             in_main: true,
             owner,
-            hinted_ancestors: Vec::new(),
+            hinted_ancestors: Default::default(),
             spans: Vec::new(),
         }
     }

@@ -3,6 +3,8 @@
 //! The tree is walked with an explicit stack, never recursion, so a page nested 100,000
 //! levels deep costs memory on the heap and not the thread's stack.
 
+use std::sync::Arc;
+
 use html5ever::{Attribute, LocalName, local_name};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
@@ -246,6 +248,9 @@ struct Walker {
     open_blocks: Vec<u32>,
     /// Hinted open ancestors, innermost last.
     hint_chain: Vec<(u32, Hints)>,
+    /// The last [`MAX_HINTED_ANCESTORS`] of `hint_chain` as the last block took them,
+    /// while the chain has not changed since: the next blocks share them.
+    shared_chain: Option<Arc<[(u32, Hints)]>>,
     /// Where the open link's text starts in the buffer.
     link_start: Option<usize>,
     /// Link words of the open block so far.
@@ -496,6 +501,7 @@ impl Walker {
                 .or_else(|| self.open_blocks.last().copied())
                 .unwrap_or(NO_ELEMENT);
             self.hint_chain.push((at, own));
+            self.shared_chain = None;
             frame.pushed_hint = true;
         }
         Some(frame)
@@ -531,6 +537,7 @@ impl Walker {
         }
         if frame.pushed_hint {
             self.hint_chain.pop();
+            self.shared_chain = None;
         }
     }
 
@@ -551,7 +558,6 @@ impl Walker {
                 mark,
             });
         }
-        let edges = self.buffer.take_edges();
         let Some((text, spans)) = taken else {
             return;
         };
@@ -564,14 +570,22 @@ impl Walker {
                     || ctx.hints.has(Hint::Nav);
                 m.heading(level, &text, chrome);
             }
-            m.block(&metadata::part_text(&text, &edges));
+            m.block(&metadata::part_text(&text, self.buffer.taken_edges()));
         }
         if let Some(e) = self.page.elements.get_mut(owner as usize) {
             e.words += words;
             e.link_words += link_words.min(words);
         }
         let skip = self.hint_chain.len().saturating_sub(MAX_HINTED_ANCESTORS);
-        let hinted_ancestors = self.hint_chain.get(skip..).unwrap_or_default().to_vec();
+        let hinted_ancestors = match &self.shared_chain {
+            Some(chain) => Arc::clone(chain),
+            None => {
+                let chain: Arc<[(u32, Hints)]> =
+                    Arc::from(self.hint_chain.get(skip..).unwrap_or_default());
+                self.shared_chain = Some(Arc::clone(&chain));
+                chain
+            }
+        };
         let hints = hinted_ancestors
             .iter()
             .fold(inline_hints, |acc, (_, h)| acc.union(*h));
@@ -1120,8 +1134,7 @@ fn is_hidden(attrs: &[Attribute]) -> bool {
         ref name if &**name == "popover" => true,
         local_name!("aria-hidden") => !collapsed && a.value.trim().eq_ignore_ascii_case("true"),
         local_name!("style") if !disclosure => {
-            let style = squeezed_style(&a.value);
-            style.contains("display:none") || style.contains("visibility:hidden")
+            style_has(&a.value, &["display:none", "visibility:hidden"])
         }
         _ => false,
     })
@@ -1139,8 +1152,12 @@ const COLLAPSED_ANSWER_NAMES: &[&str] = &["answer", "accordion", "faq", "toggle"
 /// Whether a class attribute names a collapsed answer panel (see [`COLLAPSED_ANSWER_NAMES`]).
 fn names_collapsed_answer(class: &str) -> bool {
     class.split_ascii_whitespace().any(|n| {
-        let n = n.to_ascii_lowercase();
-        COLLAPSED_ANSWER_NAMES.iter().any(|h| n.contains(h))
+        // The names are lowercase ASCII: found ignoring ASCII case, without a copy.
+        COLLAPSED_ANSWER_NAMES.iter().any(|h| {
+            n.as_bytes()
+                .windows(h.len())
+                .any(|w| w.eq_ignore_ascii_case(h.as_bytes()))
+        })
     })
 }
 
@@ -1263,18 +1280,36 @@ fn classes_but_hidden(class: &str) -> Vec<&str> {
 /// visible page holds an article, the invisible part of it stays out.
 fn is_invisible(attrs: &[Attribute]) -> bool {
     attrs.iter().any(|a| {
-        a.name.local == local_name!("style")
-            && squeezed_style(&a.value).contains("visibility:hidden")
+        a.name.local == local_name!("style") && style_has(&a.value, &["visibility:hidden"])
     })
 }
 
-/// An inline style lowercased, without whitespace.
-fn squeezed_style(style: &str) -> String {
-    style
+/// Bytes of an inline style that [`style_has`] squeezes on the stack; longer ones are
+/// copied to the heap.
+const STYLE_STACK_BYTES: usize = 256;
+
+/// Whether an inline style, ASCII-lowercased and without whitespace, holds one of the
+/// `needles` (lowercase, without whitespace).
+fn style_has(style: &str, needles: &[&str]) -> bool {
+    let squeezed = style
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+        .map(|c| c.to_ascii_lowercase());
+    let holds = |squeezed: &[u8]| {
+        needles
+            .iter()
+            .any(|n| squeezed.windows(n.len()).any(|w| w == n.as_bytes()))
+    };
+    // Squeezing drops characters and keeps the length of the others.
+    if style.len() > STYLE_STACK_BYTES {
+        return holds(squeezed.collect::<String>().as_bytes());
+    }
+    let mut buffer = [0u8; STYLE_STACK_BYTES];
+    let mut len = 0;
+    for c in squeezed {
+        len += c.encode_utf8(&mut buffer[len..]).len();
+    }
+    holds(&buffer[..len])
 }
 
 /// Elements that start and end a block of text.
@@ -1385,4 +1420,51 @@ fn semantic_container(name: &LocalName) -> Option<(Container, Option<Hint>)> {
         }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles_are_read_squeezed_and_lowercased() {
+        assert!(style_has("color: red; DISPLAY : None", &["display:none"]));
+        assert!(style_has(
+            "visibility:\u{a0}HIDDEN",
+            &["display:none", "visibility:hidden"]
+        ));
+        assert!(!style_has("display: block", &["display:none"]));
+        let long = format!("{}display: none", "margin: 0; ".repeat(STYLE_STACK_BYTES));
+        assert!(style_has(&long, &["display:none"]));
+    }
+
+    #[test]
+    fn blocks_under_the_same_hinted_ancestors_share_them() {
+        let doc = parse_page(
+            "<div class=sidebar><p>One.</p><p>Two.</p></div><p>Three.</p>\
+             <div class=comments><p>Four.</p></div>",
+            Limits {
+                max_depth: 512,
+                max_nodes: 100_000,
+            },
+        );
+        let blocks = segment(&doc, Reveal::Nothing).blocks;
+        let chains: Vec<Vec<Hints>> = blocks
+            .iter()
+            .map(|b| b.hinted_ancestors.iter().map(|&(_, h)| h).collect())
+            .collect();
+        assert_eq!(chains.len(), 4);
+        assert_eq!(chains[0].len(), 1);
+        assert_eq!(chains[0], chains[1]);
+        assert!(chains[2].is_empty());
+        assert_eq!(chains[3].len(), 1);
+        assert_ne!(chains[3], chains[0]);
+    }
+
+    #[test]
+    fn collapsed_answers_are_named_in_any_case() {
+        assert!(names_collapsed_answer("item FAQ__Answer"));
+        assert!(names_collapsed_answer("js-Accordion-body"));
+        assert!(!names_collapsed_answer("article-body"));
+    }
 }

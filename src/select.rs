@@ -1,5 +1,7 @@
 //! Keep the main run of content: content blocks inside the main container, plus the headline.
 
+use std::borrow::Cow;
+
 use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Reason, Verdict, classify};
 use crate::features::Features;
@@ -82,7 +84,8 @@ pub(crate) fn comments(
 /// 2. the text anywhere on the page that is not navigation and is under no chrome name
 ///    (the main container was a wrong guess: a widget beside the article).
 fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], title: &str) {
-    let title_words = lowercase_words(title);
+    let mut lower = String::new();
+    let title_words = lowercase_words_in(title, &mut lower);
     let titled = blocks
         .iter()
         .any(|b| b.in_main && (names_title(b, &title_words).is_some() || is_title_alone(b, title)));
@@ -170,7 +173,8 @@ fn fall_back(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict], 
 /// post's). `None` when the content already starts with such a heading or nothing matches.
 fn headline(blocks: &[Block], verdicts: &[Verdict], title: &str) -> Option<usize> {
     let first = verdicts.iter().position(|v| v.label == Label::Content)?;
-    let title_words = lowercase_words(title);
+    let mut lower = String::new();
+    let title_words = lowercase_words_in(title, &mut lower);
     if title_words.is_empty() {
         return None;
     }
@@ -201,7 +205,7 @@ fn headline(blocks: &[Block], verdicts: &[Verdict], title: &str) -> Option<usize
 /// How many of the title's words a heading (h1 to [`HEADLINE_MAX_LEVEL`], two words or more)
 /// names, when they are at least [`HEADLINE_TITLE_OVERLAP`] of its own: a heading that
 /// could be the headline.
-fn names_title(block: &Block, title_words: &[String]) -> Option<usize> {
+fn names_title(block: &Block, title_words: &[Cow<'_, str>]) -> Option<usize> {
     let BlockKind::Heading(level) = block.kind else {
         return None;
     };
@@ -212,7 +216,10 @@ fn names_title(block: &Block, title_words: &[String]) -> Option<usize> {
     if words.len() < 2 {
         return None;
     }
-    let shared = words.iter().filter(|w| title_words.contains(w)).count();
+    let shared = words
+        .iter()
+        .filter(|w| title_words.iter().any(|t| t == *w))
+        .count();
     ((shared as f32) >= HEADLINE_TITLE_OVERLAP * words.len() as f32).then_some(shared)
 }
 
@@ -249,6 +256,24 @@ fn lowercase_words(text: &str) -> Vec<String> {
     words
 }
 
+/// [`lowercase_words`] of `text`, borrowed from `lower` (set to `text` lowercased) when
+/// `text` is ASCII: one copy instead of one per word (a `<title>` that a broken `</title>`
+/// made tens of KB of the page). ASCII holds no Han, Kana or Hangul, and lowercasing it
+/// keeps every character a letter or digit or not.
+fn lowercase_words_in<'a>(text: &str, lower: &'a mut String) -> Vec<Cow<'a, str>> {
+    if !text.is_ascii() {
+        return lowercase_words(text).into_iter().map(Cow::Owned).collect();
+    }
+    lower.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(Cow::Borrowed)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,7 +294,7 @@ mod tests {
             local_hints: Hints::NONE,
             in_main: true,
             owner: 0,
-            hinted_ancestors: Vec::new(),
+            hinted_ancestors: Default::default(),
             spans: Vec::new(),
         }
     }
@@ -393,6 +418,15 @@ mod tests {
 
     #[test]
     fn cjk_headings_compare_by_character() {
+        let mut lower = String::new();
+        assert_eq!(
+            lowercase_words_in("Rain, IN spain-2024", &mut lower),
+            lowercase_words("Rain, IN spain-2024")
+        );
+        assert_eq!(
+            lowercase_words_in("毎朝 Tips", &mut lower),
+            lowercase_words("毎朝 Tips")
+        );
         let words = lowercase_words("毎朝のお弁当 Tips");
         assert_eq!(words.len(), 7);
         assert_eq!(words.last().map(String::as_str), Some("tips"));

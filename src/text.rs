@@ -220,8 +220,8 @@ impl TextBuffer {
 
     /// The element edges inside the text of the last [`TextBuffer::take_marked`], as byte
     /// offsets into that text, in order.
-    pub fn take_edges(&mut self) -> Vec<u32> {
-        std::mem::take(&mut self.taken_edges)
+    pub fn taken_edges(&self) -> &[u32] {
+        &self.taken_edges
     }
 
     /// Bytes written so far.
@@ -252,9 +252,8 @@ impl TextBuffer {
             self.taken_edges.clear();
             return None;
         }
-        let mut text = std::mem::take(&mut self.text);
         let mut spans = std::mem::take(&mut self.spans);
-        let full_len = text.len() as u32;
+        let full_len = self.text.len() as u32;
         for (new_index, old) in self.open.iter_mut().enumerate() {
             if let Some(span) = spans.get_mut(*old) {
                 span.end = full_len;
@@ -266,17 +265,19 @@ impl TextBuffer {
             }
             *old = new_index;
         }
-        let trimmed_end = text.trim_end().len();
-        text.truncate(trimmed_end);
-        let leading = text.len() - text.trim_start().len();
-        self.taken_edges = std::mem::take(&mut self.edges)
-            .into_iter()
-            .filter(|&at| at as usize > leading && (at as usize) < trimmed_end)
-            .map(|at| at - leading as u32)
-            .collect();
-        if leading > 0 {
-            text.drain(..leading);
-        }
+        let trimmed_end = self.text.trim_end().len();
+        let leading = trimmed_end - self.text[..trimmed_end].trim_start().len();
+        self.taken_edges.clear();
+        self.taken_edges.extend(
+            self.edges
+                .drain(..)
+                .filter(|&at| at as usize > leading && (at as usize) < trimmed_end)
+                .map(|at| at - leading as u32),
+        );
+        // Copied out at its size: the buffer keeps its capacity for the next block,
+        // which then grows it seldom.
+        let text = self.text[leading..trimmed_end].to_string();
+        self.text.clear();
         if text.is_empty() {
             self.orphans.extend(
                 spans
@@ -317,6 +318,24 @@ fn fit_span(span: &mut Span, leading: u32, trimmed_end: u32, text: &str) -> bool
     span.start = start as u32;
     span.end = end.max(start) as u32;
     end > start
+}
+
+/// Bytes of text that [`with_ascii_lowercase`] lowercases on the stack; longer texts are
+/// copied to the heap.
+const LOWER_STACK_BYTES: usize = 160;
+
+/// `f` of `text` ASCII-lowercased, without a heap copy when `text` is short.
+pub(crate) fn with_ascii_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; LOWER_STACK_BYTES];
+    if let Some(lower) = buffer.get_mut(..text.len()) {
+        lower.copy_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII lowercasing keeps UTF-8 valid: the error arm is never taken.
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&text.to_ascii_lowercase())
 }
 
 /// Whether `c` is written without spaces between words (Han, Kana, Hangul syllables).
@@ -401,6 +420,16 @@ const ASCII_CLASS: [u8; 128] = {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_lowercase_on_the_stack_or_the_heap() {
+        assert_eq!(with_ascii_lowercase("Été MAY", str::to_string), "Été may");
+        let long = "AB".repeat(LOWER_STACK_BYTES);
+        assert_eq!(
+            with_ascii_lowercase(&long, str::to_string),
+            "ab".repeat(LOWER_STACK_BYTES)
+        );
+    }
 
     #[test]
     fn ascii_classes_are_the_char_tests() {
