@@ -1174,20 +1174,11 @@ fn names_modal(class: &str) -> bool {
 /// the reader dismisses is a pop-up over the page (a lightbox of shipping terms, a store
 /// finder), never its content, whatever its prose.
 fn opens_with_close_button(node: &Handle) -> bool {
-    node.children
-        .borrow()
-        .iter()
-        .filter(|c| matches!(c.data, NodeData::Element { .. }))
-        .take(CLOSE_BUTTON_CHILDREN)
-        .any(|c| match &c.data {
-            NodeData::Element { attrs, .. } => attrs.borrow().iter().any(|a| {
-                a.name.local == local_name!("class")
-                    && a.value
-                        .split_ascii_whitespace()
-                        .any(|n| n.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("close")))
-            }),
-            _ => false,
-        })
+    first_children_class(node, |class| {
+        class
+            .split_ascii_whitespace()
+            .any(|n| n.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("close")))
+    })
 }
 
 /// Whether one of the first [`CLOSE_BUTTON_CHILDREN`] element children of a box has `close`
@@ -1196,18 +1187,26 @@ fn opens_with_close_button(node: &Handle) -> bool {
 /// loose (2026-11-29: `modal` alone lost mozilla-readability 0.0017, its articles sitting in
 /// a `reveal-modal`; `close` alone wcxb-dev 0.0011).
 fn holds_close_token(node: &Handle) -> bool {
+    first_children_class(node, |class| {
+        class
+            .split(|ch: char| !ch.is_ascii_alphanumeric())
+            .any(|t| t.eq_ignore_ascii_case("close"))
+    })
+}
+
+/// Whether the class attribute of one of the first [`CLOSE_BUTTON_CHILDREN`] element
+/// children of `node` satisfies `names`.
+fn first_children_class(node: &Handle, names: impl Fn(&str) -> bool) -> bool {
     node.children
         .borrow()
         .iter()
         .filter(|c| matches!(c.data, NodeData::Element { .. }))
         .take(CLOSE_BUTTON_CHILDREN)
         .any(|c| match &c.data {
-            NodeData::Element { attrs, .. } => attrs.borrow().iter().any(|a| {
-                a.name.local == local_name!("class")
-                    && a.value
-                        .split(|ch: char| !ch.is_ascii_alphanumeric())
-                        .any(|t| t.eq_ignore_ascii_case("close"))
-            }),
+            NodeData::Element { attrs, .. } => attrs
+                .borrow()
+                .iter()
+                .any(|a| a.name.local == local_name!("class") && names(&a.value)),
             _ => false,
         })
 }
