@@ -484,7 +484,10 @@ impl Walker {
             if self.page.metadata.is_some() {
                 self.buffer.edge();
             }
-            if name == local_name!("a") && self.link_start.is_none() && is_navigating(&node, &attrs)
+            if name == local_name!("a")
+                && self.link_start.is_none()
+                && is_navigating(&node, &attrs)
+                && !(ctx.heading > 0 && is_fragment_link(&attrs))
             {
                 self.link_start = Some(self.buffer.len());
                 frame.opened_link = true;
@@ -875,6 +878,15 @@ fn is_navigating(node: &Handle, attrs: &[Attribute]) -> bool {
                 NodeData::Element { name, .. } => is_block(&name.local),
                 _ => false,
             })
+}
+
+/// Whether an `<a>` points into its own page (`href="#commands"`). Around a heading's text
+/// such a link is the section's anchor or a documentation generator's back-reference to its
+/// table of contents (Sphinx's `toc-backref`), not a way elsewhere: its words are the
+/// heading's, not link words.
+fn is_fragment_link(attrs: &[Attribute]) -> bool {
+    attr_value(attrs, local_name!("href"))
+        .is_some_and(|href| href.len() > 1 && href.starts_with('#'))
 }
 
 /// The trimmed value of attribute `key`, if the element has it.
