@@ -100,7 +100,7 @@ pub struct Block {
     /// Depth of the holding element in the tree.
     pub depth: u32,
     /// The last few tags down to the holding element, such as `div.body > p`.
-    pub path: String,
+    pub path: Arc<str>,
     /// Nearest semantic container.
     pub container: Container,
     /// Hints from the class, id and tag of every ancestor, before the main container is known.

@@ -55,7 +55,7 @@ pub(crate) fn explain(outcome: Outcome) -> Explanation {
         .map(|((b, f), v)| ExplainedBlock {
             text: b.text,
             kind: b.kind,
-            path: b.path,
+            path: b.path.to_string(),
             depth: b.depth,
             container: b.container,
             hints: b.local_hints,

@@ -1423,7 +1423,7 @@ mod tests {
             link_words: 1,
             chars: 1,
             depth: 0,
-            path: String::new(),
+            path: "".into(),
             container: crate::block::Container::None,
             hints: crate::hints::Hints::NONE,
             local_hints: crate::hints::Hints::NONE,

@@ -234,6 +234,37 @@ struct Frame {
     opened_span: bool,
 }
 
+/// A block path shared by the blocks under the same tags: consecutive blocks (the
+/// paragraphs of an article, the items of a list) would otherwise each copy it.
+#[derive(Default)]
+struct SharedPath {
+    /// The tags `path` names.
+    tags: Vec<LocalName>,
+    /// The tags joined by ` > `.
+    path: Arc<str>,
+    /// Where a new path is joined before it is shared.
+    scratch: String,
+}
+
+impl SharedPath {
+    /// The path of `names` joined by ` > `, the last one's if the tags are the same.
+    fn get<'a>(&mut self, names: impl Iterator<Item = &'a LocalName> + Clone) -> Arc<str> {
+        if !self.tags.iter().eq(names.clone()) {
+            self.tags.clear();
+            self.scratch.clear();
+            for name in names {
+                if !self.scratch.is_empty() {
+                    self.scratch.push_str(" > ");
+                }
+                self.scratch.push_str(name);
+                self.tags.push(name.clone());
+            }
+            self.path = Arc::from(self.scratch.as_str());
+        }
+        Arc::clone(&self.path)
+    }
+}
+
 #[derive(Default)]
 struct Walker {
     page: Page,
@@ -251,6 +282,8 @@ struct Walker {
     /// The last [`MAX_HINTED_ANCESTORS`] of `hint_chain` as the last block took them,
     /// while the chain has not changed since: the next blocks share them.
     shared_chain: Option<Arc<[(u32, Hints)]>>,
+    /// The path the last block took: the next blocks under the same tags share it.
+    last_path: SharedPath,
     /// Where the open link's text starts in the buffer.
     link_start: Option<usize>,
     /// Link words of the open block so far.
@@ -592,6 +625,7 @@ impl Walker {
         let hints = hinted_ancestors
             .iter()
             .fold(inline_hints, |acc, (_, h)| acc.union(*h));
+        let path = self.path();
         self.page.blocks.push(Block {
             text,
             kind,
@@ -599,7 +633,7 @@ impl Walker {
             link_words: link_words.min(words),
             chars,
             depth: self.depth,
-            path: self.path(),
+            path,
             container: ctx.container,
             hints,
             local_hints: hints,
@@ -662,25 +696,16 @@ impl Walker {
     }
 
     /// The last few open block tags, outermost first: `div > div > p`.
-    fn path(&self) -> String {
+    fn path(&mut self) -> Arc<str> {
         let skip = self.open_blocks.len().saturating_sub(PATH_TAGS);
-        let names = || {
-            self.open_blocks
-                .iter()
-                .skip(skip)
-                .filter_map(|index| self.page.elements.get(*index as usize))
-        };
-        // Sized once: growing the string as it is built cost a reallocation or two per
-        // block.
-        let len: usize = names().map(|e| e.name.len() + " > ".len()).sum();
-        let mut path = String::with_capacity(len);
-        for e in names() {
-            if !path.is_empty() {
-                path.push_str(" > ");
-            }
-            path.push_str(&e.name);
-        }
-        path
+        let elements = &self.page.elements;
+        let names = self
+            .open_blocks
+            .iter()
+            .skip(skip)
+            .filter_map(|index| elements.get(*index as usize))
+            .map(|e| &e.name);
+        self.last_path.get(names)
     }
 
     /// Take what the head says: the title, `og:title`, and for the metadata every `<meta>`,
@@ -1470,6 +1495,22 @@ mod tests {
         assert!(chains[2].is_empty());
         assert_eq!(chains[3].len(), 1);
         assert_ne!(chains[3], chains[0]);
+    }
+
+    #[test]
+    fn blocks_under_the_same_tags_share_their_path() {
+        let doc = parse_page(
+            "<div><p>One.</p><p>Two.</p></div><ul><li>Three.</li></ul>",
+            Limits {
+                max_depth: 512,
+                max_nodes: 100_000,
+            },
+        );
+        let blocks = segment(&doc, Reveal::Nothing).blocks;
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(&*blocks[0].path, "body > div > p");
+        assert!(Arc::ptr_eq(&blocks[0].path, &blocks[1].path));
+        assert_eq!(&*blocks[2].path, "body > ul > li");
     }
 
     #[test]

@@ -288,7 +288,7 @@ mod tests {
             link_words,
             chars: text.len() as u32,
             depth: 3,
-            path: "div > p".to_string(),
+            path: "div > p".into(),
             container: Container::None,
             hints: Hints::NONE,
             local_hints: Hints::NONE,
