@@ -410,14 +410,10 @@ pub(crate) fn lists(
                             .is_some_and(|e| e.name != local_name!("dt"))
                 });
             let v = &mut verdicts[i];
-            if !matches!(
-                v.reason,
-                Reason::LinkDensity | Reason::NeighboursBoilerplate
-            ) || !b.local_hints.negative().is_empty()
-            {
+            if !dropped_item(b, v) {
                 continue;
             }
-            let own_text = b.link_words < b.words || features[i].ends_sentence;
+            let own_text = has_own_text(b, &features[i]);
             let (count, content) = items.get(&at).copied().unwrap_or_default();
             let text_list = v.reason == Reason::LinkDensity
                 && link_density(list.words, list.link_words) <= menu_density;
@@ -476,18 +472,27 @@ pub(crate) fn numbered_paragraphs(
             for i in start..end {
                 let b = &blocks[i];
                 let v = &mut verdicts[i];
-                if matches!(
-                    v.reason,
-                    Reason::LinkDensity | Reason::NeighboursBoilerplate
-                ) && b.local_hints.negative().is_empty()
-                    && (b.link_words < b.words || features[i].ends_sentence)
-                {
+                if dropped_item(b, v) && has_own_text(b, &features[i]) {
                     *v = Verdict::new(Label::Content, Reason::InTextList);
                 }
             }
         }
         start = end;
     }
+}
+
+/// Whether a block was dropped only for its links or its neighbours, under no chrome name of
+/// its own: an item its list or run may take back.
+fn dropped_item(b: &Block, v: &Verdict) -> bool {
+    matches!(
+        v.reason,
+        Reason::LinkDensity | Reason::NeighboursBoilerplate
+    ) && b.local_hints.negative().is_empty()
+}
+
+/// Whether a block says something of its own: words outside its links, or a whole sentence.
+fn has_own_text(b: &Block, f: &Features) -> bool {
+    b.link_words < b.words || f.ends_sentence
 }
 
 /// The number a list item written as a paragraph opens with ("12. Moral Clarity", "3)
@@ -623,14 +628,16 @@ pub(crate) fn grids(
     // `caption` or `promo-badge`) names a part of the card, which every card repeats; and
     // a name the page's layout gives every box (see [`layout_names`]) names no role.
     let layout = Layout::new(blocks, elements, None);
-    let chrome = |(b, list): (&Block, &Option<u32>)| {
-        let hints = if b.in_main { b.local_hints } else { b.hints };
-        if hints
-            .negative()
+    // A chrome name, but `form` and `related` (see above).
+    let chrome_named = |h: Hints| {
+        !h.negative()
             .without(Hint::Form)
             .without(Hint::Related)
             .is_empty()
-        {
+    };
+    let chrome = |(b, list): (&Block, &Option<u32>)| {
+        let hints = if b.in_main { b.local_hints } else { b.hints };
+        if !chrome_named(hints) {
             return false;
         }
         let above = b
@@ -640,11 +647,7 @@ pub(crate) fn grids(
                 list.is_none_or(|l| *at <= l) && !named_by_layout(elements, *at, *h, &layout)
             })
             .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
-        !above
-            .negative()
-            .without(Hint::Form)
-            .without(Hint::Related)
-            .is_empty()
+        chrome_named(above)
     };
     let runs: Vec<std::ops::Range<usize>> = group_runs(&group)
         .filter(|r| !blocks[r.clone()].iter().zip(&group[r.clone()]).any(chrome))

@@ -435,10 +435,7 @@ impl Walker {
                 || has_role("alertdialog")
                 || class.is_some_and(names_modal)
                 || opens_with_close_button(&node)
-                || class.is_some_and(|c| {
-                    c.split(|ch: char| !ch.is_ascii_alphanumeric())
-                        .any(|t| t.eq_ignore_ascii_case("modal"))
-                }) && holds_close_token(&node))
+                || class.is_some_and(|c| has_class_part(c, "modal")) && holds_close_token(&node))
         {
             own.insert(Hint::Dialog);
         }
@@ -1224,11 +1221,15 @@ fn opens_with_close_button(node: &Handle) -> bool {
 /// loose (2026-11-29: `modal` alone lost mozilla-readability 0.0017, its articles sitting in
 /// a `reveal-modal`; `close` alone wcxb-dev 0.0011).
 fn holds_close_token(node: &Handle) -> bool {
-    first_children_class(node, |class| {
-        class
-            .split(|ch: char| !ch.is_ascii_alphanumeric())
-            .any(|t| t.eq_ignore_ascii_case("close"))
-    })
+    first_children_class(node, |class| has_class_part(class, "close"))
+}
+
+/// Whether `part` is a part of a class name, between ASCII letters-and-digits boundaries
+/// (`modal` in `pricing-modal`, `close` in `modal__close`), ignoring ASCII case.
+fn has_class_part(class: &str, part: &str) -> bool {
+    class
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .any(|t| t.eq_ignore_ascii_case(part))
 }
 
 /// Whether the class attribute of one of the first [`CLOSE_BUTTON_CHILDREN`] element
