@@ -453,7 +453,12 @@ impl Collector {
             .map(|s| site_without_tagline(&s))
             .filter(|s| !s.is_empty());
         let (title, headline_at) = self.title(&ld, site_name.as_deref(), url);
-        let authors = self.authors(&ld, site_name.as_deref(), headline_at);
+        let title = title.map(|t| undo_double_utf8(&t));
+        let authors = self
+            .authors(&ld, site_name.as_deref(), headline_at)
+            .iter()
+            .map(|a| undo_double_utf8(a))
+            .collect();
         let declared_published = ld
             .field(&["datePublished"], Rank::Page)
             .and_then(|d| normalize_date(&d))
@@ -917,18 +922,14 @@ impl Collector {
                         })
             })
         };
+        // An organisation's name (the site's among them) is one name, "&" and "and" in it
+        // included ("Morgan & Morgan", a meta author "Mac & i" that is the site's name).
+        let names_of = |value: &str| match organisations.iter().any(|o| o == value) {
+            true => vec![value.to_string()],
+            false => split_names(value),
+        };
         let mut sources: Vec<Vec<String>> = Vec::new();
-        // An organisation's name is one name, "&" and "and" in it included ("Morgan &
-        // Morgan").
-        sources.push(
-            ld.authors()
-                .iter()
-                .flat_map(|a| match organisations.contains(a) {
-                    true => vec![a.clone()],
-                    false => split_names(a),
-                })
-                .collect(),
-        );
+        sources.push(ld.authors().iter().flat_map(|a| names_of(a)).collect());
         for key in [
             "citation_author",
             "citation_authors",
@@ -944,7 +945,7 @@ impl Collector {
                 // Scholarly metadata: one author a meta, often "Last, First".
                 values.map(first_name_first).collect()
             } else {
-                values.flat_map(split_names).collect()
+                values.flat_map(names_of).collect()
             });
         }
         // Twitter's card label/value pairs, which blog engines fill with "Written by" and
@@ -1837,6 +1838,21 @@ fn straight_quotes(text: &str) -> String {
         .collect()
 }
 
+/// `text` as its page meant it where the page holds UTF-8 that was decoded once too often
+/// ("Investor\u{e2}\u{80}\u{99}s" for "Investor\u{2019}s"): a C1 control character
+/// (U+0080 to U+009F) never stands in a text, and a text made only of Latin-1 characters
+/// with one that is valid UTF-8 byte for byte is that UTF-8. Any other text is kept.
+fn undo_double_utf8(text: &str) -> String {
+    if !text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| u8::try_from(u32::from(c)).ok())
+        .collect::<Option<Vec<u8>>>()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_else(|| text.to_string())
+}
+
 /// Collapse whitespace runs to one space and trim.
 fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -2066,15 +2082,16 @@ fn site_without_tagline(site: &str) -> String {
 fn strip_site_name(title: &str, sites: &[String]) -> String {
     let mut title = fold(title);
     loop {
+        // The site's name may hold a separator itself ("Example Gym | Open 24/7"): every
+        // separator is tried, the end part or the start part after or before it.
         let seps = separators(&title);
-        if let Some(&(start, end)) = seps.last()
-            && is_site(&title[end..], sites)
-        {
+        if let Some(&(start, _)) = seps.iter().find(|&&(_, end)| is_site(&title[end..], sites)) {
             title = title[..start].trim().to_string();
             continue;
         }
-        if let Some(&(start, end)) = seps.first()
-            && is_site(&title[..start], sites)
+        if let Some(&(_, end)) = seps
+            .iter()
+            .find(|&&(start, _)| is_site(&title[..start], sites))
         {
             title = title[end..].trim().to_string();
             continue;
@@ -3341,6 +3358,17 @@ mod tests {
             ),
             ("Rain in Spain", None, "Rain in Spain"),
             ("Example News", Some("Example News"), "Example News"),
+            // The site's name holds a separator of its own.
+            (
+                "Rain in Spain - Example Gym | Open 24/7 in PA",
+                Some("Example Gym | Open 24/7 in PA"),
+                "Rain in Spain",
+            ),
+            (
+                "Example Gym | Open 24/7 in PA - Rain in Spain stays mainly in the plain",
+                Some("Example Gym | Open 24/7 in PA"),
+                "Rain in Spain stays mainly in the plain",
+            ),
             (" | ", None, "|"),
         ];
         for (title, site, want) in cases {
@@ -4005,6 +4033,25 @@ mod tests {
     }
 
     #[test]
+    fn utf8_decoded_twice_is_undone() {
+        assert_eq!(
+            undo_double_utf8("A DIY Investor\u{e2}\u{80}\u{99}s Guide"),
+            "A DIY Investor\u{2019}s Guide"
+        );
+        assert_eq!(
+            undo_double_utf8("Dariusz Jaro\u{c5}\u{84}"),
+            "Dariusz Jaro\u{144}"
+        );
+        // Latin-1 text without a C1 control stays, and so does what is no UTF-8.
+        assert_eq!(undo_double_utf8("Caf\u{e9} \u{e2}"), "Caf\u{e9} \u{e2}");
+        assert_eq!(undo_double_utf8("x\u{85}y"), "x\u{85}y");
+        assert_eq!(
+            undo_double_utf8("\u{2019}\u{e2}\u{80}\u{99}"),
+            "\u{2019}\u{e2}\u{80}\u{99}"
+        );
+    }
+
+    #[test]
     fn author_links_spell_the_name() {
         assert!(is_author_link(
             "https://example.com/author/jane-doe/",
@@ -4065,6 +4112,15 @@ mod tests {
         c.json_ld(
             r#"{"@type": "Article", "author": {"@type": "Person", "name": "Jane Doe & John Roe"}}"#,
         );
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
+        // A meta author that is the site's name.
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Doe & Roe");
+        meta(&mut c, "dc.creator", "Doe & Roe");
+        assert_eq!(c.finish(None, "").authors, ["Doe & Roe"]);
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Doe & Roe");
+        meta(&mut c, "author", "Jane Doe & John Roe");
         assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
     }
 
