@@ -1055,9 +1055,19 @@ impl Collector {
                 .or(Some(names)),
             declared => declared,
         };
+        // The publisher named beside the writers ("Jane Doe and John Roe, Example News")
+        // is not one of them.
+        let people_only = |names: Vec<String>| {
+            if names.iter().all(is_organisation) {
+                names
+            } else {
+                names.into_iter().filter(|n| !is_organisation(n)).collect()
+            }
+        };
         declared
             .or_else(by_line)
             .or_else(|| headline_at.and_then(|at| self.dated_byline(at, &organisations)))
+            .map(people_only)
             .map(dedup)
             .unwrap_or_default()
     }
@@ -4122,6 +4132,25 @@ mod tests {
         meta(&mut c, "og:site_name", "Doe & Roe");
         meta(&mut c, "author", "Jane Doe & John Roe");
         assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn the_publisher_beside_the_writers_is_none_of_them() {
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "NewsArticle",
+                "author": {"@type": "Person", "name": "Jane Doe and John Roe, Example News"},
+                "publisher": {"@type": "Organization", "name": "Example News"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
+        // The publisher alone stays.
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "NewsArticle",
+                "author": {"@type": "Organization", "name": "Example News"},
+                "publisher": {"@type": "Organization", "name": "Example News"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Example News"]);
     }
 
     #[test]
