@@ -2189,8 +2189,9 @@ fn strip_title_affix(title: &str, sites: &[String]) -> String {
 
 /// Where the names of a byline end: part separators, date words, a parenthesis, the
 /// category or the time after the name ("by Jane in Woodworking", "Jane at 10:04").
-const BYLINE_ENDS: [&str; 22] = [
+const BYLINE_ENDS: [&str; 23] = [
     " | ",
+    " »",
     " in ",
     " at ",
     " · ",
@@ -2461,8 +2462,13 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
     if cut < text.len() && text.is_char_boundary(cut) {
         text.truncate(cut);
     }
-    // "Reviewed by Jane Doe" credits someone other than the author.
-    if OTHER_CREDITS.iter().any(|c| lower.starts_with(c)) {
+    // "Reviewed by Jane Doe" credits someone other than the author; "Last updated: May
+    // 3" is a date line.
+    if OTHER_CREDITS
+        .iter()
+        .chain(&["last update", "last modified"])
+        .any(|c| lower.starts_with(c))
+    {
         return Vec::new();
     }
     let mut rest = text.trim();
@@ -3774,6 +3780,11 @@ mod tests {
             ("Jane Doe (Content Manager)", &["Jane Doe"]),
             ("Jane Doe (Editor) and John Roe", &["Jane Doe"]),
             ("Jane Doe —", &["Jane Doe"]),
+            // A forum's "by name » date" and a date line labelled as an update.
+            ("by jdoe » Tue Sep 10, 2024", &["jdoe"]),
+            ("Jane Doe »", &["Jane Doe"]),
+            ("Last Updated: January 7, 2025", &[]),
+            ("Last modified May 3", &[]),
             ("Sat, 20 Dec, 2025 - 06:36", &[]),
             ("https://example.com/author/jane", &[]),
             ("@janedoe", &[]),
