@@ -2188,10 +2188,15 @@ fn strip_title_affix(title: &str, sites: &[String]) -> String {
 }
 
 /// Where the names of a byline end: part separators, date words, a parenthesis, the
-/// category or the time after the name ("by Jane in Woodworking", "Jane at 10:04").
-const BYLINE_ENDS: [&str; 23] = [
+/// category or the time after the name ("by Jane in Woodworking", "Jane at 10:04"), a
+/// forum's badge ("jdoe42 Discussion starter").
+const BYLINE_ENDS: [&str; 26] = [
     " | ",
     " »",
+    // Forum badges after the poster's name.
+    " thread starter",
+    " discussion starter",
+    " original poster",
     " in ",
     " at ",
     " · ",
@@ -3783,6 +3788,8 @@ mod tests {
             // A forum's "by name » date" and a date line labelled as an update.
             ("by jdoe » Tue Sep 10, 2024", &["jdoe"]),
             ("Jane Doe »", &["Jane Doe"]),
+            ("jdoe42 Discussion starter", &["jdoe42"]),
+            ("JaneD Thread Starter", &["JaneD"]),
             ("Last Updated: January 7, 2025", &[]),
             ("Last modified May 3", &[]),
             ("Sat, 20 Dec, 2025 - 06:36", &[]),
