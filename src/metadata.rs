@@ -2284,9 +2284,18 @@ const OTHER_CREDITS: [&str; 5] = [
     "medically reviewed by",
 ];
 
-/// Texts that stand where a name should and are not one, lowercase.
-const NOT_NAMES: [&str; 8] = [
-    "by", "updated", "author", "admin", "sign in", "share", "comments", "name",
+/// Texts that stand where a name should and are not one, lowercase (phpBB themes mark
+/// the opening poster's posts "Topic Author").
+const NOT_NAMES: [&str; 9] = [
+    "by",
+    "updated",
+    "author",
+    "admin",
+    "sign in",
+    "share",
+    "comments",
+    "name",
+    "topic author",
 ];
 
 /// Lowercase words that introduce the names of a byline.
@@ -3790,6 +3799,7 @@ mod tests {
             ("Jane Doe »", &["Jane Doe"]),
             ("jdoe42 Discussion starter", &["jdoe42"]),
             ("JaneD Thread Starter", &["JaneD"]),
+            ("Topic Author", &[]),
             ("Last Updated: January 7, 2025", &[]),
             ("Last modified May 3", &[]),
             ("Sat, 20 Dec, 2025 - 06:36", &[]),
