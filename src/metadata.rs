@@ -178,8 +178,12 @@ pub(crate) struct Collector {
     /// Short blocks that name the author ("By Jane Doe", "Written by" and the block after
     /// it), with their block index.
     by_lines: Vec<(usize, String)>,
-    /// Whether the last block was a byline label alone ("Written by", "Author:").
-    after_by_label: bool,
+    /// Block indices of the `by_lines` read after a label that says what it labels
+    /// ("Written by", "About the author"; a bare "By" may head a filter menu).
+    labelled_by_lines: Vec<usize>,
+    /// Whether the last block was a byline label alone ("Written by", "Author:"), and
+    /// whether that label says what it labels (is more than "By").
+    after_by_label: Option<bool>,
     /// `(datetime, itemprop or class)` of each `<time>`.
     times: Vec<(String, Option<String>)>,
     /// Texts of the byline elements, a line per block, whether each is whole, and whether
@@ -289,7 +293,7 @@ impl Collector {
                 .push(short.then_some(self.short_texts.len()));
         }
         let after_date_label = self.after_date_label.take();
-        let after_label = std::mem::replace(&mut self.after_by_label, false);
+        let after_label = self.after_by_label.take();
         if text.len() > MAX_DATE_LINE.max(MAX_BY_LINE) {
             return;
         }
@@ -365,7 +369,7 @@ impl Collector {
                     .iter()
                     .any(|p| starts_with(start, p))
         };
-        let may_name = after_label
+        let may_name = after_label.is_some()
             || text
                 .as_bytes()
                 .windows(2)
@@ -386,8 +390,11 @@ impl Collector {
         let lower = line.to_lowercase();
         let bare = lower.trim_end_matches([':', ' ']);
         if BY_LABELS.contains(&bare) {
-            self.after_by_label = true;
-        } else if after_label {
+            self.after_by_label = Some(bare != "by");
+        } else if let Some(says_what) = after_label {
+            if says_what {
+                self.labelled_by_lines.push(index);
+            }
             self.by_lines.push((index, line));
         } else if let Some(names) = by_line_names(&line)
             // "Door Straps", "Par 3 Course": the German, French and Dutch words for "by"
@@ -1039,6 +1046,21 @@ impl Collector {
         // a filter).
         let near_headline =
             |at: usize| headline_at.is_some_and(|h| h.abs_diff(at) <= DATE_LINE_REACH);
+        let people_in_full = |by: &Vec<String>| {
+            !by.is_empty()
+                && by
+                    .iter()
+                    .all(|n| is_plain_name(n) && is_in_full(n) && !is_organisation(n))
+        };
+        // Else the name a "Written by" or "About the author" label sets apart, wherever
+        // it stands (an author box under the story).
+        let labelled = || {
+            self.by_lines
+                .iter()
+                .filter(|(at, _)| self.labelled_by_lines.contains(at))
+                .map(|(_, line)| byline_names(line))
+                .find(people_in_full)
+        };
         let declared = match declared {
             Some(names) if names.iter().all(is_organisation) => self
                 .by_lines
@@ -1046,12 +1068,8 @@ impl Collector {
                 .filter(|(at, _)| near_headline(*at))
                 .min_by_key(|(at, _)| headline_at.map(|h| h.abs_diff(*at)))
                 .map(|(_, line)| byline_names(line))
-                .filter(|by| {
-                    !by.is_empty()
-                        && by
-                            .iter()
-                            .all(|n| is_plain_name(n) && is_in_full(n) && !is_organisation(n))
-                })
+                .filter(people_in_full)
+                .or_else(labelled)
                 .or(Some(names)),
             declared => declared,
         };
@@ -3626,6 +3644,26 @@ mod tests {
         };
         assert_eq!(author(0), ["Jane Doe"]);
         assert_eq!(author(40), ["Example Trust"]);
+    }
+
+    #[test]
+    fn a_labelled_author_box_outranks_a_declared_publisher() {
+        let author = |label: &str| {
+            let mut c = Collector::default();
+            c.json_ld(r#"{"@type": "Article", "author": {"@type": "Organization", "name": "Example Trust"}}"#);
+            h1(&mut c, "Rain in Spain");
+            for _ in 0..40 {
+                c.block("Share");
+            }
+            c.block(label);
+            c.block("Jane Doe");
+            c.finish(None, "").authors
+        };
+        // Far under the story: a label that says it names the writer.
+        assert_eq!(author("Written by"), ["Jane Doe"]);
+        assert_eq!(author("About the author"), ["Jane Doe"]);
+        // A bare "By" far off heads a filter or a list.
+        assert_eq!(author("By"), ["Example Trust"]);
     }
 
     #[test]
