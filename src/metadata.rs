@@ -2293,6 +2293,17 @@ const NAME_PARTICLES: [&str; 18] = [
 /// "By" in German, French and Dutch, lowercase, with the space after it.
 const FOREIGN_BY: [&str; 3] = ["von ", "par ", "door "];
 
+/// Lowercase ends of a link to a profile elsewhere ("Example Garden Club on Facebook"):
+/// a way to follow someone, not a credit.
+const PROFILE_LINK_ENDS: [&str; 6] = [
+    " on facebook",
+    " on twitter",
+    " on instagram",
+    " on linkedin",
+    " on youtube",
+    " on x",
+];
+
 /// Lowercase starts of bylines that credit someone other than the author.
 const OTHER_CREDITS: [&str; 5] = [
     "reviewed by",
@@ -2500,6 +2511,7 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
         .iter()
         .chain(&["last update", "last modified"])
         .any(|c| lower.starts_with(c))
+        || PROFILE_LINK_ENDS.iter().any(|e| lower.ends_with(e))
     {
         return Vec::new();
     }
@@ -3838,6 +3850,8 @@ mod tests {
             ("jdoe42 Discussion starter", &["jdoe42"]),
             ("JaneD Thread Starter", &["JaneD"]),
             ("Topic Author", &[]),
+            ("Example Garden Club on Facebook", &[]),
+            ("By Jane Doe on May 3", &["Jane Doe"]),
             ("Last Updated: January 7, 2025", &[]),
             ("Last modified May 3", &[]),
             ("Sat, 20 Dec, 2025 - 06:36", &[]),
