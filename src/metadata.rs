@@ -178,8 +178,12 @@ pub(crate) struct Collector {
     /// Short blocks that name the author ("By Jane Doe", "Written by" and the block after
     /// it), with their block index.
     by_lines: Vec<(usize, String)>,
-    /// Whether the last block was a byline label alone ("Written by", "Author:").
-    after_by_label: bool,
+    /// Block indices of the `by_lines` read after a label that says what it labels
+    /// ("Written by", "About the author"; a bare "By" may head a filter menu).
+    labelled_by_lines: Vec<usize>,
+    /// Whether the last block was a byline label alone ("Written by", "Author:"), and
+    /// whether that label says what it labels (is more than "By").
+    after_by_label: Option<bool>,
     /// `(datetime, itemprop or class)` of each `<time>`.
     times: Vec<(String, Option<String>)>,
     /// Texts of the byline elements, a line per block, whether each is whole, and whether
@@ -289,7 +293,7 @@ impl Collector {
                 .push(short.then_some(self.short_texts.len()));
         }
         let after_date_label = self.after_date_label.take();
-        let after_label = std::mem::replace(&mut self.after_by_label, false);
+        let after_label = self.after_by_label.take();
         if text.len() > MAX_DATE_LINE.max(MAX_BY_LINE) {
             return;
         }
@@ -365,7 +369,7 @@ impl Collector {
                     .iter()
                     .any(|p| starts_with(start, p))
         };
-        let may_name = after_label
+        let may_name = after_label.is_some()
             || text
                 .as_bytes()
                 .windows(2)
@@ -386,8 +390,11 @@ impl Collector {
         let lower = line.to_lowercase();
         let bare = lower.trim_end_matches([':', ' ']);
         if BY_LABELS.contains(&bare) {
-            self.after_by_label = true;
-        } else if after_label {
+            self.after_by_label = Some(bare != "by");
+        } else if let Some(says_what) = after_label {
+            if says_what {
+                self.labelled_by_lines.push(index);
+            }
             self.by_lines.push((index, line));
         } else if let Some(names) = by_line_names(&line)
             // "Door Straps", "Par 3 Course": the German, French and Dutch words for "by"
@@ -453,7 +460,12 @@ impl Collector {
             .map(|s| site_without_tagline(&s))
             .filter(|s| !s.is_empty());
         let (title, headline_at) = self.title(&ld, site_name.as_deref(), url);
-        let authors = self.authors(&ld, site_name.as_deref(), headline_at);
+        let title = title.map(|t| undo_double_utf8(&t));
+        let authors = self
+            .authors(&ld, site_name.as_deref(), headline_at)
+            .iter()
+            .map(|a| undo_double_utf8(a))
+            .collect();
         let declared_published = ld
             .field(&["datePublished"], Rank::Page)
             .and_then(|d| normalize_date(&d))
@@ -917,18 +929,14 @@ impl Collector {
                         })
             })
         };
+        // An organisation's name (the site's among them) is one name, "&" and "and" in it
+        // included ("Morgan & Morgan", a meta author "Mac & i" that is the site's name).
+        let names_of = |value: &str| match organisations.iter().any(|o| o == value) {
+            true => vec![value.to_string()],
+            false => split_names(value),
+        };
         let mut sources: Vec<Vec<String>> = Vec::new();
-        // An organisation's name is one name, "&" and "and" in it included ("Morgan &
-        // Morgan").
-        sources.push(
-            ld.authors()
-                .iter()
-                .flat_map(|a| match organisations.contains(a) {
-                    true => vec![a.clone()],
-                    false => split_names(a),
-                })
-                .collect(),
-        );
+        sources.push(ld.authors().iter().flat_map(|a| names_of(a)).collect());
         for key in [
             "citation_author",
             "citation_authors",
@@ -944,7 +952,7 @@ impl Collector {
                 // Scholarly metadata: one author a meta, often "Last, First".
                 values.map(first_name_first).collect()
             } else {
-                values.flat_map(split_names).collect()
+                values.flat_map(names_of).collect()
             });
         }
         // Twitter's card label/value pairs, which blog engines fill with "Written by" and
@@ -1038,6 +1046,21 @@ impl Collector {
         // a filter).
         let near_headline =
             |at: usize| headline_at.is_some_and(|h| h.abs_diff(at) <= DATE_LINE_REACH);
+        let people_in_full = |by: &Vec<String>| {
+            !by.is_empty()
+                && by
+                    .iter()
+                    .all(|n| is_plain_name(n) && is_in_full(n) && !is_organisation(n))
+        };
+        // Else the name a "Written by" or "About the author" label sets apart, wherever
+        // it stands (an author box under the story).
+        let labelled = || {
+            self.by_lines
+                .iter()
+                .filter(|(at, _)| self.labelled_by_lines.contains(at))
+                .map(|(_, line)| byline_names(line))
+                .find(people_in_full)
+        };
         let declared = match declared {
             Some(names) if names.iter().all(is_organisation) => self
                 .by_lines
@@ -1045,18 +1068,24 @@ impl Collector {
                 .filter(|(at, _)| near_headline(*at))
                 .min_by_key(|(at, _)| headline_at.map(|h| h.abs_diff(*at)))
                 .map(|(_, line)| byline_names(line))
-                .filter(|by| {
-                    !by.is_empty()
-                        && by
-                            .iter()
-                            .all(|n| is_plain_name(n) && is_in_full(n) && !is_organisation(n))
-                })
+                .filter(people_in_full)
+                .or_else(labelled)
                 .or(Some(names)),
             declared => declared,
+        };
+        // The publisher named beside the writers ("Jane Doe and John Roe, Example News")
+        // is not one of them.
+        let people_only = |names: Vec<String>| {
+            if names.iter().all(is_organisation) {
+                names
+            } else {
+                names.into_iter().filter(|n| !is_organisation(n)).collect()
+            }
         };
         declared
             .or_else(by_line)
             .or_else(|| headline_at.and_then(|at| self.dated_byline(at, &organisations)))
+            .map(people_only)
             .map(dedup)
             .unwrap_or_default()
     }
@@ -1837,6 +1866,21 @@ fn straight_quotes(text: &str) -> String {
         .collect()
 }
 
+/// `text` as its page meant it where the page holds UTF-8 that was decoded once too often
+/// ("Investor\u{e2}\u{80}\u{99}s" for "Investor\u{2019}s"): a C1 control character
+/// (U+0080 to U+009F) never stands in a text, and a text made only of Latin-1 characters
+/// with one that is valid UTF-8 byte for byte is that UTF-8. Any other text is kept.
+fn undo_double_utf8(text: &str) -> String {
+    if !text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| u8::try_from(u32::from(c)).ok())
+        .collect::<Option<Vec<u8>>>()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_else(|| text.to_string())
+}
+
 /// Collapse whitespace runs to one space and trim.
 fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -2066,15 +2110,16 @@ fn site_without_tagline(site: &str) -> String {
 fn strip_site_name(title: &str, sites: &[String]) -> String {
     let mut title = fold(title);
     loop {
+        // The site's name may hold a separator itself ("Example Gym | Open 24/7"): every
+        // separator is tried, the end part or the start part after or before it.
         let seps = separators(&title);
-        if let Some(&(start, end)) = seps.last()
-            && is_site(&title[end..], sites)
-        {
+        if let Some(&(start, _)) = seps.iter().find(|&&(_, end)| is_site(&title[end..], sites)) {
             title = title[..start].trim().to_string();
             continue;
         }
-        if let Some(&(start, end)) = seps.first()
-            && is_site(&title[..start], sites)
+        if let Some(&(_, end)) = seps
+            .iter()
+            .find(|&&(start, _)| is_site(&title[..start], sites))
         {
             title = title[end..].trim().to_string();
             continue;
@@ -2161,9 +2206,15 @@ fn strip_title_affix(title: &str, sites: &[String]) -> String {
 }
 
 /// Where the names of a byline end: part separators, date words, a parenthesis, the
-/// category or the time after the name ("by Jane in Woodworking", "Jane at 10:04").
-const BYLINE_ENDS: [&str; 22] = [
+/// category or the time after the name ("by Jane in Woodworking", "Jane at 10:04"), a
+/// forum's badge ("jdoe42 Discussion starter").
+const BYLINE_ENDS: [&str; 26] = [
     " | ",
+    " »",
+    // Forum badges after the poster's name.
+    " thread starter",
+    " discussion starter",
+    " original poster",
     " in ",
     " at ",
     " · ",
@@ -2242,6 +2293,17 @@ const NAME_PARTICLES: [&str; 18] = [
 /// "By" in German, French and Dutch, lowercase, with the space after it.
 const FOREIGN_BY: [&str; 3] = ["von ", "par ", "door "];
 
+/// Lowercase ends of a link to a profile elsewhere ("Example Garden Club on Facebook"):
+/// a way to follow someone, not a credit.
+const PROFILE_LINK_ENDS: [&str; 6] = [
+    " on facebook",
+    " on twitter",
+    " on instagram",
+    " on linkedin",
+    " on youtube",
+    " on x",
+];
+
 /// Lowercase starts of bylines that credit someone other than the author.
 const OTHER_CREDITS: [&str; 5] = [
     "reviewed by",
@@ -2251,9 +2313,18 @@ const OTHER_CREDITS: [&str; 5] = [
     "medically reviewed by",
 ];
 
-/// Texts that stand where a name should and are not one, lowercase.
-const NOT_NAMES: [&str; 8] = [
-    "by", "updated", "author", "admin", "sign in", "share", "comments", "name",
+/// Texts that stand where a name should and are not one, lowercase (phpBB themes mark
+/// the opening poster's posts "Topic Author").
+const NOT_NAMES: [&str; 9] = [
+    "by",
+    "updated",
+    "author",
+    "admin",
+    "sign in",
+    "share",
+    "comments",
+    "name",
+    "topic author",
 ];
 
 /// Lowercase words that introduce the names of a byline.
@@ -2434,8 +2505,14 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
     if cut < text.len() && text.is_char_boundary(cut) {
         text.truncate(cut);
     }
-    // "Reviewed by Jane Doe" credits someone other than the author.
-    if OTHER_CREDITS.iter().any(|c| lower.starts_with(c)) {
+    // "Reviewed by Jane Doe" credits someone other than the author; "Last updated: May
+    // 3" is a date line.
+    if OTHER_CREDITS
+        .iter()
+        .chain(&["last update", "last modified"])
+        .any(|c| lower.starts_with(c))
+        || PROFILE_LINK_ENDS.iter().any(|e| lower.ends_with(e))
+    {
         return Vec::new();
     }
     let mut rest = text.trim();
@@ -3341,6 +3418,17 @@ mod tests {
             ),
             ("Rain in Spain", None, "Rain in Spain"),
             ("Example News", Some("Example News"), "Example News"),
+            // The site's name holds a separator of its own.
+            (
+                "Rain in Spain - Example Gym | Open 24/7 in PA",
+                Some("Example Gym | Open 24/7 in PA"),
+                "Rain in Spain",
+            ),
+            (
+                "Example Gym | Open 24/7 in PA - Rain in Spain stays mainly in the plain",
+                Some("Example Gym | Open 24/7 in PA"),
+                "Rain in Spain stays mainly in the plain",
+            ),
             (" | ", None, "|"),
         ];
         for (title, site, want) in cases {
@@ -3571,6 +3659,26 @@ mod tests {
     }
 
     #[test]
+    fn a_labelled_author_box_outranks_a_declared_publisher() {
+        let author = |label: &str| {
+            let mut c = Collector::default();
+            c.json_ld(r#"{"@type": "Article", "author": {"@type": "Organization", "name": "Example Trust"}}"#);
+            h1(&mut c, "Rain in Spain");
+            for _ in 0..40 {
+                c.block("Share");
+            }
+            c.block(label);
+            c.block("Jane Doe");
+            c.finish(None, "").authors
+        };
+        // Far under the story: a label that says it names the writer.
+        assert_eq!(author("Written by"), ["Jane Doe"]);
+        assert_eq!(author("About the author"), ["Jane Doe"]);
+        // A bare "By" far off heads a filter or a list.
+        assert_eq!(author("By"), ["Example Trust"]);
+    }
+
+    #[test]
     fn organisation_authors_give_way_to_people() {
         let mut c = Collector::default();
         c.json_ld(
@@ -3736,6 +3844,16 @@ mod tests {
             ("Jane Doe (Content Manager)", &["Jane Doe"]),
             ("Jane Doe (Editor) and John Roe", &["Jane Doe"]),
             ("Jane Doe —", &["Jane Doe"]),
+            // A forum's "by name » date" and a date line labelled as an update.
+            ("by jdoe » Tue Sep 10, 2024", &["jdoe"]),
+            ("Jane Doe »", &["Jane Doe"]),
+            ("jdoe42 Discussion starter", &["jdoe42"]),
+            ("JaneD Thread Starter", &["JaneD"]),
+            ("Topic Author", &[]),
+            ("Example Garden Club on Facebook", &[]),
+            ("By Jane Doe on May 3", &["Jane Doe"]),
+            ("Last Updated: January 7, 2025", &[]),
+            ("Last modified May 3", &[]),
             ("Sat, 20 Dec, 2025 - 06:36", &[]),
             ("https://example.com/author/jane", &[]),
             ("@janedoe", &[]),
@@ -4005,6 +4123,25 @@ mod tests {
     }
 
     #[test]
+    fn utf8_decoded_twice_is_undone() {
+        assert_eq!(
+            undo_double_utf8("A DIY Investor\u{e2}\u{80}\u{99}s Guide"),
+            "A DIY Investor\u{2019}s Guide"
+        );
+        assert_eq!(
+            undo_double_utf8("Dariusz Jaro\u{c5}\u{84}"),
+            "Dariusz Jaro\u{144}"
+        );
+        // Latin-1 text without a C1 control stays, and so does what is no UTF-8.
+        assert_eq!(undo_double_utf8("Caf\u{e9} \u{e2}"), "Caf\u{e9} \u{e2}");
+        assert_eq!(undo_double_utf8("x\u{85}y"), "x\u{85}y");
+        assert_eq!(
+            undo_double_utf8("\u{2019}\u{e2}\u{80}\u{99}"),
+            "\u{2019}\u{e2}\u{80}\u{99}"
+        );
+    }
+
+    #[test]
     fn author_links_spell_the_name() {
         assert!(is_author_link(
             "https://example.com/author/jane-doe/",
@@ -4066,6 +4203,34 @@ mod tests {
             r#"{"@type": "Article", "author": {"@type": "Person", "name": "Jane Doe & John Roe"}}"#,
         );
         assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
+        // A meta author that is the site's name.
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Doe & Roe");
+        meta(&mut c, "dc.creator", "Doe & Roe");
+        assert_eq!(c.finish(None, "").authors, ["Doe & Roe"]);
+        let mut c = Collector::default();
+        meta(&mut c, "og:site_name", "Doe & Roe");
+        meta(&mut c, "author", "Jane Doe & John Roe");
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn the_publisher_beside_the_writers_is_none_of_them() {
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "NewsArticle",
+                "author": {"@type": "Person", "name": "Jane Doe and John Roe, Example News"},
+                "publisher": {"@type": "Organization", "name": "Example News"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe", "John Roe"]);
+        // The publisher alone stays.
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "NewsArticle",
+                "author": {"@type": "Organization", "name": "Example News"},
+                "publisher": {"@type": "Organization", "name": "Example News"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Example News"]);
     }
 
     #[test]
