@@ -28,7 +28,9 @@ use crate::tuning::{
 /// two content blocks of the main container is content too, and so is a paragraph there
 /// that is a sentence set as a link, and so are the short lines
 /// a lead-in after content opens there (see [`MIN_LIST_LINES`]), and a short line with no
-/// link set straight before a content block there (the title of a card or a section).
+/// link set straight before a content block there (the title of a card or a section), and
+/// a fragment of a sentence's length there between the first content and more content
+/// (a paragraph whose formula was left out, after a "Main article:" line).
 pub fn revise(
     kinds: &[BlockKind],
     features: &[Features],
@@ -156,12 +158,26 @@ pub fn revise(
             && before[i + 1].label == Label::Content
             && features[i].link_density == 0.0
             && !features[i].digits;
+        // A fragment (a sentence's length that ends without a mark) after the main
+        // container's first content and before more is a sentence cut short, not a
+        // label: a paragraph whose formula was left out ("... it satisfies" then the
+        // formula), a subhead set as a paragraph, an address line. A chrome line before
+        // it (a "Main article:" note) does not make it chrome. Before the first content
+        // such lines are bylines and datelines; one with a digit straight under a heading
+        // is a post's "by X » date" line (corpus forum/bike-gears-slipping-thread).
+        // mozilla-readability +0.0006 (wikipedia-3, pixnet), wcxb-dev +0.0002,
+        // dragnet-train +0.0002, no set down.
+        let unfinished_sentence = in_main[i]
+            && content_before[i]
+            && before[i].reason == Reason::Fragment
+            && !(features[i].digits && i > 0 && matches!(kinds[i - 1], BlockKind::Heading(_)));
         let content = match (prev[i], next[i]) {
             _ if closes_main || opens_main || titles_next => true,
             (Label::Content, Label::Content) => true,
             (Label::Content, _) | (_, Label::Content) => {
                 features[i].ends_sentence
                     || follows_content
+                    || (next[i] == Label::Content && unfinished_sentence)
                     || (next[i] == Label::Content && features[i].leads_in)
             }
             // Two sentences or more read as prose even among chrome (a one-line post
@@ -1192,6 +1208,47 @@ mod tests {
             ..f(false)
         };
         assert_eq!(run(dated, true, false), Label::Boilerplate);
+    }
+
+    #[test]
+    fn a_cut_sentence_after_a_chrome_line_before_content_is_content() {
+        // prose, "Main article: X" (chrome), "... it satisfies" (its formula left out), prose
+        let cut = Features {
+            words: 19,
+            ..f(false)
+        };
+        let run = |lead: Label, cut: Features, second: BlockKind, in_main: bool| {
+            let kinds = [
+                BlockKind::Paragraph,
+                second,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+            ];
+            let feats = [f(true), f(false), cut, f(true)];
+            let mut verdicts = [
+                v(lead),
+                Verdict::new(Label::Boilerplate, Reason::Hint(Hint::Nav)),
+                Verdict::new(Label::Undecided, Reason::Fragment),
+                v(Label::Content),
+            ];
+            revise(&kinds, &feats, &[in_main; 4], &mut verdicts);
+            verdicts[2].label
+        };
+        let p = BlockKind::Paragraph;
+        assert_eq!(run(Label::Content, cut, p, true), Label::Content);
+        // Outside the main container, or before its first content (a byline, a dateline).
+        assert_eq!(run(Label::Content, cut, p, false), Label::Boilerplate);
+        assert_eq!(run(Label::Boilerplate, cut, p, true), Label::Boilerplate);
+        // With a digit under a heading it is a post's "by X » date" line.
+        let dated = Features {
+            digits: true,
+            ..cut
+        };
+        assert_eq!(run(Label::Content, dated, p, true), Label::Content);
+        assert_eq!(
+            run(Label::Content, dated, BlockKind::Heading(3), true),
+            Label::Boilerplate
+        );
     }
 
     #[test]
