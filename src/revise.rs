@@ -175,8 +175,9 @@ pub fn revise(
         };
     }
     // A lead-in after content followed by [`MIN_LIST_LINES`] or more short lines in the main
-    // container ("Ingredients for one pie:", then a line per ingredient) opens a list the
-    // article gives: the lines up to the next decided block, link-heavy line or other
+    // container ("Ingredients for one pie:", then a line per ingredient), or a paragraph of
+    // content there ending in one ("... you can now read it on the following devices:",
+    // then a line per device, dragnet-train 415), opens a list the article gives: the lines up to the next decided block, link-heavy line or other
     // lead-in are content, whatever follows them. After a lead-in of a sentence's length
     // ([`SHORT_BLOCK_WORDS`] words or more: "Here are the places we'll visit this spring:"),
     // short linked lines belong to the list too (each place links to its own page); a
@@ -192,17 +193,22 @@ pub fn revise(
     };
     let mut i = 0;
     while i < n {
-        if !(line(i, false) && prev[i] == Label::Content && features[i].leads_in) {
+        let kept = before[i].label == Label::Content && in_main[i];
+        if !((kept || (line(i, false) && prev[i] == Label::Content)) && features[i].leads_in) {
             i += 1;
             continue;
         }
-        let links = features[i].words >= SHORT_BLOCK_WORDS;
+        // The link lines a content paragraph announces are a list of its own, which
+        // [`lists`] judges as one.
+        let links = !kept && features[i].words >= SHORT_BLOCK_WORDS;
         let end = (i + 1..n)
             .find(|&j| !line(j, links) || features[j].leads_in)
             .unwrap_or(n);
         if end - i > MIN_LIST_LINES {
             for v in &mut verdicts[i..end] {
-                *v = Verdict::new(Label::Content, Reason::NeighboursContent);
+                if v.label != Label::Content {
+                    *v = Verdict::new(Label::Content, Reason::NeighboursContent);
+                }
             }
         }
         i = end;
@@ -1244,6 +1250,34 @@ mod tests {
         ];
         revise(&kinds[..4], &feats[..4], &[true; 4], &mut verdicts);
         assert!(verdicts[1..].iter().all(|v| v.label == Label::Boilerplate));
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_colon_opens_its_lines_as_a_list() {
+        // "... you can now read it on the following devices:", three typed-bullet lines,
+        // then a link-heavy line
+        let kinds = [BlockKind::Paragraph; 5];
+        let lead_in = Features {
+            leads_in: true,
+            ..f(true)
+        };
+        let feats = [lead_in, f(false), f(false), f(false), f(false)];
+        let run = |in_main: bool| {
+            let mut verdicts = [
+                v(Label::Content),
+                v(Label::Undecided),
+                v(Label::Undecided),
+                v(Label::Undecided),
+                Verdict::new(Label::Boilerplate, Reason::LinkDensity),
+            ];
+            revise(&kinds, &feats, &[in_main; 5], &mut verdicts);
+            verdicts.map(|v| v.label)
+        };
+        let content = run(true);
+        assert!(content[..4].iter().all(|l| *l == Label::Content));
+        assert_eq!(content[4], Label::Boilerplate);
+        // Outside the main container the lines take their neighbours' side.
+        assert!(run(false)[1..].iter().all(|l| *l == Label::Boilerplate));
     }
 
     #[test]
