@@ -850,8 +850,39 @@ fn opens_related(text: &str) -> bool {
             .any(|start| bare.starts_with(start))
 }
 
+/// Lines that open the author's box after the article, lowercase and without a closing
+/// colon or ellipsis: the whole line.
+const AUTHOR_SECTION_LABELS: &[&str] = &["about the author", "about the writer"];
+
+/// Starts of lines that name the author over the box about them ("Written by Marie
+/// LeBaron"), lowercase; the rest of the line is the name. Not "Author:", a field of
+/// records the article lists (an exploit module's "Author: Tarek Nakkouch", wcxb-dev 2645).
+const AUTHOR_SECTION_STARTS: &[&str] = &["written by "];
+
+/// Whether `text` is a line that opens the author's box: a label, or a start followed by a
+/// name of one to three capitalised words. "About <name>" is not among them: press releases
+/// close with "About Logitech", which the truths keep.
+fn opens_author(text: &str) -> bool {
+    let trimmed = text.trim().trim_end_matches([':', '.', '…']).trim_end();
+    let lower = trimmed.to_lowercase();
+    if AUTHOR_SECTION_LABELS.contains(&lower.as_str()) {
+        return true;
+    }
+    AUTHOR_SECTION_STARTS.iter().any(|start| {
+        lower.starts_with(start)
+            && trimmed.get(start.len()..).is_some_and(|name| {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                (1..=3).contains(&words.len())
+                    && words
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            })
+    })
+}
+
 /// The sections that close an article: the readers' comments, then a section of other
-/// pages' content opened by a line naming it (see [`closing_section`]).
+/// pages' content opened by a line naming it, then the author's box (see
+/// [`closing_section`]).
 pub(crate) fn closing_sections(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
     closing_section(
         blocks,
@@ -866,6 +897,13 @@ pub(crate) fn closing_sections(blocks: &[Block], elements: &[Element], verdicts:
         verdicts,
         opens_related,
         Reason::RelatedSection,
+    );
+    closing_section(
+        blocks,
+        elements,
+        verdicts,
+        opens_author,
+        Reason::AuthorSection,
     );
 }
 
@@ -1250,6 +1288,18 @@ mod tests {
         ];
         revise(&kinds[..4], &feats[..4], &[true; 4], &mut verdicts);
         assert!(verdicts[1..].iter().all(|v| v.label == Label::Boilerplate));
+    }
+
+    #[test]
+    fn author_boxes_open_on_their_label_or_the_name_written_by() {
+        assert!(opens_author("About the Author"));
+        assert!(opens_author("About the author..."));
+        assert!(opens_author("ABOUT THE WRITER:"));
+        assert!(opens_author("Written by Marie LeBaron"));
+        // A sentence, a press release's company box, a record's field.
+        assert!(!opens_author("Written by hand over three winters"));
+        assert!(!opens_author("About Logitech"));
+        assert!(!opens_author("Author: Tarek Nakkouch"));
     }
 
     #[test]

@@ -56,8 +56,9 @@ pub const CLASS_SCORE_NEGATIVE: f32 = -25.0;
 pub const MIN_CONTAINER_SCORE: f32 = 10.0;
 
 /// Words of content (outside links) that must come before a line opening a comment
-/// section ("Comments", "Leave a reply") or a related one ("Also on The Courier:") for it
-/// to end the article; earlier, such a line is a tab or a count in the article's header.
+/// section ("Comments", "Leave a reply"), a related one ("Also on The Courier:") or the
+/// author's box ("About the author") for it to end the article; earlier, such a line is a
+/// tab or a count in the article's header.
 pub const COMMENTS_AFTER_WORDS: u32 = 100;
 
 /// Most words of a line that opens a comment section ("12 Comments", "Join the discussion")
