@@ -665,15 +665,18 @@ pub const HIDDEN_SIBLINGS_SCANNED: usize = 200;
 pub const DESCRIPTION_FALLBACK_WORDS: usize = 30;
 
 /// Fewest words an element must hold for a later element of the same text, block for block,
-/// to be dropped as its second copy (`copies::second_copies`). Default 50, with
+/// to be dropped as its second copy (`copies::second_copies`). Default 40, with
 /// [`COPY_MIN_BLOCKS`]: site builders print a post once per screen size and hide all but
 /// one with media queries (Framer's `ssr-variant hidden-…`, Squarespace's `hidden-up-md`),
 /// and news sites print a print edition beside the screen one; a shorter repeat is a pull
 /// quote or a teaser on purpose. Tuned 2026-11-29 on the six datasets: dragnet-train
 /// 0.92537 -> 0.92691 (six WSJ pages print the story twice, .47-.54 -> .62-.97), wcxb-dev
 /// 0.85939 -> 0.86133 (0355 .50 -> .99, 0151, 0610, 1377, forum replies quoting the whole
-/// opening post), the four others unchanged.
-pub const COPY_MIN_WORDS: usize = 50;
+/// opening post), the four others unchanged (at 50). Then 30: cleaneval-dev -0.0007 (a job
+/// board's repeated "Job type / Join us…" teaser pair, kept by its truth), wcxb-dev
+/// 0.86185; 40: wcxb-dev 0.86151 -> 0.86170, nothing else moves; 100: dragnet-train -0.0005
+/// (WSJ print copies of 60-100 words), wcxb-dev -0.0004.
+pub const COPY_MIN_WORDS: usize = 40;
 
 /// Fewest blocks an element must hold for [`COPY_MIN_WORDS`]: a lone paragraph repeated is
 /// quoted (a reply quoting a post, a standfirst repeated as the first paragraph).
