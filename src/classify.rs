@@ -88,6 +88,12 @@ pub enum Reason {
     /// Selected out: at or after a line that opens a section of other pages' content
     /// ("Also on The Courier:", "You may also like") once the article has run.
     RelatedSection,
+    /// Selected out: at or after a line that opens the author's box ("About the author",
+    /// "Written by Marie LeBaron") once the article has run.
+    AuthorSection,
+    /// Selected out: a second copy of an earlier element's text, kept there (a layout's
+    /// mobile variant, a print copy).
+    Copy,
 }
 
 impl fmt::Display for Reason {
@@ -116,6 +122,8 @@ impl fmt::Display for Reason {
             Reason::Fallback => f.write_str("fallback"),
             Reason::CommentSection => f.write_str("comment-section"),
             Reason::RelatedSection => f.write_str("related-section"),
+            Reason::AuthorSection => f.write_str("author-section"),
+            Reason::Copy => f.write_str("copy"),
         }
     }
 }

@@ -225,6 +225,15 @@ const NOTICE_TERMS: &[&str] = &[
     "personal data",
     "partners",
     "datenschutz",
+    // A blog theme's line under the post (WordPress: "This entry was posted in News.
+    // Bookmark the permalink.", "... is filed under News. You can follow any responses to
+    // this entry through the RSS 2.0 feed.")
+    "this entry was posted",
+    "is filed under",
+    "bookmark the permalink",
+    "responses to this entry",
+    "rss 2.0",
+    "trackback",
 ];
 
 // `notice_terms` keeps one bit per term.
@@ -476,6 +485,13 @@ mod tests {
         let banner = "We use cookies to improve your experience. See our Privacy Policy.";
         assert_eq!(notice_terms(banner), 2);
         assert_eq!(notice_terms("The harbour was dredged in May."), 0);
+        // A blog theme's line under the post (dragnet-train R40, R26, R53).
+        let filed = "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is \
+                     filed under Robot Art. You can follow any responses to this entry \
+                     through the RSS 2.0 feed.";
+        assert_eq!(notice_terms(filed), 4);
+        let permalink = "This entry was posted in Nikon Lenses. Bookmark the permalink.";
+        assert_eq!(notice_terms(permalink), 2);
     }
 
     #[test]

@@ -24,6 +24,7 @@
 pub mod block;
 pub mod classify;
 mod content;
+mod copies;
 pub mod decode;
 pub mod eval;
 mod explain;

@@ -5,6 +5,7 @@
 
 use crate::block::{Block, BlockKind};
 use crate::classify::{Label, Verdict, classify_all};
+use crate::copies::second_copies;
 use crate::features::{Features, page_features};
 use crate::locate::{locate, mark};
 use crate::metadata::Collector;
@@ -214,6 +215,7 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
         None => page.title.clone(),
     };
     select(&page.blocks, &feats, &mut verdicts, &title_text);
+    second_copies(&page.blocks, &page.elements, &mut verdicts);
     let content_words = page
         .blocks
         .iter()

@@ -205,8 +205,9 @@ pub fn revise(
         };
     }
     // A lead-in after content followed by [`MIN_LIST_LINES`] or more short lines in the main
-    // container ("Ingredients for one pie:", then a line per ingredient) opens a list the
-    // article gives: the lines up to the next decided block, link-heavy line or other
+    // container ("Ingredients for one pie:", then a line per ingredient), or a paragraph of
+    // content there ending in one ("... you can now read it on the following devices:",
+    // then a line per device, dragnet-train 415), opens a list the article gives: the lines up to the next decided block, link-heavy line or other
     // lead-in are content, whatever follows them. After a lead-in of a sentence's length
     // ([`SHORT_BLOCK_WORDS`] words or more: "Here are the places we'll visit this spring:"),
     // short linked lines belong to the list too (each place links to its own page); a
@@ -222,17 +223,22 @@ pub fn revise(
     };
     let mut i = 0;
     while i < n {
-        if !(line(i, false) && prev[i] == Label::Content && features[i].leads_in) {
+        let kept = before[i].label == Label::Content && in_main[i];
+        if !((kept || (line(i, false) && prev[i] == Label::Content)) && features[i].leads_in) {
             i += 1;
             continue;
         }
-        let links = features[i].words >= SHORT_BLOCK_WORDS;
+        // The link lines a content paragraph announces are a list of its own, which
+        // [`lists`] judges as one.
+        let links = !kept && features[i].words >= SHORT_BLOCK_WORDS;
         let end = (i + 1..n)
             .find(|&j| !line(j, links) || features[j].leads_in)
             .unwrap_or(n);
         if end - i > MIN_LIST_LINES {
             for v in &mut verdicts[i..end] {
-                *v = Verdict::new(Label::Content, Reason::NeighboursContent);
+                if v.label != Label::Content {
+                    *v = Verdict::new(Label::Content, Reason::NeighboursContent);
+                }
             }
         }
         i = end;
@@ -889,8 +895,39 @@ fn opens_related(text: &str) -> bool {
             .any(|start| bare.starts_with(start))
 }
 
+/// Lines that open the author's box after the article, lowercase and without a closing
+/// colon or ellipsis: the whole line.
+const AUTHOR_SECTION_LABELS: &[&str] = &["about the author", "about the writer"];
+
+/// Starts of lines that name the author over the box about them ("Written by Marie
+/// LeBaron"), lowercase; the rest of the line is the name. Not "Author:", a field of
+/// records the article lists (an exploit module's "Author: Tarek Nakkouch", wcxb-dev 2645).
+const AUTHOR_SECTION_STARTS: &[&str] = &["written by "];
+
+/// Whether `text` is a line that opens the author's box: a label, or a start followed by a
+/// name of one to three capitalised words. "About <name>" is not among them: press releases
+/// close with "About Logitech", which the truths keep.
+fn opens_author(text: &str) -> bool {
+    let trimmed = text.trim().trim_end_matches([':', '.', '…']).trim_end();
+    let lower = trimmed.to_lowercase();
+    if AUTHOR_SECTION_LABELS.contains(&lower.as_str()) {
+        return true;
+    }
+    AUTHOR_SECTION_STARTS.iter().any(|start| {
+        lower.starts_with(start)
+            && trimmed.get(start.len()..).is_some_and(|name| {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                (1..=3).contains(&words.len())
+                    && words
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            })
+    })
+}
+
 /// The sections that close an article: the readers' comments, then a section of other
-/// pages' content opened by a line naming it (see [`closing_section`]).
+/// pages' content opened by a line naming it, then the author's box (see
+/// [`closing_section`]).
 pub(crate) fn closing_sections(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
     closing_section(
         blocks,
@@ -905,6 +942,13 @@ pub(crate) fn closing_sections(blocks: &[Block], elements: &[Element], verdicts:
         verdicts,
         opens_related,
         Reason::RelatedSection,
+    );
+    closing_section(
+        blocks,
+        elements,
+        verdicts,
+        opens_author,
+        Reason::AuthorSection,
     );
 }
 
@@ -1363,6 +1407,46 @@ mod tests {
         ];
         revise(&kinds[..4], &feats[..4], &[true; 4], &mut verdicts);
         assert!(verdicts[1..].iter().all(|v| v.label == Label::Boilerplate));
+    }
+
+    #[test]
+    fn author_boxes_open_on_their_label_or_the_name_written_by() {
+        assert!(opens_author("About the Author"));
+        assert!(opens_author("About the author..."));
+        assert!(opens_author("ABOUT THE WRITER:"));
+        assert!(opens_author("Written by Marie LeBaron"));
+        // A sentence, a press release's company box, a record's field.
+        assert!(!opens_author("Written by hand over three winters"));
+        assert!(!opens_author("About Logitech"));
+        assert!(!opens_author("Author: Tarek Nakkouch"));
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_colon_opens_its_lines_as_a_list() {
+        // "... you can now read it on the following devices:", three typed-bullet lines,
+        // then a link-heavy line
+        let kinds = [BlockKind::Paragraph; 5];
+        let lead_in = Features {
+            leads_in: true,
+            ..f(true)
+        };
+        let feats = [lead_in, f(false), f(false), f(false), f(false)];
+        let run = |in_main: bool| {
+            let mut verdicts = [
+                v(Label::Content),
+                v(Label::Undecided),
+                v(Label::Undecided),
+                v(Label::Undecided),
+                Verdict::new(Label::Boilerplate, Reason::LinkDensity),
+            ];
+            revise(&kinds, &feats, &[in_main; 5], &mut verdicts);
+            verdicts.map(|v| v.label)
+        };
+        let content = run(true);
+        assert!(content[..4].iter().all(|l| *l == Label::Content));
+        assert_eq!(content[4], Label::Boilerplate);
+        // Outside the main container the lines take their neighbours' side.
+        assert!(run(false)[1..].iter().all(|l| *l == Label::Boilerplate));
     }
 
     #[test]

@@ -56,8 +56,9 @@ pub const CLASS_SCORE_NEGATIVE: f32 = -25.0;
 pub const MIN_CONTAINER_SCORE: f32 = 10.0;
 
 /// Words of content (outside links) that must come before a line opening a comment
-/// section ("Comments", "Leave a reply") or a related one ("Also on The Courier:") for it
-/// to end the article; earlier, such a line is a tab or a count in the article's header.
+/// section ("Comments", "Leave a reply"), a related one ("Also on The Courier:") or the
+/// author's box ("About the author") for it to end the article; earlier, such a line is a
+/// tab or a count in the article's header.
 pub const COMMENTS_AFTER_WORDS: u32 = 100;
 
 /// Most words of a line that opens a comment section ("12 Comments", "Join the discussion")
@@ -662,3 +663,28 @@ pub const HIDDEN_SIBLINGS_SCANNED: usize = 200;
 /// 273). Tuned 2026-11-29 on the six datasets: the Discourse descriptions hold 50-90 words,
 /// the other empty pages' 0-25 with no word of their truths.
 pub const DESCRIPTION_FALLBACK_WORDS: usize = 30;
+
+/// Fewest words an element must hold for a later element of the same text, block for block,
+/// to be dropped as its second copy (`copies::second_copies`). Default 40, with
+/// [`COPY_MIN_BLOCKS`]: site builders print a post once per screen size and hide all but
+/// one with media queries (Framer's `ssr-variant hidden-…`, Squarespace's `hidden-up-md`),
+/// and news sites print a print edition beside the screen one; a shorter repeat is a pull
+/// quote or a teaser on purpose. Tuned 2026-11-29 on the six datasets: dragnet-train
+/// 0.92537 -> 0.92691 (six WSJ pages print the story twice, .47-.54 -> .62-.97), wcxb-dev
+/// 0.85939 -> 0.86133 (0355 .50 -> .99, 0151, 0610, 1377, forum replies quoting the whole
+/// opening post), the four others unchanged (at 50). Then 30: cleaneval-dev -0.0007 (a job
+/// board's repeated "Job type / Join us…" teaser pair, kept by its truth), wcxb-dev
+/// 0.86185; 40: wcxb-dev 0.86151 -> 0.86170, nothing else moves; 100: dragnet-train -0.0005
+/// (WSJ print copies of 60-100 words), wcxb-dev -0.0004.
+pub const COPY_MIN_WORDS: usize = 40;
+
+/// Fewest blocks an element must hold for [`COPY_MIN_WORDS`]: a lone paragraph repeated is
+/// quoted (a reply quoting a post, a standfirst repeated as the first paragraph).
+pub const COPY_MIN_BLOCKS: usize = 2;
+
+/// Fewest words a block, on average, for [`COPY_MIN_WORDS`]: a copy of prose, not a list of
+/// short items a page repeats on purpose (one colour swatch list per product, numbered code
+/// lines per language tab: wcxb-dev 0659, 0681). Words per block; default 5. Tuned
+/// 2026-11-29 on the six datasets with the two others: 0 gives wcxb-dev 0.86126, 5 0.86133,
+/// 8 0.86130 (only wcxb moves).
+pub const COPY_MIN_MEAN_WORDS: usize = 5;
