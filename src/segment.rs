@@ -1215,13 +1215,16 @@ fn opens_with_close_button(node: &Handle) -> bool {
     })
 }
 
-/// Whether one of the first [`CLOSE_BUTTON_CHILDREN`] element children of a box has `close`
-/// as a part of a class name (`pricing-modal__close`, `modal-close`): with `modal` a part of
-/// the box's own class (`pricing-modal`), the box is a dialog. Either part alone is too
-/// loose (2026-11-29: `modal` alone lost mozilla-readability 0.0017, its articles sitting in
-/// a `reveal-modal`; `close` alone wcxb-dev 0.0011).
+/// Whether one of the first [`CLOSE_BUTTON_CHILDREN`] element children of a box, or one of
+/// theirs, has `close` as a part of a class name (`pricing-modal__close`, `modal-close`, a
+/// `sidesheet-close` button in the title bar that opens a `sidesheet-modal`): with `modal` a
+/// part of the box's own class (`pricing-modal`), the box is a dialog. Either part alone is
+/// too loose (2026-11-29: `modal` alone lost mozilla-readability 0.0017, its articles
+/// sitting in a `reveal-modal`; `close` alone wcxb-dev 0.0011).
 fn holds_close_token(node: &Handle) -> bool {
-    first_children_class(node, |class| has_class_part(class, "close"))
+    let close = |class: &str| has_class_part(class, "close");
+    first_children_class(node, close)
+        || first_element_children(node).any(|c| first_children_class(&c, close))
 }
 
 /// Whether `part` is a part of a class name, between ASCII letters-and-digits boundaries
@@ -1235,18 +1238,25 @@ fn has_class_part(class: &str, part: &str) -> bool {
 /// Whether the class attribute of one of the first [`CLOSE_BUTTON_CHILDREN`] element
 /// children of `node` satisfies `names`.
 fn first_children_class(node: &Handle, names: impl Fn(&str) -> bool) -> bool {
+    first_element_children(node).any(|c| match &c.data {
+        NodeData::Element { attrs, .. } => attrs
+            .borrow()
+            .iter()
+            .any(|a| a.name.local == local_name!("class") && names(&a.value)),
+        _ => false,
+    })
+}
+
+/// The first [`CLOSE_BUTTON_CHILDREN`] element children of `node`.
+fn first_element_children(node: &Handle) -> impl Iterator<Item = Handle> {
     node.children
         .borrow()
         .iter()
         .filter(|c| matches!(c.data, NodeData::Element { .. }))
         .take(CLOSE_BUTTON_CHILDREN)
-        .any(|c| match &c.data {
-            NodeData::Element { attrs, .. } => attrs
-                .borrow()
-                .iter()
-                .any(|a| a.name.local == local_name!("class") && names(&a.value)),
-            _ => false,
-        })
+        .cloned()
+        .collect::<Vec<_>>()
+        .into_iter()
 }
 
 /// Class names of CSS frameworks for screen-reader-only text, hidden from sighted readers
