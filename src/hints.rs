@@ -367,8 +367,27 @@ impl Matcher {
         if is_follow_up(joined) {
             hints = hints.without(Hint::Social);
         }
+        if names_navy(name) {
+            hints = hints.without(Hint::Nav);
+        }
         hints
     }
+}
+
+/// Whether every part of a name holding `nav` is the colour `navy` (utility classes such as
+/// `text-navy`, `bg-navy-400`, `from-navy-400/10` on a service page's headings and
+/// sections): a colour, not a navigation bar. 2026-11-29: wcxb-dev 2839's section headings
+/// were dropped as navigation.
+fn names_navy(name: &str) -> bool {
+    let mut navy = false;
+    for part in name.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if part == "navy" {
+            navy = true;
+        } else if part.contains("nav") {
+            return false;
+        }
+    }
+    navy
 }
 
 /// Whether a name's letters and digits hold `followup`: a follow-up (the next step, a
@@ -552,6 +571,14 @@ mod tests {
     }
 
     #[test]
+    fn navy_is_a_colour_not_a_navigation() {
+        assert!(!from_names("font-heading text-navy").has(Hint::Nav));
+        assert!(!from_names("bg-navy-400/10").has(Hint::Nav));
+        assert!(from_names("navy-nav").has(Hint::Nav));
+        assert!(from_names("navbar text-navy").has(Hint::Nav));
+    }
+
+    #[test]
     fn only_side_rails_are_sidebars() {
         assert!(from_names("right_rail").has(Hint::Sidebar));
         assert!(!from_names("center_rail").has(Hint::Sidebar));
@@ -572,7 +599,10 @@ mod tests {
                     Match::Token(t) => tokens.contains(t),
                     Match::Within(t) => joined.contains(t),
                 };
-                if hit && !(*hint == Hint::Social && is_follow_up(joined.as_bytes())) {
+                if hit
+                    && !(*hint == Hint::Social && is_follow_up(joined.as_bytes()))
+                    && !(*hint == Hint::Nav && names_navy(name))
+                {
                     hints.insert(*hint);
                 }
             }
