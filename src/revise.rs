@@ -156,8 +156,14 @@ pub fn revise(
             && before[i + 1].label == Label::Content
             && features[i].link_density == 0.0
             && !features[i].digits;
+        // A short line of code in the main container is a line of its listing: sites that
+        // highlight code set each line in a block of its own (a JSON response a line per
+        // `<div>`, a React snippet's `function AboutPage() {`), and the lines around it are
+        // as short, so the neighbours would take its listing away line by line. Chrome is
+        // no `<pre>` (wcxb-dev: 443 such lines in the truths, 5 not).
+        let code_in_main = in_main[i] && kinds[i] == BlockKind::Preformatted;
         let content = match (prev[i], next[i]) {
-            _ if closes_main || opens_main || titles_next => true,
+            _ if closes_main || opens_main || titles_next || code_in_main => true,
             (Label::Content, Label::Content) => true,
             (Label::Content, _) | (_, Label::Content) => {
                 features[i].ends_sentence
