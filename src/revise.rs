@@ -213,6 +213,9 @@ pub fn revise(
         }
         i = end;
     }
+    // A heading is decided by what follows it, looking past the captions and ad slots
+    // between: a section's picture set right under its title says nothing of the section
+    // (wcxb-dev articles whose every h2 had a captioned screenshot under it lost them all).
     for i in 0..n {
         if verdicts[i].label != Label::Undecided {
             continue;
@@ -220,6 +223,7 @@ pub fn revise(
         let followed = verdicts
             .iter()
             .skip(i + 1)
+            .filter(|v| !matches!(v.reason, Reason::Hint(Hint::Caption | Hint::Ad)))
             .take(HEADING_LOOKAHEAD)
             .find(|v| v.label != Label::Undecided)
             .is_some_and(|v| v.label == Label::Content);
