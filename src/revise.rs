@@ -213,17 +213,24 @@ pub fn revise(
         }
         i = end;
     }
-    // A heading is decided by what follows it, looking past the captions and ad slots
-    // between: a section's picture set right under its title says nothing of the section
-    // (wcxb-dev articles whose every h2 had a captioned screenshot under it lost them all).
-    for i in 0..n {
+    // A heading is decided by what follows it, looking past the captions, ad slots and
+    // empty blocks between: a section's picture set right under its title says nothing of
+    // the section (wcxb-dev articles whose every h2 had a captioned screenshot under it
+    // lost them all). From the last heading back, so that a heading whose section opens
+    // with a titled subsection follows the subsection's title (an h2 over h3s).
+    for i in (0..n).rev() {
         if verdicts[i].label != Label::Undecided {
             continue;
         }
         let followed = verdicts
             .iter()
             .skip(i + 1)
-            .filter(|v| !matches!(v.reason, Reason::Hint(Hint::Caption | Hint::Ad)))
+            .filter(|v| {
+                !matches!(
+                    v.reason,
+                    Reason::Hint(Hint::Caption | Hint::Ad) | Reason::NoWords
+                )
+            })
             .take(HEADING_LOOKAHEAD)
             .find(|v| v.label != Label::Undecided)
             .is_some_and(|v| v.label == Label::Content);
@@ -1410,6 +1417,32 @@ mod tests {
         revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[0].reason, Reason::HeadingBeforeContent);
         assert_eq!(verdicts[2].reason, Reason::HeadingWithoutContent);
+    }
+
+    #[test]
+    fn a_heading_over_a_titled_subsection_or_an_empty_block_is_content() {
+        let heading = || Verdict::new(Label::Undecided, Reason::Heading);
+        let kinds = [
+            BlockKind::Heading(2),
+            BlockKind::Heading(3),
+            BlockKind::Paragraph,
+            BlockKind::Heading(2),
+            BlockKind::Paragraph,
+            BlockKind::Paragraph,
+        ];
+        let feats = [f(false); 6];
+        let mut verdicts = [
+            heading(),
+            heading(),
+            v(Label::Content),
+            heading(),
+            Verdict::new(Label::Boilerplate, Reason::NoWords),
+            v(Label::Content),
+        ];
+        revise(&kinds, &feats, &[true; 6], &mut verdicts);
+        assert_eq!(verdicts[0].reason, Reason::HeadingBeforeContent);
+        assert_eq!(verdicts[1].reason, Reason::HeadingBeforeContent);
+        assert_eq!(verdicts[3].reason, Reason::HeadingBeforeContent);
     }
 
     fn element(name: html5ever::LocalName, parent: u32, end: u32) -> Element {
