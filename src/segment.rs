@@ -434,6 +434,7 @@ impl Walker {
                 || has_role("dialog")
                 || has_role("alertdialog")
                 || class.is_some_and(names_modal)
+                || class.is_some_and(holds_modals)
                 || opens_with_close_button(&node)
                 || class.is_some_and(|c| has_class_part(c, "modal")) && holds_close_token(&node))
         {
@@ -1203,6 +1204,17 @@ fn names_modal(class: &str) -> bool {
         .any(|n| n.eq_ignore_ascii_case("modal"))
 }
 
+/// Whether a class name ends with the part `modals` (Drupal's `region-modals`, a
+/// `notification-modals` box): the place a theme keeps its pop-ups, legal terms and
+/// financing offers that a link opens over the page, never the page's text.
+fn holds_modals(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|n| {
+        n.rsplit(|ch: char| !ch.is_ascii_alphanumeric())
+            .next()
+            .is_some_and(|last| last.eq_ignore_ascii_case("modals"))
+    })
+}
+
 /// Whether one of the first [`CLOSE_BUTTON_CHILDREN`] element children of a box is its close
 /// button (a class name beginning with `close`: `close`, `close-btn`, `closeButton`): a box
 /// the reader dismisses is a pop-up over the page (a lightbox of shipping terms, a store
@@ -1472,6 +1484,14 @@ fn semantic_container(name: &LocalName) -> Option<(Container, Option<Hint>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_region_of_modals_is_named_by_its_last_part() {
+        assert!(holds_modals("region region-modals"));
+        assert!(holds_modals("notification-Modals"));
+        assert!(!holds_modals("custom-modals-overlay"));
+        assert!(!holds_modals("modal"));
+    }
 
     #[test]
     fn styles_are_read_squeezed_and_lowercased() {
