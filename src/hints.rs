@@ -420,6 +420,28 @@ fn before_state(name: &str) -> &str {
     name
 }
 
+/// `name` up to a [`STATE_PREFIXES`] part written in camelCase (`anchorWithStickyNavbar_x`
+/// → `anchor`: Docusaurus's class on every section heading of its documentation sites,
+/// which else reads as a navbar), when a capital follows the part; [`before_state`] sees
+/// only the parts between separators, after lowercasing.
+fn before_camel_state(name: &str) -> &str {
+    let bytes = name.as_bytes();
+    for at in 1..bytes.len() {
+        if !(bytes[at].is_ascii_uppercase() && bytes[at - 1].is_ascii_lowercase()) {
+            continue;
+        }
+        let state = STATE_PREFIXES.iter().any(|p| {
+            let end = at + p.len();
+            bytes.get(end).is_some_and(u8::is_ascii_uppercase)
+                && bytes[at..end].eq_ignore_ascii_case(p.as_bytes())
+        });
+        if state {
+            return name.get(..at).unwrap_or(name);
+        }
+    }
+    name
+}
+
 /// The one [`Matcher`], built at first use.
 fn matcher() -> &'static Matcher {
     static MATCHER: std::sync::LazyLock<Matcher> = std::sync::LazyLock::new(Matcher::new);
@@ -440,7 +462,7 @@ pub(crate) fn from_names(value: &str) -> Hints {
 /// Buffers reused from one attribute value to the next.
 #[derive(Debug, Default)]
 struct Scratch {
-    /// The value lowercased.
+    /// The value lowercased, each name cut at a camelCase state part ([`before_camel_state`]).
     lower: String,
     /// One name's letters and digits.
     joined: Vec<u8>,
@@ -451,7 +473,10 @@ fn names_hints(value: &str, scratch: &mut Scratch) -> Hints {
     let matcher = matcher();
     let mut hints = Hints::NONE;
     scratch.lower.clear();
-    scratch.lower.push_str(value);
+    for name in value.split_ascii_whitespace() {
+        scratch.lower.push_str(before_camel_state(name));
+        scratch.lower.push(' ');
+    }
     scratch.lower.make_ascii_lowercase();
     for name in scratch.lower.split_ascii_whitespace() {
         if !is_taxonomy_term(name) {
@@ -576,6 +601,14 @@ mod tests {
         assert!(!from_names("bg-navy-400/10").has(Hint::Nav));
         assert!(from_names("navy-nav").has(Hint::Nav));
         assert!(from_names("navbar text-navy").has(Hint::Nav));
+    }
+
+    #[test]
+    fn a_camel_case_state_part_ends_the_name() {
+        assert!(!from_names("anchor anchorWithStickyNavbar_LWe7").has(Hint::Nav));
+        assert!(from_names("pageHeaderWithLabel").has(Hint::Header));
+        assert!(from_names("mainNavbar").has(Hint::Nav));
+        assert!(from_names("navWithout").has(Hint::Nav));
     }
 
     #[test]
