@@ -367,8 +367,27 @@ impl Matcher {
         if is_follow_up(joined) {
             hints = hints.without(Hint::Social);
         }
+        if names_navy(name) {
+            hints = hints.without(Hint::Nav);
+        }
         hints
     }
+}
+
+/// Whether every part of a name holding `nav` is the colour `navy` (utility classes such as
+/// `text-navy`, `bg-navy-400`, `from-navy-400/10` on a service page's headings and
+/// sections): a colour, not a navigation bar. 2026-11-29: wcxb-dev 2839's section headings
+/// were dropped as navigation.
+fn names_navy(name: &str) -> bool {
+    let mut navy = false;
+    for part in name.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if part == "navy" {
+            navy = true;
+        } else if part.contains("nav") {
+            return false;
+        }
+    }
+    navy
 }
 
 /// Whether a name's letters and digits hold `followup`: a follow-up (the next step, a
@@ -401,6 +420,28 @@ fn before_state(name: &str) -> &str {
     name
 }
 
+/// `name` up to a [`STATE_PREFIXES`] part written in camelCase (`anchorWithStickyNavbar_x`
+/// → `anchor`: Docusaurus's class on every section heading of its documentation sites,
+/// which else reads as a navbar), when a capital follows the part; [`before_state`] sees
+/// only the parts between separators, after lowercasing.
+fn before_camel_state(name: &str) -> &str {
+    let bytes = name.as_bytes();
+    for at in 1..bytes.len() {
+        if !(bytes[at].is_ascii_uppercase() && bytes[at - 1].is_ascii_lowercase()) {
+            continue;
+        }
+        let state = STATE_PREFIXES.iter().any(|p| {
+            let end = at + p.len();
+            bytes.get(end).is_some_and(u8::is_ascii_uppercase)
+                && bytes[at..end].eq_ignore_ascii_case(p.as_bytes())
+        });
+        if state {
+            return name.get(..at).unwrap_or(name);
+        }
+    }
+    name
+}
+
 /// The one [`Matcher`], built at first use.
 fn matcher() -> &'static Matcher {
     static MATCHER: std::sync::LazyLock<Matcher> = std::sync::LazyLock::new(Matcher::new);
@@ -421,7 +462,7 @@ pub(crate) fn from_names(value: &str) -> Hints {
 /// Buffers reused from one attribute value to the next.
 #[derive(Debug, Default)]
 struct Scratch {
-    /// The value lowercased.
+    /// The value lowercased, each name cut at a camelCase state part ([`before_camel_state`]).
     lower: String,
     /// One name's letters and digits.
     joined: Vec<u8>,
@@ -432,7 +473,10 @@ fn names_hints(value: &str, scratch: &mut Scratch) -> Hints {
     let matcher = matcher();
     let mut hints = Hints::NONE;
     scratch.lower.clear();
-    scratch.lower.push_str(value);
+    for name in value.split_ascii_whitespace() {
+        scratch.lower.push_str(before_camel_state(name));
+        scratch.lower.push(' ');
+    }
     scratch.lower.make_ascii_lowercase();
     for name in scratch.lower.split_ascii_whitespace() {
         if !is_taxonomy_term(name) {
@@ -552,6 +596,22 @@ mod tests {
     }
 
     #[test]
+    fn navy_is_a_colour_not_a_navigation() {
+        assert!(!from_names("font-heading text-navy").has(Hint::Nav));
+        assert!(!from_names("bg-navy-400/10").has(Hint::Nav));
+        assert!(from_names("navy-nav").has(Hint::Nav));
+        assert!(from_names("navbar text-navy").has(Hint::Nav));
+    }
+
+    #[test]
+    fn a_camel_case_state_part_ends_the_name() {
+        assert!(!from_names("anchor anchorWithStickyNavbar_LWe7").has(Hint::Nav));
+        assert!(from_names("pageHeaderWithLabel").has(Hint::Header));
+        assert!(from_names("mainNavbar").has(Hint::Nav));
+        assert!(from_names("navWithout").has(Hint::Nav));
+    }
+
+    #[test]
     fn only_side_rails_are_sidebars() {
         assert!(from_names("right_rail").has(Hint::Sidebar));
         assert!(!from_names("center_rail").has(Hint::Sidebar));
@@ -572,7 +632,10 @@ mod tests {
                     Match::Token(t) => tokens.contains(t),
                     Match::Within(t) => joined.contains(t),
                 };
-                if hit && !(*hint == Hint::Social && is_follow_up(joined.as_bytes())) {
+                if hit
+                    && !(*hint == Hint::Social && is_follow_up(joined.as_bytes()))
+                    && !(*hint == Hint::Nav && names_navy(name))
+                {
                     hints.insert(*hint);
                 }
             }

@@ -184,8 +184,14 @@ pub fn revise(
             && before
                 .get(i + 1)
                 .is_some_and(|v| v.label != Label::Undecided);
+        // A short line of code in the main container is a line of its listing: sites that
+        // highlight code set each line in a block of its own (a JSON response a line per
+        // `<div>`, a React snippet's `function AboutPage() {`), and the lines around it are
+        // as short, so the neighbours would take its listing away line by line. Chrome is
+        // no `<pre>` (wcxb-dev: 443 such lines in the truths, 5 not).
+        let code_in_main = in_main[i] && kinds[i] == BlockKind::Preformatted;
         let content = match (prev[i], next[i]) {
-            _ if closes_main || opens_main || titles_next => true,
+            _ if closes_main || opens_main || titles_next || code_in_main => true,
             (Label::Content, Label::Content) => true,
             (Label::Content, _) | (_, Label::Content) => {
                 features[i].ends_sentence
@@ -243,13 +249,24 @@ pub fn revise(
         }
         i = end;
     }
-    for i in 0..n {
+    // A heading is decided by what follows it, looking past the captions, ad slots and
+    // empty blocks between: a section's picture set right under its title says nothing of
+    // the section (wcxb-dev articles whose every h2 had a captioned screenshot under it
+    // lost them all). From the last heading back, so that a heading whose section opens
+    // with a titled subsection follows the subsection's title (an h2 over h3s).
+    for i in (0..n).rev() {
         if verdicts[i].label != Label::Undecided {
             continue;
         }
         let followed = verdicts
             .iter()
             .skip(i + 1)
+            .filter(|v| {
+                !matches!(
+                    v.reason,
+                    Reason::Hint(Hint::Caption | Hint::Ad) | Reason::NoWords
+                )
+            })
             .take(HEADING_LOOKAHEAD)
             .find(|v| v.label != Label::Undecided)
             .is_some_and(|v| v.label == Label::Content);
@@ -1626,6 +1643,32 @@ mod tests {
         revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[0].reason, Reason::HeadingBeforeContent);
         assert_eq!(verdicts[2].reason, Reason::HeadingWithoutContent);
+    }
+
+    #[test]
+    fn a_heading_over_a_titled_subsection_or_an_empty_block_is_content() {
+        let heading = || Verdict::new(Label::Undecided, Reason::Heading);
+        let kinds = [
+            BlockKind::Heading(2),
+            BlockKind::Heading(3),
+            BlockKind::Paragraph,
+            BlockKind::Heading(2),
+            BlockKind::Paragraph,
+            BlockKind::Paragraph,
+        ];
+        let feats = [f(false); 6];
+        let mut verdicts = [
+            heading(),
+            heading(),
+            v(Label::Content),
+            heading(),
+            Verdict::new(Label::Boilerplate, Reason::NoWords),
+            v(Label::Content),
+        ];
+        revise(&kinds, &feats, &[true; 6], &mut verdicts);
+        assert_eq!(verdicts[0].reason, Reason::HeadingBeforeContent);
+        assert_eq!(verdicts[1].reason, Reason::HeadingBeforeContent);
+        assert_eq!(verdicts[3].reason, Reason::HeadingBeforeContent);
     }
 
     fn element(name: html5ever::LocalName, parent: u32, end: u32) -> Element {

@@ -434,6 +434,7 @@ impl Walker {
                 || has_role("dialog")
                 || has_role("alertdialog")
                 || class.is_some_and(names_modal)
+                || class.is_some_and(holds_modals)
                 || opens_with_close_button(&node)
                 || class.is_some_and(|c| has_class_part(c, "modal")) && holds_close_token(&node))
         {
@@ -1203,6 +1204,17 @@ fn names_modal(class: &str) -> bool {
         .any(|n| n.eq_ignore_ascii_case("modal"))
 }
 
+/// Whether a class name ends with the part `modals` (Drupal's `region-modals`, a
+/// `notification-modals` box): the place a theme keeps its pop-ups, legal terms and
+/// financing offers that a link opens over the page, never the page's text.
+fn holds_modals(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|n| {
+        n.rsplit(|ch: char| !ch.is_ascii_alphanumeric())
+            .next()
+            .is_some_and(|last| last.eq_ignore_ascii_case("modals"))
+    })
+}
+
 /// Whether one of the first [`CLOSE_BUTTON_CHILDREN`] element children of a box is its close
 /// button (a class name beginning with `close`: `close`, `close-btn`, `closeButton`): a box
 /// the reader dismisses is a pop-up over the page (a lightbox of shipping terms, a store
@@ -1215,13 +1227,16 @@ fn opens_with_close_button(node: &Handle) -> bool {
     })
 }
 
-/// Whether one of the first [`CLOSE_BUTTON_CHILDREN`] element children of a box has `close`
-/// as a part of a class name (`pricing-modal__close`, `modal-close`): with `modal` a part of
-/// the box's own class (`pricing-modal`), the box is a dialog. Either part alone is too
-/// loose (2026-11-29: `modal` alone lost mozilla-readability 0.0017, its articles sitting in
-/// a `reveal-modal`; `close` alone wcxb-dev 0.0011).
+/// Whether one of the first [`CLOSE_BUTTON_CHILDREN`] element children of a box, or one of
+/// theirs, has `close` as a part of a class name (`pricing-modal__close`, `modal-close`, a
+/// `sidesheet-close` button in the title bar that opens a `sidesheet-modal`): with `modal` a
+/// part of the box's own class (`pricing-modal`), the box is a dialog. Either part alone is
+/// too loose (2026-11-29: `modal` alone lost mozilla-readability 0.0017, its articles
+/// sitting in a `reveal-modal`; `close` alone wcxb-dev 0.0011).
 fn holds_close_token(node: &Handle) -> bool {
-    first_children_class(node, |class| has_class_part(class, "close"))
+    let close = |class: &str| has_class_part(class, "close");
+    first_children_class(node, close)
+        || first_element_children(node).any(|c| first_children_class(&c, close))
 }
 
 /// Whether `part` is a part of a class name, between ASCII letters-and-digits boundaries
@@ -1235,18 +1250,25 @@ fn has_class_part(class: &str, part: &str) -> bool {
 /// Whether the class attribute of one of the first [`CLOSE_BUTTON_CHILDREN`] element
 /// children of `node` satisfies `names`.
 fn first_children_class(node: &Handle, names: impl Fn(&str) -> bool) -> bool {
+    first_element_children(node).any(|c| match &c.data {
+        NodeData::Element { attrs, .. } => attrs
+            .borrow()
+            .iter()
+            .any(|a| a.name.local == local_name!("class") && names(&a.value)),
+        _ => false,
+    })
+}
+
+/// The first [`CLOSE_BUTTON_CHILDREN`] element children of `node`.
+fn first_element_children(node: &Handle) -> impl Iterator<Item = Handle> {
     node.children
         .borrow()
         .iter()
         .filter(|c| matches!(c.data, NodeData::Element { .. }))
         .take(CLOSE_BUTTON_CHILDREN)
-        .any(|c| match &c.data {
-            NodeData::Element { attrs, .. } => attrs
-                .borrow()
-                .iter()
-                .any(|a| a.name.local == local_name!("class") && names(&a.value)),
-            _ => false,
-        })
+        .cloned()
+        .collect::<Vec<_>>()
+        .into_iter()
 }
 
 /// Class names of CSS frameworks for screen-reader-only text, hidden from sighted readers
@@ -1462,6 +1484,14 @@ fn semantic_container(name: &LocalName) -> Option<(Container, Option<Hint>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_region_of_modals_is_named_by_its_last_part() {
+        assert!(holds_modals("region region-modals"));
+        assert!(holds_modals("notification-Modals"));
+        assert!(!holds_modals("custom-modals-overlay"));
+        assert!(!holds_modals("modal"));
+    }
 
     #[test]
     fn styles_are_read_squeezed_and_lowercased() {
