@@ -85,15 +85,20 @@ pub(crate) fn is_author_path(href: &str) -> bool {
 fn author_slug(href: &str) -> Option<&str> {
     // A byte scan: a pattern of several characters decodes each one.
     let end = href.bytes().position(|b| matches!(b, b'?' | b'#'));
-    let path = &href[..end.unwrap_or(href.len())];
-    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    let path = &href.as_bytes()[..end.unwrap_or(href.len())];
+    let mut segments = path.split(|&b| b == b'/').filter(|s| !s.is_empty());
     segments.position(|s| {
         AUTHOR_PATH_SEGMENTS
             .iter()
-            .any(|a| s.eq_ignore_ascii_case(a))
+            .any(|a| s.eq_ignore_ascii_case(a.as_bytes()))
     })?;
     let slug = segments.next()?;
-    segments.next().is_none().then_some(slug)
+    // Cut at ASCII bytes, the slug is whole characters: the conversion never fails.
+    segments
+        .next()
+        .is_none()
+        .then(|| std::str::from_utf8(slug).ok())
+        .flatten()
 }
 
 /// Whether a link to `href` with `text` names the author whose page it leads to: the

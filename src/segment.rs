@@ -1227,9 +1227,11 @@ fn holds_close_token(node: &Handle) -> bool {
 /// Whether `part` is a part of a class name, between ASCII letters-and-digits boundaries
 /// (`modal` in `pricing-modal`, `close` in `modal__close`), ignoring ASCII case.
 fn has_class_part(class: &str, part: &str) -> bool {
+    // Byte-wise: each byte of another character is a boundary, as the character is.
     class
-        .split(|ch: char| !ch.is_ascii_alphanumeric())
-        .any(|t| t.eq_ignore_ascii_case(part))
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|t| t.eq_ignore_ascii_case(part.as_bytes()))
 }
 
 /// Whether the class attribute of one of the first [`CLOSE_BUTTON_CHILDREN`] element
@@ -1321,32 +1323,40 @@ fn is_invisible(attrs: &[Attribute]) -> bool {
     })
 }
 
-/// Bytes of an inline style that [`style_has`] squeezes on the stack; longer ones are
-/// copied to the heap.
+/// Bytes of an ASCII inline style that [`style_has`] squeezes on the stack; longer ones
+/// and the others are copied to the heap.
 const STYLE_STACK_BYTES: usize = 256;
 
 /// Whether an inline style, ASCII-lowercased and without whitespace, holds one of the
 /// `needles` (lowercase, without whitespace).
 fn style_has(style: &str, needles: &[&str]) -> bool {
-    let squeezed = style
+    let holds = |squeezed: &[u8]| {
+        needles.iter().any(|n| {
+            let n = n.as_bytes();
+            // The first byte before the comparison: most windows differ there.
+            squeezed
+                .windows(n.len())
+                .any(|w| w.first() == n.first() && w == n)
+        })
+    };
+    // An ASCII style (nearly all) a byte at a time: its whitespace is ASCII whitespace.
+    if style.is_ascii() && style.len() <= STYLE_STACK_BYTES {
+        let mut buffer = [0u8; STYLE_STACK_BYTES];
+        let mut len = 0;
+        for b in style.bytes() {
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                buffer[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+        }
+        return holds(&buffer[..len]);
+    }
+    let squeezed: String = style
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase());
-    let holds = |squeezed: &[u8]| {
-        needles
-            .iter()
-            .any(|n| squeezed.windows(n.len()).any(|w| w == n.as_bytes()))
-    };
-    // Squeezing drops characters and keeps the length of the others.
-    if style.len() > STYLE_STACK_BYTES {
-        return holds(squeezed.collect::<String>().as_bytes());
-    }
-    let mut buffer = [0u8; STYLE_STACK_BYTES];
-    let mut len = 0;
-    for c in squeezed {
-        len += c.encode_utf8(&mut buffer[len..]).len();
-    }
-    holds(&buffer[..len])
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    holds(squeezed.as_bytes())
 }
 
 /// Elements that start and end a block of text.
