@@ -443,31 +443,42 @@ fn names_hints(value: &str, scratch: &mut Scratch) -> Hints {
 }
 
 /// Hints by attribute value, remembered for one page: class lists repeat from element to
-/// element (utility-class CSS gives hundreds of elements the same long list).
-#[derive(Debug, Default)]
-pub(crate) struct HintCache {
-    names: foldhash::HashMap<Box<str>, Hints>,
+/// element (utility-class CSS gives hundreds of elements the same long list). With each
+/// value's hints, the cache keeps what else its user works out of the value (`T`), once.
+#[derive(Debug)]
+pub(crate) struct HintCache<T> {
+    names: foldhash::HashMap<Box<str>, (Hints, T)>,
     scratch: Scratch,
+}
+
+impl<T> Default for HintCache<T> {
+    fn default() -> Self {
+        HintCache {
+            names: foldhash::HashMap::default(),
+            scratch: Scratch::default(),
+        }
+    }
 }
 
 /// Distinct values a cache keeps; past it, values are matched without being remembered.
 const HINT_CACHE_ENTRIES: usize = 4096;
 
-impl HintCache {
-    /// [`from_names`], or [`from_id`] when `id`, remembered.
-    pub(crate) fn get(&mut self, value: &str, id: bool) -> Hints {
-        if id {
-            // ids are unique per page: nothing to gain from remembering them.
-            return id_hints(value, &mut self.scratch);
+impl<T: Copy> HintCache<T> {
+    /// [`from_names`] of a class or role value, and `facts` of it, remembered.
+    pub(crate) fn names(&mut self, value: &str, facts: impl FnOnce(&str) -> T) -> (Hints, T) {
+        if let Some(known) = self.names.get(value) {
+            return *known;
         }
-        if let Some(h) = self.names.get(value) {
-            return *h;
-        }
-        let hints = names_hints(value, &mut self.scratch);
+        let known = (names_hints(value, &mut self.scratch), facts(value));
         if self.names.len() < HINT_CACHE_ENTRIES {
-            self.names.insert(value.into(), hints);
+            self.names.insert(value.into(), known);
         }
-        hints
+        known
+    }
+
+    /// [`from_id`]; ids are unique per page: nothing to gain from remembering them.
+    pub(crate) fn id(&mut self, value: &str) -> Hints {
+        id_hints(value, &mut self.scratch)
     }
 }
 
