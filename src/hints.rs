@@ -305,9 +305,14 @@ fn is_taxonomy_term(name: &str) -> bool {
     // Byte windows: `str::contains` sets up a substring searcher per call, which costs more
     // than the scan on names this short.
     let bytes = name.as_bytes();
+    // Each window's first byte is tested before the comparison: most differ there.
     name.starts_with("tag-")
-        || bytes.windows(9).any(|w| w == b"category-")
-        || bytes.windows(8).any(|w| w == b"promoted")
+        || bytes
+            .windows(9)
+            .any(|w| w.first() == Some(&b'c') && w == b"category-")
+        || bytes
+            .windows(8)
+            .any(|w| w.first() == Some(&b'p') && w == b"promoted")
 }
 
 /// [`PATTERNS`] indexed for matching many names (see [`crate::patterns`]).
@@ -374,7 +379,9 @@ impl Matcher {
 /// Whether a name's letters and digits hold `followup`: a follow-up (the next step, a
 /// testimonials box after a pitch), not a follow-us button row, whatever `follow` says.
 fn is_follow_up(joined: &[u8]) -> bool {
-    joined.windows(8).any(|w| w == b"followup")
+    joined
+        .windows(8)
+        .any(|w| w.first() == Some(&b'f') && w == b"followup")
 }
 
 /// `name` up to its first [`STATE_PREFIXES`] part, unless that part is the last one

@@ -2871,6 +2871,15 @@ fn parse_offset(s: &str) -> Option<i32> {
 /// around it are skipped.
 fn text_date(line: &str) -> Option<String> {
     const SEPARATORS: [char; 6] = ['•', '·', '|', '⋅', '—', '–'];
+    // Every date read below has a year of four digits (or eight, `20240517`): a line
+    // without four digits in a row (a count, a price, a page number) holds none.
+    if !line
+        .as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() >= 4)
+    {
+        return None;
+    }
     // Copied only when it holds a separator (a few lines do).
     let line = if line.contains(SEPARATORS) {
         std::borrow::Cow::Owned(line.replace(SEPARATORS, " "))
@@ -4508,6 +4517,8 @@ mod tests {
             ("Last updated: 2024-05-17T10:00:00Z", Some("2024-05-17")),
             ("Copyright 2024", None),
             ("Call 555-0100", None),
+            ("17.05.24 · 3 comments · $19.99", None),
+            ("by Jane Doe, 17.05.2024", Some("2024-05-17")),
         ];
         for (line, want) in cases {
             assert_eq!(text_date(line).as_deref().map(|d| &d[..10]), want, "{line}");
