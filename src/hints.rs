@@ -422,7 +422,7 @@ const STATE_PREFIXES: &[&str] = &["has", "with", "no", "without", "and"];
 
 /// The hints named by a class or id attribute value.
 pub(crate) fn from_names(value: &str) -> Hints {
-    names_hints(value, &mut Scratch::default())
+    names_hints(value, &mut Scratch::default(), false)
 }
 
 /// Buffers reused from one attribute value to the next.
@@ -432,19 +432,35 @@ struct Scratch {
     lower: String,
     /// One name's letters and digits.
     joined: Vec<u8>,
+    /// The hints of each lowercase name matched so far (up to [`HINT_CACHE_ENTRIES`]):
+    /// class lists that differ share most of their names (`flex`, `items-center`).
+    names: foldhash::HashMap<Box<str>, Hints>,
 }
 
-/// [`from_names`] with reused buffers.
-fn names_hints(value: &str, scratch: &mut Scratch) -> Hints {
+/// [`from_names`] with reused buffers; the names' hints remembered when `remember` (class
+/// lists: ids are unique per page, and so are most of their names).
+fn names_hints(value: &str, scratch: &mut Scratch, remember: bool) -> Hints {
     let matcher = matcher();
     let mut hints = Hints::NONE;
     scratch.lower.clear();
     scratch.lower.push_str(value);
     scratch.lower.make_ascii_lowercase();
     for name in scratch.lower.split_ascii_whitespace() {
-        if !is_taxonomy_term(name) {
-            hints = hints.union(matcher.name(name, &mut scratch.joined));
-        }
+        let name_hints = match scratch.names.get(name) {
+            Some(known) => *known,
+            None => {
+                let found = if is_taxonomy_term(name) {
+                    Hints::NONE
+                } else {
+                    matcher.name(name, &mut scratch.joined)
+                };
+                if remember && scratch.names.len() < HINT_CACHE_ENTRIES {
+                    scratch.names.insert(name.into(), found);
+                }
+                found
+            }
+        };
+        hints = hints.union(name_hints);
     }
     hints
 }
@@ -476,7 +492,7 @@ impl<T: Copy> HintCache<T> {
         if let Some(known) = self.names.get(value) {
             return *known;
         }
-        let known = (names_hints(value, &mut self.scratch), facts(value));
+        let known = (names_hints(value, &mut self.scratch, true), facts(value));
         if self.names.len() < HINT_CACHE_ENTRIES {
             self.names.insert(value.into(), known);
         }
@@ -508,7 +524,7 @@ fn id_hints(value: &str, scratch: &mut Scratch) -> Hints {
     } else if value.eq_ignore_ascii_case("header") {
         Hints::of(Hint::Header)
     } else {
-        names_hints(value, scratch)
+        names_hints(value, scratch, false)
     }
 }
 
@@ -616,6 +632,24 @@ mod tests {
                     assert_eq!(from_names(&upper), from_names_directly(&upper), "{upper}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn remembered_names_give_the_same_hints() {
+        let mut cache: HintCache<()> = HintCache::default();
+        let values = [
+            "share-bar nav",
+            "nav share-bar",
+            "Nav tag-news",
+            "tag-news",
+            "AD header",
+            "header ad",
+            "header",
+        ];
+        for value in values.iter().chain(&values) {
+            assert_eq!(cache.names(value, |_| ()).0, from_names(value), "{value}");
+            assert_eq!(cache.id(value), from_id(value), "{value}");
         }
     }
 
