@@ -305,9 +305,14 @@ fn is_taxonomy_term(name: &str) -> bool {
     // Byte windows: `str::contains` sets up a substring searcher per call, which costs more
     // than the scan on names this short.
     let bytes = name.as_bytes();
+    // Each window's first byte is tested before the comparison: most differ there.
     name.starts_with("tag-")
-        || bytes.windows(9).any(|w| w == b"category-")
-        || bytes.windows(8).any(|w| w == b"promoted")
+        || bytes
+            .windows(9)
+            .any(|w| w.first() == Some(&b'c') && w == b"category-")
+        || bytes
+            .windows(8)
+            .any(|w| w.first() == Some(&b'p') && w == b"promoted")
 }
 
 /// [`PATTERNS`] indexed for matching many names (see [`crate::patterns`]).
@@ -393,7 +398,9 @@ fn names_navy(name: &str) -> bool {
 /// Whether a name's letters and digits hold `followup`: a follow-up (the next step, a
 /// testimonials box after a pitch), not a follow-us button row, whatever `follow` says.
 fn is_follow_up(joined: &[u8]) -> bool {
-    joined.windows(8).any(|w| w == b"followup")
+    joined
+        .windows(8)
+        .any(|w| w.first() == Some(&b'f') && w == b"followup")
 }
 
 /// `name` up to its first [`STATE_PREFIXES`] part, unless that part is the last one
@@ -456,7 +463,7 @@ const STATE_PREFIXES: &[&str] = &["has", "with", "no", "without", "and"];
 
 /// The hints named by a class or id attribute value.
 pub(crate) fn from_names(value: &str) -> Hints {
-    names_hints(value, &mut Scratch::default())
+    names_hints(value, &mut Scratch::default(), false)
 }
 
 /// Buffers reused from one attribute value to the next.
@@ -466,10 +473,14 @@ struct Scratch {
     lower: String,
     /// One name's letters and digits.
     joined: Vec<u8>,
+    /// The hints of each lowercase name matched so far (up to [`HINT_CACHE_ENTRIES`]):
+    /// class lists that differ share most of their names (`flex`, `items-center`).
+    names: foldhash::HashMap<Box<str>, Hints>,
 }
 
-/// [`from_names`] with reused buffers.
-fn names_hints(value: &str, scratch: &mut Scratch) -> Hints {
+/// [`from_names`] with reused buffers; the names' hints remembered when `remember` (class
+/// lists: ids are unique per page, and so are most of their names).
+fn names_hints(value: &str, scratch: &mut Scratch, remember: bool) -> Hints {
     let matcher = matcher();
     let mut hints = Hints::NONE;
     scratch.lower.clear();
@@ -479,39 +490,62 @@ fn names_hints(value: &str, scratch: &mut Scratch) -> Hints {
     }
     scratch.lower.make_ascii_lowercase();
     for name in scratch.lower.split_ascii_whitespace() {
-        if !is_taxonomy_term(name) {
-            hints = hints.union(matcher.name(name, &mut scratch.joined));
-        }
+        let name_hints = match scratch.names.get(name) {
+            Some(known) => *known,
+            None => {
+                let found = if is_taxonomy_term(name) {
+                    Hints::NONE
+                } else {
+                    matcher.name(name, &mut scratch.joined)
+                };
+                if remember && scratch.names.len() < HINT_CACHE_ENTRIES {
+                    scratch.names.insert(name.into(), found);
+                }
+                found
+            }
+        };
+        hints = hints.union(name_hints);
     }
     hints
 }
 
 /// Hints by attribute value, remembered for one page: class lists repeat from element to
-/// element (utility-class CSS gives hundreds of elements the same long list).
-#[derive(Debug, Default)]
-pub(crate) struct HintCache {
-    names: foldhash::HashMap<Box<str>, Hints>,
+/// element (utility-class CSS gives hundreds of elements the same long list). With each
+/// value's hints, the cache keeps what else its user works out of the value (`T`), once.
+#[derive(Debug)]
+pub(crate) struct HintCache<T> {
+    names: foldhash::HashMap<Box<str>, (Hints, T)>,
     scratch: Scratch,
+}
+
+impl<T> Default for HintCache<T> {
+    fn default() -> Self {
+        HintCache {
+            names: foldhash::HashMap::default(),
+            scratch: Scratch::default(),
+        }
+    }
 }
 
 /// Distinct values a cache keeps; past it, values are matched without being remembered.
 const HINT_CACHE_ENTRIES: usize = 4096;
 
-impl HintCache {
-    /// [`from_names`], or [`from_id`] when `id`, remembered.
-    pub(crate) fn get(&mut self, value: &str, id: bool) -> Hints {
-        if id {
-            // ids are unique per page: nothing to gain from remembering them.
-            return id_hints(value, &mut self.scratch);
+impl<T: Copy> HintCache<T> {
+    /// [`from_names`] of a class or role value, and `facts` of it, remembered.
+    pub(crate) fn names(&mut self, value: &str, facts: impl FnOnce(&str) -> T) -> (Hints, T) {
+        if let Some(known) = self.names.get(value) {
+            return *known;
         }
-        if let Some(h) = self.names.get(value) {
-            return *h;
-        }
-        let hints = names_hints(value, &mut self.scratch);
+        let known = (names_hints(value, &mut self.scratch, true), facts(value));
         if self.names.len() < HINT_CACHE_ENTRIES {
-            self.names.insert(value.into(), hints);
+            self.names.insert(value.into(), known);
         }
-        hints
+        known
+    }
+
+    /// [`from_id`]; ids are unique per page: nothing to gain from remembering them.
+    pub(crate) fn id(&mut self, value: &str) -> Hints {
+        id_hints(value, &mut self.scratch)
     }
 }
 
@@ -534,7 +568,7 @@ fn id_hints(value: &str, scratch: &mut Scratch) -> Hints {
     } else if value.eq_ignore_ascii_case("header") {
         Hints::of(Hint::Header)
     } else {
-        names_hints(value, scratch)
+        names_hints(value, scratch, false)
     }
 }
 
@@ -661,6 +695,24 @@ mod tests {
                     assert_eq!(from_names(&upper), from_names_directly(&upper), "{upper}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn remembered_names_give_the_same_hints() {
+        let mut cache: HintCache<()> = HintCache::default();
+        let values = [
+            "share-bar nav",
+            "nav share-bar",
+            "Nav tag-news",
+            "tag-news",
+            "AD header",
+            "header ad",
+            "header",
+        ];
+        for value in values.iter().chain(&values) {
+            assert_eq!(cache.names(value, |_| ()).0, from_names(value), "{value}");
+            assert_eq!(cache.id(value), from_id(value), "{value}");
         }
     }
 

@@ -85,15 +85,20 @@ pub(crate) fn is_author_path(href: &str) -> bool {
 fn author_slug(href: &str) -> Option<&str> {
     // A byte scan: a pattern of several characters decodes each one.
     let end = href.bytes().position(|b| matches!(b, b'?' | b'#'));
-    let path = &href[..end.unwrap_or(href.len())];
-    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    let path = &href.as_bytes()[..end.unwrap_or(href.len())];
+    let mut segments = path.split(|&b| b == b'/').filter(|s| !s.is_empty());
     segments.position(|s| {
         AUTHOR_PATH_SEGMENTS
             .iter()
-            .any(|a| s.eq_ignore_ascii_case(a))
+            .any(|a| s.eq_ignore_ascii_case(a.as_bytes()))
     })?;
     let slug = segments.next()?;
-    segments.next().is_none().then_some(slug)
+    // Cut at ASCII bytes, the slug is whole characters: the conversion never fails.
+    segments
+        .next()
+        .is_none()
+        .then(|| std::str::from_utf8(slug).ok())
+        .flatten()
 }
 
 /// Whether a link to `href` with `text` names the author whose page it leads to: the
@@ -2943,6 +2948,15 @@ fn parse_offset(s: &str) -> Option<i32> {
 /// around it are skipped.
 fn text_date(line: &str) -> Option<String> {
     const SEPARATORS: [char; 6] = ['•', '·', '|', '⋅', '—', '–'];
+    // Every date read below has a year of four digits (or eight, `20240517`): a line
+    // without four digits in a row (a count, a price, a page number) holds none.
+    if !line
+        .as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() >= 4)
+    {
+        return None;
+    }
     // Copied only when it holds a separator (a few lines do).
     let line = if line.contains(SEPARATORS) {
         std::borrow::Cow::Owned(line.replace(SEPARATORS, " "))
@@ -4668,6 +4682,8 @@ mod tests {
             ("Last updated: 2024-05-17T10:00:00Z", Some("2024-05-17")),
             ("Copyright 2024", None),
             ("Call 555-0100", None),
+            ("17.05.24 · 3 comments · $19.99", None),
+            ("by Jane Doe, 17.05.2024", Some("2024-05-17")),
         ];
         for (line, want) in cases {
             assert_eq!(text_date(line).as_deref().map(|d| &d[..10]), want, "{line}");

@@ -189,6 +189,51 @@ pub(crate) fn segment(doc: &Document, reveal: Reveal) -> Page {
     walker.page
 }
 
+/// What the walk asks of a class attribute, worked out once per distinct value on a page
+/// (kept with its hints in the [`hints::HintCache`]): utility-class CSS repeats one long
+/// class list on hundreds of elements.
+#[derive(Debug, Clone, Copy, Default)]
+struct ClassFacts {
+    /// [`names_collapsed_answer`].
+    collapsed_answer: bool,
+    /// [`names_modal`].
+    modal: bool,
+    /// `modal` is a part of a class name ([`has_class_part`]).
+    modal_part: bool,
+    /// [`holds_modals`].
+    holds_modals: bool,
+    /// [`hidden_by_class`]: screen-reader-only text.
+    screen_reader: bool,
+    /// [`names_hidden_utility`].
+    hidden_utility: bool,
+    /// [`names_byline`].
+    byline: bool,
+}
+
+impl ClassFacts {
+    fn of(class: &str) -> ClassFacts {
+        ClassFacts {
+            collapsed_answer: names_collapsed_answer(class),
+            modal: names_modal(class),
+            modal_part: has_class_part(class, "modal"),
+            holds_modals: holds_modals(class),
+            screen_reader: hidden_by_class(class),
+            hidden_utility: names_hidden_utility(class),
+            byline: names_byline(class),
+        }
+    }
+}
+
+/// Whether a class attribute names a byline (`author` or `byline` in it, any case).
+fn names_byline(class: &str) -> bool {
+    // The first byte folded to lowercase (`| 0x20` maps only `A` and `a` to `a`, `B` and
+    // `b` to `b`) settles most windows before the comparisons.
+    class.as_bytes().windows(6).any(|w| {
+        matches!(w[0] | 0x20, b'a' | b'b')
+            && (w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
+    })
+}
+
 /// Per-frame context inherited by an element's descendants.
 #[derive(Debug, Clone, Copy)]
 struct Context {
@@ -268,8 +313,8 @@ impl SharedPath {
 #[derive(Default)]
 struct Walker {
     page: Page,
-    /// Hints of class and role values seen on this page.
-    hint_cache: hints::HintCache,
+    /// Hints and facts of class and role values seen on this page.
+    hint_cache: hints::HintCache<ClassFacts>,
     /// Which hidden elements and `<noscript>`s to walk too.
     reveal: Reveal,
     buffer: TextBuffer,
@@ -347,7 +392,16 @@ impl Walker {
         if name == local_name!("a") && is_permalink_mark(&node) {
             return None;
         }
-        if name == local_name!("noscript") || is_hidden(&attrs) || hidden_by_utility(&node, &attrs)
+        let class = attrs
+            .iter()
+            .find(|a| a.name.local == local_name!("class"))
+            .map(|a| &*a.value);
+        let (class_hints, facts) = class.map_or((Hints::NONE, ClassFacts::default()), |c| {
+            self.hint_cache.names(c, ClassFacts::of)
+        });
+        if name == local_name!("noscript")
+            || is_hidden(&attrs, facts)
+            || class.is_some_and(|c| facts.hidden_utility && hidden_by_utility(&node, c))
         {
             let walked = match self.reveal {
                 Reveal::Nothing => false,
@@ -394,21 +448,16 @@ impl Walker {
             }
             _ => {}
         }
-        self.read_body_metadata(&name, &node, &attrs, ctx);
+        self.read_body_metadata(&name, &node, &attrs, facts.byline, ctx);
         let frame_parent_ctx = ctx;
         let mut ctx = ctx;
-        let mut own = Hints::NONE;
-        let mut class = None;
+        let mut own = class_hints;
         let mut role = None;
         for attr in attrs.iter() {
             match attr.name.local {
-                local_name!("class") => {
-                    own = own.union(self.hint_cache.get(&attr.value, false));
-                    class = Some(&*attr.value);
-                }
-                local_name!("id") => own = own.union(self.hint_cache.get(&attr.value, true)),
+                local_name!("id") => own = own.union(self.hint_cache.id(&attr.value)),
                 local_name!("role") => {
-                    own = own.union(self.hint_cache.get(&attr.value, false));
+                    own = own.union(self.hint_cache.names(&attr.value, ClassFacts::of).0);
                     role = Some(attr.value.trim());
                 }
                 _ => {}
@@ -433,10 +482,10 @@ impl Walker {
             && (name == local_name!("dialog")
                 || has_role("dialog")
                 || has_role("alertdialog")
-                || class.is_some_and(names_modal)
-                || class.is_some_and(holds_modals)
+                || facts.modal
+                || facts.holds_modals
                 || opens_with_close_button(&node)
-                || class.is_some_and(|c| has_class_part(c, "modal")) && holds_close_token(&node))
+                || facts.modal_part && holds_close_token(&node))
         {
             own.insert(Hint::Dialog);
         }
@@ -794,7 +843,8 @@ impl Walker {
     }
 
     /// Feed the metadata collector what this body element says about the page: the
-    /// document language, a `<time>`, a byline.
+    /// document language, a `<time>`, a byline (`byline_class`: its class names one, see
+    /// [`names_byline`]).
     /// `ctx` is the element's parent's: links to author pages in menus, sidebars, footers
     /// and lists of other stories name other people (a site's columnists).
     fn read_body_metadata(
@@ -802,6 +852,7 @@ impl Walker {
         name: &LocalName,
         node: &Handle,
         attrs: &[Attribute],
+        byline_class: bool,
         ctx: Context,
     ) {
         let Some(m) = self.page.metadata.as_mut() else {
@@ -825,14 +876,7 @@ impl Walker {
         }
         let byline = attr(local_name!("rel")).is_some_and(|r| r.eq_ignore_ascii_case("author"))
             || attr(local_name!("itemprop")).is_some_and(|r| r.eq_ignore_ascii_case("author"))
-            || attr(local_name!("class")).is_some_and(|c| {
-                // The first byte folded to lowercase (`| 0x20` maps only `A` and `a` to `a`,
-                // `B` and `b` to `b`) settles most windows before the comparisons.
-                c.as_bytes().windows(6).any(|w| {
-                    matches!(w[0] | 0x20, b'a' | b'b')
-                        && (w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
-                })
-            });
+            || byline_class;
         let away = ctx.container == Container::Nav
             || AWAY_FROM_THE_STORY.iter().any(|h| ctx.hints.has(*h));
         if byline {
@@ -1139,17 +1183,13 @@ fn is_skipped(name: &LocalName) -> bool {
 /// FAQ's answer panels, collapsed by an inline style, `hidden` or `aria-hidden="true"` under
 /// their questions, are panels by their class names (see [`COLLAPSED_ANSWER_NAMES`]; corpus
 /// `product/faq-accordion-answers`).
-fn is_hidden(attrs: &[Attribute]) -> bool {
-    let mut panel = false;
+fn is_hidden(attrs: &[Attribute], class: ClassFacts) -> bool {
+    let mut panel = class.collapsed_answer;
     let mut labelled = false;
-    let mut dialog = false;
+    let mut dialog = class.modal;
     for a in attrs {
         match a.name.local {
             local_name!("aria-labelledby") => labelled = true,
-            local_name!("class") => {
-                panel |= names_collapsed_answer(&a.value);
-                dialog |= names_modal(&a.value);
-            }
             local_name!("role") => {
                 let role = a.value.trim();
                 panel |=
@@ -1163,16 +1203,16 @@ fn is_hidden(attrs: &[Attribute]) -> bool {
     let disclosure = panel || labelled;
     // Collapsed by a script, shown by a click: `hidden` and `aria-hidden` are its state.
     let collapsed = panel || (labelled && !dialog);
-    attrs.iter().any(|a| match a.name.local {
-        local_name!("class") if !disclosure => hidden_by_class(&a.value),
-        local_name!("hidden") => !collapsed,
-        ref name if &**name == "popover" => true,
-        local_name!("aria-hidden") => !collapsed && a.value.trim().eq_ignore_ascii_case("true"),
-        local_name!("style") if !disclosure => {
-            style_has(&a.value, &["display:none", "visibility:hidden"])
-        }
-        _ => false,
-    })
+    (class.screen_reader && !disclosure)
+        || attrs.iter().any(|a| match a.name.local {
+            local_name!("hidden") => !collapsed,
+            ref name if &**name == "popover" => true,
+            local_name!("aria-hidden") => !collapsed && a.value.trim().eq_ignore_ascii_case("true"),
+            local_name!("style") if !disclosure => {
+                style_has(&a.value, &["display:none", "visibility:hidden"])
+            }
+            _ => false,
+        })
 }
 
 /// Parts of class names that name a panel an accordion collapses under its question (a FAQ's
@@ -1186,12 +1226,17 @@ const COLLAPSED_ANSWER_NAMES: &[&str] = &["answer", "accordion", "faq", "toggle"
 
 /// Whether a class attribute names a collapsed answer panel (see [`COLLAPSED_ANSWER_NAMES`]).
 fn names_collapsed_answer(class: &str) -> bool {
-    class.split_ascii_whitespace().any(|n| {
-        // The names are lowercase ASCII: found ignoring ASCII case, without a copy.
+    // The names are lowercase ASCII letters: found ignoring ASCII case, without a copy, in
+    // one pass over the whole attribute (a window across two class names holds a space and
+    // matches none), each position tested by its first byte before the comparison.
+    let bytes = class.as_bytes();
+    bytes.iter().enumerate().any(|(at, b)| {
+        let first = b.to_ascii_lowercase();
         COLLAPSED_ANSWER_NAMES.iter().any(|h| {
-            n.as_bytes()
-                .windows(h.len())
-                .any(|w| w.eq_ignore_ascii_case(h.as_bytes()))
+            h.as_bytes().first() == Some(&first)
+                && bytes
+                    .get(at..at + h.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(h.as_bytes()))
         })
     })
 }
@@ -1218,7 +1263,9 @@ fn holds_modals(class: &str) -> bool {
 /// Whether one of the first [`CLOSE_BUTTON_CHILDREN`] element children of a box is its close
 /// button (a class name beginning with `close`: `close`, `close-btn`, `closeButton`): a box
 /// the reader dismisses is a pop-up over the page (a lightbox of shipping terms, a store
-/// finder), never its content, whatever its prose.
+/// finder), never its content, whatever its prose. The children's classes are scanned, not
+/// looked up in the walk's [`ClassFacts`] cache: a close button is a `<button>`, never
+/// walked, and matching its class for hints would cost more than this scan.
 fn opens_with_close_button(node: &Handle) -> bool {
     first_children_class(node, |class| {
         class
@@ -1242,9 +1289,11 @@ fn holds_close_token(node: &Handle) -> bool {
 /// Whether `part` is a part of a class name, between ASCII letters-and-digits boundaries
 /// (`modal` in `pricing-modal`, `close` in `modal__close`), ignoring ASCII case.
 fn has_class_part(class: &str, part: &str) -> bool {
+    // Byte-wise: each byte of another character is a boundary, as the character is.
     class
-        .split(|ch: char| !ch.is_ascii_alphanumeric())
-        .any(|t| t.eq_ignore_ascii_case(part))
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|t| t.eq_ignore_ascii_case(part.as_bytes()))
 }
 
 /// Whether the class attribute of one of the first [`CLOSE_BUTTON_CHILDREN`] element
@@ -1289,22 +1338,17 @@ fn hidden_by_class(class: &str) -> bool {
     })
 }
 
-/// Whether an element carries the utility class `hidden` (Tailwind's and many themes'
-/// `display:none`) with no responsive variant beside it (`md:block`) and no sibling of the
-/// same classes shown: a sibling shown marks a set of tab panels or options of which a
-/// script shows one at a time (the other categories' lists of templates), which is part of
-/// the page. Only the first [`HIDDEN_SIBLINGS_SCANNED`] siblings are looked at.
-fn hidden_by_utility(node: &Handle, attrs: &[Attribute]) -> bool {
-    let Some(class) = attrs
-        .iter()
-        .find(|a| a.name.local == local_name!("class"))
-        .map(|a| &*a.value)
-    else {
-        return false;
-    };
-    if !class.split_ascii_whitespace().any(|n| n == "hidden") || class.contains(':') {
-        return false;
-    }
+/// Whether a class attribute holds the utility class `hidden` (Tailwind's and many themes'
+/// `display:none`) with no responsive variant beside it (`md:block`).
+fn names_hidden_utility(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|n| n == "hidden") && !class.contains(':')
+}
+
+/// Whether an element whose `class` names the utility `hidden` ([`names_hidden_utility`]) has
+/// no sibling of the same classes shown: a sibling shown marks a set of tab panels or options
+/// of which a script shows one at a time (the other categories' lists of templates), which
+/// is part of the page. Only the first [`HIDDEN_SIBLINGS_SCANNED`] siblings are looked at.
+fn hidden_by_utility(node: &Handle, class: &str) -> bool {
     let own = classes_but_hidden(class);
     let parent = node.parent.take();
     let shown_sibling = parent.as_ref().and_then(|w| w.upgrade()).is_some_and(|p| {
@@ -1343,32 +1387,40 @@ fn is_invisible(attrs: &[Attribute]) -> bool {
     })
 }
 
-/// Bytes of an inline style that [`style_has`] squeezes on the stack; longer ones are
-/// copied to the heap.
+/// Bytes of an ASCII inline style that [`style_has`] squeezes on the stack; longer ones
+/// and the others are copied to the heap.
 const STYLE_STACK_BYTES: usize = 256;
 
 /// Whether an inline style, ASCII-lowercased and without whitespace, holds one of the
 /// `needles` (lowercase, without whitespace).
 fn style_has(style: &str, needles: &[&str]) -> bool {
-    let squeezed = style
+    let holds = |squeezed: &[u8]| {
+        needles.iter().any(|n| {
+            let n = n.as_bytes();
+            // The first byte before the comparison: most windows differ there.
+            squeezed
+                .windows(n.len())
+                .any(|w| w.first() == n.first() && w == n)
+        })
+    };
+    // An ASCII style (nearly all) a byte at a time: its whitespace is ASCII whitespace.
+    if style.is_ascii() && style.len() <= STYLE_STACK_BYTES {
+        let mut buffer = [0u8; STYLE_STACK_BYTES];
+        let mut len = 0;
+        for b in style.bytes() {
+            if !matches!(b, b' ' | b'\t'..=b'\r') {
+                buffer[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+        }
+        return holds(&buffer[..len]);
+    }
+    let squeezed: String = style
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase());
-    let holds = |squeezed: &[u8]| {
-        needles
-            .iter()
-            .any(|n| squeezed.windows(n.len()).any(|w| w == n.as_bytes()))
-    };
-    // Squeezing drops characters and keeps the length of the others.
-    if style.len() > STYLE_STACK_BYTES {
-        return holds(squeezed.collect::<String>().as_bytes());
-    }
-    let mut buffer = [0u8; STYLE_STACK_BYTES];
-    let mut len = 0;
-    for c in squeezed {
-        len += c.encode_utf8(&mut buffer[len..]).len();
-    }
-    holds(&buffer[..len])
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    holds(squeezed.as_bytes())
 }
 
 /// Elements that start and end a block of text.
@@ -1545,9 +1597,28 @@ mod tests {
     }
 
     #[test]
+    fn class_facts_are_read_once_per_value() {
+        let mut cache = hints::HintCache::default();
+        let (hints, facts) = cache.names("pricing-modal Byline-box hidden", ClassFacts::of);
+        assert!(facts.modal_part && facts.byline && facts.hidden_utility);
+        assert!(!(facts.modal || facts.screen_reader));
+        // Remembered: the second look-up returns the first one's facts.
+        let (again, same) = cache.names("pricing-modal Byline-box hidden", |_| ClassFacts {
+            modal: true,
+            ..ClassFacts::default()
+        });
+        assert_eq!(again, hints);
+        assert!(!same.modal);
+        let shown = ClassFacts::of("sr-only md:hidden");
+        assert!(shown.screen_reader && !shown.hidden_utility);
+    }
+
+    #[test]
     fn collapsed_answers_are_named_in_any_case() {
         assert!(names_collapsed_answer("item FAQ__Answer"));
         assert!(names_collapsed_answer("js-Accordion-body"));
         assert!(!names_collapsed_answer("article-body"));
+        assert!(names_collapsed_answer("é-x toGGLE"));
+        assert!(!names_collapsed_answer("ans wer fa q"));
     }
 }

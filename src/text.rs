@@ -11,8 +11,19 @@ fn is_invisible(c: char) -> bool {
 /// An ASCII byte that [`TextBuffer::push_text`] keeps as it is outside `pre`: neither
 /// whitespace nor a dropped control (NUL, carriage return).
 fn is_printable_ascii(b: u8) -> bool {
-    b.is_ascii() && !matches!(b, b'\0' | b'\r' | b'\t' | b'\n' | 0x0B | 0x0C | b' ')
+    PRINTABLE_ASCII[usize::from(b)]
 }
+
+/// [`is_printable_ascii`] of each byte, looked up: it is asked of every byte of a page's text.
+const PRINTABLE_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !matches!(b as u8, b'\0' | b'\r' | b'\t' | b'\n' | 0x0B | 0x0C | b' ');
+        b += 1;
+    }
+    table
+};
 
 /// Whitespace as a reader sees it, including the non-breaking space.
 fn is_space(c: char) -> bool {
@@ -81,35 +92,41 @@ impl TextBuffer {
             }
             return;
         }
-        // Runs of printable ASCII (most of any page's text) are copied whole; other
-        // characters go one by one.
-        let mut rest = text;
-        while let Some(&first) = rest.as_bytes().first() {
-            if is_printable_ascii(first) {
-                let run = rest
-                    .bytes()
-                    .position(|b| !is_printable_ascii(b))
-                    .unwrap_or(rest.len());
-                let (word, after) = rest.split_at(run);
+        // Runs of printable ASCII (most of any page's text) are copied whole, on across a
+        // single space between two of them (it folds to itself); other bytes go one by one.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if is_printable_ascii(b) {
+                let start = i;
+                i += 1;
+                loop {
+                    match bytes.get(i) {
+                        Some(&b) if is_printable_ascii(b) => i += 1,
+                        Some(b' ') if bytes.get(i + 1).is_some_and(|&b| is_printable_ascii(b)) => {
+                            i += 2
+                        }
+                        _ => break,
+                    }
+                }
                 self.before_word();
-                self.text.push_str(word);
-                rest = after;
+                // Both ends are ASCII bytes, so character boundaries.
+                self.text.push_str(text.get(start..i).unwrap_or_default());
                 continue;
             }
             // ASCII whitespace and the dropped controls, as the `char` path below treats
             // them, without decoding one.
-            if first.is_ascii() {
-                if !matches!(first, b'\0' | b'\r') {
+            if b.is_ascii() {
+                if !matches!(b, b'\0' | b'\r') {
                     self.pending_space = true;
                 }
-                rest = rest.get(1..).unwrap_or_default();
+                i += 1;
                 continue;
             }
-            let mut chars = rest.chars();
-            let Some(c) = chars.next() else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
-            rest = chars.as_str();
+            i += c.len_utf8();
             if is_invisible(c) || c == '\0' || c == '\r' {
                 continue;
             }
@@ -447,14 +464,22 @@ mod tests {
 
     #[test]
     fn printable_ascii_is_what_the_char_path_keeps_as_is() {
-        for b in 0..=127u8 {
+        for b in 0..=255u8 {
             let c = char::from(b);
-            let kept = !(is_invisible(c) || c == '\0' || c == '\r' || is_space(c));
+            let kept = b.is_ascii() && !(is_invisible(c) || c == '\0' || c == '\r' || is_space(c));
             assert_eq!(is_printable_ascii(b), kept, "{b}");
         }
         let mut buffer = TextBuffer::default();
         buffer.push_text(" a\r\n b\u{00A0}é\u{00AD}c  d\x0B", false);
         assert_eq!(buffer.take().as_deref(), Some("a b éc d"));
+        // Runs over single spaces, ending at a space that ends the node or one of several.
+        buffer.push_text("one two ", false);
+        buffer.push_text("three  four \n five x", false);
+        buffer.push_text(" y", false);
+        assert_eq!(
+            buffer.take().as_deref(),
+            Some("one two three four five x y")
+        );
     }
 
     #[test]
