@@ -213,8 +213,9 @@ pub fn revise(
     // A lead-in after content followed by [`MIN_LIST_LINES`] or more short lines in the main
     // container ("Ingredients for one pie:", then a line per ingredient), or a paragraph of
     // content there ending in one ("... you can now read it on the following devices:",
-    // then a line per device, dragnet-train 415), opens a list the article gives: the lines up to the next decided block, link-heavy line or other
-    // lead-in are content, whatever follows them. After a lead-in of a sentence's length
+    // then a line per device, dragnet-train 415), opens a list the article gives: the lines
+    // up to the next decided block, link-heavy line or other lead-in are content, whatever
+    // follows them. After a lead-in of a sentence's length
     // ([`SHORT_BLOCK_WORDS`] words or more: "Here are the places we'll visit this spring:"),
     // short linked lines belong to the list too (each place links to its own page); a
     // shorter one ("Share this article:", "You may also be interested in:") opens a box of
