@@ -351,8 +351,8 @@ impl Walker {
         {
             let walked = match self.reveal {
                 Reveal::Nothing => false,
-                Reveal::AllButInvisible => !is_invisible(&attrs),
-                Reveal::All => true,
+                Reveal::AllButInvisible => !is_invisible(&attrs) && !is_closed_dialog(&attrs),
+                Reveal::All => !is_closed_dialog(&attrs),
             };
             if !walked {
                 self.page.concealed += 1;
@@ -1343,6 +1343,23 @@ fn is_invisible(attrs: &[Attribute]) -> bool {
     })
 }
 
+/// Whether a hidden element is a closed modal dialog (`role="dialog"` or `alertdialog`,
+/// `aria-modal="true"`, a `modal` class): a pop-up the reader opens over the page (a shop's
+/// "Why you're seeing this ad" box on every sponsored card, shipping terms, a sign-in form),
+/// never text waiting for a script, so no reveal pass walks it. A short product or listing
+/// page goes through the reveal pass and its dozens of closed dialogs became its text.
+fn is_closed_dialog(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|a| match a.name.local {
+        local_name!("role") => {
+            let role = a.value.trim();
+            role.eq_ignore_ascii_case("dialog") || role.eq_ignore_ascii_case("alertdialog")
+        }
+        local_name!("aria-modal") => a.value.trim().eq_ignore_ascii_case("true"),
+        local_name!("class") => names_modal(&a.value),
+        _ => false,
+    })
+}
+
 /// Bytes of an inline style that [`style_has`] squeezes on the stack; longer ones are
 /// copied to the heap.
 const STYLE_STACK_BYTES: usize = 256;
@@ -1491,6 +1508,29 @@ mod tests {
         assert!(holds_modals("notification-Modals"));
         assert!(!holds_modals("custom-modals-overlay"));
         assert!(!holds_modals("modal"));
+    }
+
+    #[test]
+    fn a_reveal_pass_leaves_closed_dialogs_out() {
+        let doc = parse_page(
+            "<p>Shown.</p><div hidden><p>Waiting.</p></div>\
+             <div role=dialog aria-labelledby=t hidden><h2 id=t>Why this ad</h2></div>\
+             <div aria-modal=true hidden><p>Terms.</p></div>\
+             <div class=modal style='display:none'><p>Sign in.</p></div>",
+            Limits {
+                max_depth: 512,
+                max_nodes: 100_000,
+            },
+        );
+        for reveal in [Reveal::AllButInvisible, Reveal::All] {
+            let texts: Vec<String> = segment(&doc, reveal)
+                .blocks
+                .into_iter()
+                .map(|b| b.text)
+                .collect();
+            assert_eq!(texts, ["Shown.", "Waiting."]);
+        }
+        assert_eq!(segment(&doc, Reveal::Nothing).blocks.len(), 1);
     }
 
     #[test]
