@@ -135,6 +135,8 @@ pub(crate) struct Page {
     pub meta_title: Option<String>,
     /// Hidden elements and `<noscript>`s left out of the walk.
     pub concealed: u32,
+    /// Walked with hidden elements in (a reveal pass, see [`Reveal`]).
+    pub revealed: bool,
     /// Images between blocks.
     pub images: Vec<OrphanImage>,
     /// The first `<base href>`, as written.
@@ -186,6 +188,7 @@ pub(crate) fn segment(doc: &Document, reveal: Reveal) -> Page {
     walker.page.metadata = Some(Collector::default());
     walker.walk(&doc.dom.document);
     walker.page.parse = doc.report;
+    walker.page.revealed = reveal != Reveal::Nothing;
     walker.page
 }
 
