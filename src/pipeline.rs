@@ -208,6 +208,7 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
         &page.elements,
         &page.images,
         &mut verdicts,
+        page.revealed,
     );
     closing_sections(&page.blocks, &page.elements, &mut verdicts);
     let title_text = match &page.meta_title {

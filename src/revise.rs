@@ -12,9 +12,9 @@ use crate::hints::{Hint, Hints};
 use crate::locate::{Layout, named_by_layout};
 use crate::segment::{Element, NO_ELEMENT, OrphanImage};
 use crate::tuning::{
-    COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, DEFINITION_TERM_MAX_WORDS, GRID_CARD_WORDS,
-    GRID_MAX_PROSE_WORDS, GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE,
-    HEADING_LOOKAHEAD, KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS,
+    COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, DEFINITION_TERM_MAX_WORDS, GRID_AMID_SHARE,
+    GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS, GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE,
+    GRID_SHARE, HEADING_LOOKAHEAD, KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS,
     LISTING_LIST_LINK_DENSITY, MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY,
     MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES,
     MIN_LONE_SENTENCES, NUMBERED_RUN_CONTENT_SHARE, NUMBERED_RUN_MIN_ITEMS, SHORT_BLOCK_WORDS,
@@ -670,7 +670,10 @@ pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verd
 /// words (an article, however short, has a paragraph that long; a listing's intro doesn't)
 /// and the grids of the main container together hold [`GRID_MIN_WORDS`] words or more that
 /// are not content yet, and [`GRID_SHARE`] times the content found so far (a listing in
-/// sections, a grid under each subhead; corpus `listing/recipe-sections-of-cards`). Else
+/// sections, a grid under each subhead; corpus `listing/recipe-sections-of-cards`), or
+/// [`GRID_AMID_SHARE`] times when a grid opens before the last content block (corpus
+/// `listing/grid-amid-category-text`) and `revealed` (the page walked with its hidden
+/// elements in) is false. Else
 /// the largest grid outside the main container (the scoring chose the intro) needs
 /// [`GRID_OUTSIDE_SHARE`] times: a short news item with
 /// rails of linked headlines beside it has that shape at a smaller ratio (dragnet-train,
@@ -681,6 +684,7 @@ pub(crate) fn grids(
     elements: &[Element],
     images: &[OrphanImage],
     verdicts: &mut [Verdict],
+    revealed: bool,
 ) {
     // The prose gate first: it settles most pages before the grids are looked for.
     let found = blocks
@@ -748,9 +752,23 @@ pub(crate) fn grids(
     };
     let listing =
         |words: u32, share: f32| words >= GRID_MIN_WORDS && words as f32 >= share * other as f32;
+    // A grid that opens before the last content block stands amid the page's text (cards
+    // between an intro and a buying guide); one that opens after it trails an article
+    // (its comments, its related posts) and must outweigh it more. In a reveal pass the
+    // text after a grid may be a note its page hides (a "contact us for the price" box),
+    // no part of the page: there every grid must outweigh the content as much.
+    let last_content = blocks
+        .iter()
+        .zip(verdicts.iter())
+        .rposition(|(b, v)| v.label == Label::Content && b.in_main);
+    let amid = !revealed
+        && runs.iter().any(|r| {
+            blocks[r.clone()].iter().all(|b| b.in_main) && last_content.is_some_and(|l| r.start < l)
+        });
+    let share = if amid { GRID_AMID_SHARE } else { GRID_SHARE };
     let inside_only = if listing(grid_words(false), GRID_OUTSIDE_SHARE) {
         false
-    } else if listing(grid_words(true), GRID_SHARE) {
+    } else if listing(grid_words(true), share) {
         true
     } else {
         return;

@@ -135,6 +135,8 @@ pub(crate) struct Page {
     pub meta_title: Option<String>,
     /// Hidden elements and `<noscript>`s left out of the walk.
     pub concealed: u32,
+    /// Walked with hidden elements in (a reveal pass, see [`Reveal`]).
+    pub revealed: bool,
     /// Images between blocks.
     pub images: Vec<OrphanImage>,
     /// The first `<base href>`, as written.
@@ -186,6 +188,7 @@ pub(crate) fn segment(doc: &Document, reveal: Reveal) -> Page {
     walker.page.metadata = Some(Collector::default());
     walker.walk(&doc.dom.document);
     walker.page.parse = doc.report;
+    walker.page.revealed = reveal != Reveal::Nothing;
     walker.page
 }
 
@@ -405,8 +408,10 @@ impl Walker {
         {
             let walked = match self.reveal {
                 Reveal::Nothing => false,
-                Reveal::AllButInvisible => !is_invisible(&attrs),
-                Reveal::All => true,
+                Reveal::AllButInvisible => {
+                    !is_invisible(&attrs) && !is_closed_dialog(&attrs, facts)
+                }
+                Reveal::All => !is_closed_dialog(&attrs, facts),
             };
             if !walked {
                 self.page.concealed += 1;
@@ -480,8 +485,7 @@ impl Walker {
         // banner of long prose about partners and purposes, a sign-in box).
         if !ctx.in_content
             && (name == local_name!("dialog")
-                || has_role("dialog")
-                || has_role("alertdialog")
+                || role.is_some_and(is_dialog_role)
                 || facts.modal
                 || facts.holds_modals
                 || opens_with_close_button(&node)
@@ -1194,8 +1198,7 @@ fn is_hidden(attrs: &[Attribute], class: ClassFacts) -> bool {
                 let role = a.value.trim();
                 panel |=
                     role.eq_ignore_ascii_case("region") || role.eq_ignore_ascii_case("tabpanel");
-                dialog |=
-                    role.eq_ignore_ascii_case("dialog") || role.eq_ignore_ascii_case("alertdialog");
+                dialog |= is_dialog_role(role);
             }
             _ => {}
         }
@@ -1387,6 +1390,26 @@ fn is_invisible(attrs: &[Attribute]) -> bool {
     })
 }
 
+/// Whether a hidden element is a closed modal dialog (`role="dialog"` or `alertdialog`,
+/// `aria-modal="true"`, a `modal` class): a pop-up the reader opens over the page (a shop's
+/// "Why you're seeing this ad" box on every sponsored card, shipping terms, a sign-in form),
+/// never text waiting for a script, so no reveal pass walks it. A short product or listing
+/// page goes through the reveal pass and its dozens of closed dialogs became its text.
+fn is_closed_dialog(attrs: &[Attribute], class: ClassFacts) -> bool {
+    class.modal
+        || attrs.iter().any(|a| match a.name.local {
+            local_name!("role") => is_dialog_role(&a.value),
+            local_name!("aria-modal") => a.value.trim().eq_ignore_ascii_case("true"),
+            _ => false,
+        })
+}
+
+/// Whether a `role` value names a dialog (`dialog`, `alertdialog`).
+fn is_dialog_role(role: &str) -> bool {
+    let role = role.trim();
+    role.eq_ignore_ascii_case("dialog") || role.eq_ignore_ascii_case("alertdialog")
+}
+
 /// Bytes of an ASCII inline style that [`style_has`] squeezes on the stack; longer ones
 /// and the others are copied to the heap.
 const STYLE_STACK_BYTES: usize = 256;
@@ -1543,6 +1566,29 @@ mod tests {
         assert!(holds_modals("notification-Modals"));
         assert!(!holds_modals("custom-modals-overlay"));
         assert!(!holds_modals("modal"));
+    }
+
+    #[test]
+    fn a_reveal_pass_leaves_closed_dialogs_out() {
+        let doc = parse_page(
+            "<p>Shown.</p><div hidden><p>Waiting.</p></div>\
+             <div role=dialog aria-labelledby=t hidden><h2 id=t>Why this ad</h2></div>\
+             <div aria-modal=true hidden><p>Terms.</p></div>\
+             <div class=modal style='display:none'><p>Sign in.</p></div>",
+            Limits {
+                max_depth: 512,
+                max_nodes: 100_000,
+            },
+        );
+        for reveal in [Reveal::AllButInvisible, Reveal::All] {
+            let texts: Vec<String> = segment(&doc, reveal)
+                .blocks
+                .into_iter()
+                .map(|b| b.text)
+                .collect();
+            assert_eq!(texts, ["Shown.", "Waiting."]);
+        }
+        assert_eq!(segment(&doc, Reveal::Nothing).blocks.len(), 1);
     }
 
     #[test]

@@ -594,6 +594,13 @@ pub const GRID_MIN_WORDS: u32 = 60;
 /// main container must hold in words to be the page's content. 1 to 5 measure the same
 /// (the prose gate, [`GRID_MAX_PROSE_WORDS`], decides most pages); 2 keeps a margin.
 pub const GRID_SHARE: f32 = 2.0;
+/// The same for a grid inside the main container that opens before its last content block:
+/// cards amid the page's text (a category's intro, its grid, then its buying guide), not a
+/// trail of comments or related posts after an article, which [`GRID_SHARE`] still
+/// weighs (at 1 for all grids: dragnet-train R901 .97 -> .63, R703 .64 -> .39). Tuned on
+/// the six sets 2026-11-29 (wcxb-dev 0.8637 -> 0.8646; 1: 0.8644; 0.5: 0.8645; 1.5:
+/// 0.8638; mozilla-readability nytimes-5 +.03 at 0.75 and below; no other set moves).
+pub const GRID_AMID_SHARE: f32 = 0.75;
 /// The same for a grid outside the main container: a short news item (60 to 80 words)
 /// with its rails of linked headlines beside it has them at about 3 to 4 times
 /// (dragnet-train R767, R769, l3s-gn1 0.9529 -> 0.9523 at 2), a listing whose intro the
