@@ -75,7 +75,7 @@ fn features_in(block: &Block, index: usize, count: usize, lower: &mut Vec<u8>) -
         credit: is_credit(text, block.words),
         notice_terms: notice_terms_in(text, lower),
         dateline: is_dateline(text),
-        digits: text.chars().any(char::is_numeric),
+        digits: counts.digits,
     }
 }
 
@@ -278,12 +278,14 @@ pub fn text_density(text: &str) -> f32 {
     TextCounts::of(text).density()
 }
 
-/// What one pass over a block's characters counts: its sentence marks and commas, and
-/// the lines and words of [`text_density`]'s wrapping.
+/// What one pass over a block's characters counts: its sentence marks and commas, whether
+/// it holds a digit, and the lines and words of [`text_density`]'s wrapping.
 #[derive(Default)]
 struct TextCounts {
     sentence_marks: u32,
     commas: u32,
+    /// Whether a character is numeric (`char::is_numeric`).
+    digits: bool,
     lines: u32,
     words: u32,
     last_line_words: u32,
@@ -306,6 +308,7 @@ impl TextCounts {
                 if !space {
                     counts.sentence_marks += u32::from(matches!(b, b'.' | b'!' | b'?'));
                     counts.commas += u32::from(b == b',');
+                    counts.digits |= b.is_ascii_digit();
                 }
                 space
             } else {
@@ -315,6 +318,7 @@ impl TextCounts {
                 i += c.len_utf8();
                 let space = c.is_whitespace();
                 if !space {
+                    counts.digits |= c.is_numeric();
                     if is_sentence_mark(c) {
                         counts.sentence_marks += 1;
                     } else if is_comma(c) {
@@ -441,6 +445,9 @@ mod tests {
         assert_eq!(counts.sentence_marks, 3);
         assert_eq!(counts.commas, 2);
         assert_eq!(counts.lines, 1);
+        assert!(!counts.digits);
+        assert!(TextCounts::of("page 2").digits);
+        assert!(TextCounts::of("part ½").digits);
         assert_eq!(TextCounts::of("  ").words, 0);
         assert_eq!(TextCounts::of("").lines, 0);
     }
