@@ -301,7 +301,13 @@ impl TextCounts {
         let bytes = text.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            // ASCII (most of any text) a byte at a time; other characters decoded.
+            // A letter (most bytes of any text) only widens its word.
+            if b.is_ascii_alphabetic() {
+                i += 1;
+                width += 1;
+                continue;
+            }
+            // Other ASCII a byte at a time; other characters decoded.
             let space = if b.is_ascii() {
                 i += 1;
                 let space = matches!(b, b' ' | b'\t'..=b'\r');
