@@ -3,9 +3,7 @@
 //! variants, a print edition beside the screen one, a gated copy of the post), and its
 //! content is kept once.
 
-use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use std::hash::BuildHasher;
 
 use crate::block::Block;
 use crate::classify::{Label, Reason, Verdict};
@@ -33,10 +31,13 @@ pub(crate) fn second_copies(blocks: &[Block], elements: &[Element], verdicts: &m
     hashes.push(hash);
     powers.push(power);
     words.push(sum);
+    // A fixed-seed foldhash of each text: much cheaper than SipHash on long texts, and a
+    // collision only costs a missed copy (the texts are compared before any is dropped).
+    let text_hash = foldhash::quality::FixedState::default();
     for b in blocks {
-        let mut h = DefaultHasher::new();
-        b.text.hash(&mut h);
-        hash = hash.wrapping_mul(BASE).wrapping_add(h.finish());
+        hash = hash
+            .wrapping_mul(BASE)
+            .wrapping_add(text_hash.hash_one(b.text.as_str()));
         power = power.wrapping_mul(BASE);
         sum += b.words as usize;
         hashes.push(hash);
@@ -46,7 +47,7 @@ pub(crate) fn second_copies(blocks: &[Block], elements: &[Element], verdicts: &m
     let run_hash = |start: usize, end: usize| {
         hashes[end].wrapping_sub(hashes[start].wrapping_mul(powers[end - start]))
     };
-    let mut seen: HashMap<(u64, usize), (usize, usize)> = HashMap::new();
+    let mut seen: foldhash::HashMap<(u64, usize), (usize, usize)> = foldhash::HashMap::default();
     for &(start, end) in &runs {
         let words = words[end] - words[start];
         let count = end - start;

@@ -75,7 +75,7 @@ fn features_in(block: &Block, index: usize, count: usize, lower: &mut Vec<u8>) -
         credit: is_credit(text, block.words),
         notice_terms: notice_terms_in(text, lower),
         dateline: is_dateline(text),
-        digits: text.chars().any(char::is_numeric),
+        digits: counts.digits,
     }
 }
 
@@ -278,12 +278,14 @@ pub fn text_density(text: &str) -> f32 {
     TextCounts::of(text).density()
 }
 
-/// What one pass over a block's characters counts: its sentence marks and commas, and
-/// the lines and words of [`text_density`]'s wrapping.
+/// What one pass over a block's characters counts: its sentence marks and commas, whether
+/// it holds a digit, and the lines and words of [`text_density`]'s wrapping.
 #[derive(Default)]
 struct TextCounts {
     sentence_marks: u32,
     commas: u32,
+    /// Whether a character is numeric (`char::is_numeric`).
+    digits: bool,
     lines: u32,
     words: u32,
     last_line_words: u32,
@@ -293,34 +295,70 @@ impl TextCounts {
     fn of(text: &str) -> TextCounts {
         let mut counts = TextCounts::default();
         let mut column = 0usize;
-        // The words are the runs between whitespace, as `split_whitespace` gives them; a
-        // whitespace character past the end closes the last.
+        // The words are the runs between whitespace, as `split_whitespace` gives them; the
+        // end of the text closes the last.
         let mut width = 0usize;
-        for c in text.chars().chain([' ']) {
-            if !c.is_whitespace() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // A letter (most bytes of any text) only widens its word.
+            if b.is_ascii_alphabetic() {
+                i += 1;
                 width += 1;
-                if is_sentence_mark(c) {
-                    counts.sentence_marks += 1;
-                } else if is_comma(c) {
-                    counts.commas += 1;
+                continue;
+            }
+            // Other ASCII a byte at a time; other characters decoded.
+            let space = if b.is_ascii() {
+                i += 1;
+                let space = matches!(b, b' ' | b'\t'..=b'\r');
+                if !space {
+                    counts.sentence_marks += u32::from(matches!(b, b'.' | b'!' | b'?'));
+                    counts.commas += u32::from(b == b',');
+                    counts.digits |= b.is_ascii_digit();
                 }
-                continue;
-            }
-            if width == 0 {
-                continue;
-            }
-            if counts.lines == 0 || (column > 0 && column + 1 + width > WRAP_COLUMNS) {
-                counts.lines += 1;
-                column = width;
-                counts.last_line_words = 1;
+                space
             } else {
-                column += 1 + width;
-                counts.last_line_words += 1;
+                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                i += c.len_utf8();
+                let space = c.is_whitespace();
+                if !space {
+                    counts.digits |= c.is_numeric();
+                    if is_sentence_mark(c) {
+                        counts.sentence_marks += 1;
+                    } else if is_comma(c) {
+                        counts.commas += 1;
+                    }
+                }
+                space
+            };
+            if space {
+                counts.end_word(&mut column, width);
+                width = 0;
+            } else {
+                width += 1;
             }
-            counts.words += 1;
-            width = 0;
         }
+        counts.end_word(&mut column, width);
         counts
+    }
+
+    /// Count a word of `width` characters (none: nothing to count), wrapped at
+    /// [`WRAP_COLUMNS`] from `column`.
+    fn end_word(&mut self, column: &mut usize, width: usize) {
+        if width == 0 {
+            return;
+        }
+        if self.lines == 0 || (*column > 0 && *column + 1 + width > WRAP_COLUMNS) {
+            self.lines += 1;
+            *column = width;
+            self.last_line_words = 1;
+        } else {
+            *column += 1 + width;
+            self.last_line_words += 1;
+        }
+        self.words += 1;
     }
 
     /// [`text_density`].
@@ -404,6 +442,32 @@ pub fn is_credit(text: &str, words: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_counts_read_ascii_and_other_characters_alike() {
+        // A no-break space and a vertical tab separate words; full-width marks count.
+        let counts = TextCounts::of("Yes, it\u{a0}works.\u{b}Does it？ 好、 ok!");
+        assert_eq!(counts.words, 7);
+        assert_eq!(counts.sentence_marks, 3);
+        assert_eq!(counts.commas, 2);
+        assert_eq!(counts.lines, 1);
+        assert!(!counts.digits);
+        assert!(TextCounts::of("page 2").digits);
+        assert!(TextCounts::of("part ½").digits);
+        assert_eq!(TextCounts::of("  ").words, 0);
+        assert_eq!(TextCounts::of("").lines, 0);
+    }
+
+    #[test]
+    fn text_counts_wrap_at_the_column() {
+        let word = "x".repeat(WRAP_COLUMNS / 2 - 1);
+        let counts = TextCounts::of(&format!("{word} {word} {word}"));
+        assert_eq!(
+            (counts.lines, counts.words, counts.last_line_words),
+            (2, 3, 1)
+        );
+        assert_eq!(counts.density(), 2.0);
+    }
 
     #[test]
     fn density_of_one_line_is_its_words() {

@@ -2766,7 +2766,14 @@ fn date_start(text: &str) -> Option<usize> {
 pub(crate) fn month(word: &str) -> Option<u32> {
     // Compared ignoring ASCII case, as the ASCII-lowercased word would be, without the copy.
     let w = word.trim_end_matches('.');
-    if w.len() < 3 {
+    // Three to nine bytes ("may" to "september"), and the first letter of one.
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !(3..=9).contains(&w.len())
+        || !matches!(
+            first,
+            Some(b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's')
+        )
+    {
         return None;
     }
     const MONTHS: [&str; 12] = [
@@ -3317,6 +3324,9 @@ mod tests {
         assert_eq!(month("ja"), None);
         assert_eq!(month("Janu"), None);
         assert_eq!(month("Mär"), None);
+        assert_eq!(month("Septembers"), None);
+        assert_eq!(month("Sun."), None);
+        assert_eq!(month("sep"), Some(9));
     }
 
     #[test]

@@ -398,7 +398,6 @@ pub(crate) fn lists(
     elements: &[Element],
     verdicts: &mut [Verdict],
 ) {
-    use std::collections::HashMap;
     // A block's item is its owner, or the `<dt>` / `<dd>` right around it (a term or a
     // definition whose text sits in a box of its own: a shop's specification list); the
     // item's index and the list's index and element.
@@ -436,7 +435,7 @@ pub(crate) fn lists(
     // items in the second.
     for _ in 0..2 {
         // Items and content items per list.
-        let mut items: HashMap<u32, (u32, u32)> = HashMap::new();
+        let mut items: foldhash::HashMap<u32, (u32, u32)> = foldhash::HashMap::default();
         for (b, v) in blocks.iter().zip(verdicts.iter()) {
             if let Some((_, l, _)) = list_of(b) {
                 let e = items.entry(l).or_default();
