@@ -2318,6 +2318,10 @@ const OTHER_CREDITS: [&str; 5] = [
     "medically reviewed by",
 ];
 
+/// Lowercase starts of date lines that read like a byline ("Last updated: May 3"), naming
+/// no one.
+const UPDATE_LINE_STARTS: [&str; 2] = ["last update", "last modified"];
+
 /// Texts that stand where a name should and are not one, lowercase (phpBB themes mark
 /// the opening poster's posts "Topic Author").
 const NOT_NAMES: [&str; 9] = [
@@ -2514,7 +2518,7 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
     // 3" is a date line.
     if OTHER_CREDITS
         .iter()
-        .chain(&["last update", "last modified"])
+        .chain(&UPDATE_LINE_STARTS)
         .any(|c| lower.starts_with(c))
         || PROFILE_LINK_ENDS.iter().any(|e| lower.ends_with(e))
     {
