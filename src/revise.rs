@@ -256,11 +256,12 @@ pub fn revise(
         }
         i = end;
     }
-    // A heading is decided by what follows it, looking past the captions, ad slots and
-    // empty blocks between: a section's picture set right under its title says nothing of
-    // the section (wcxb-dev articles whose every h2 had a captioned screenshot under it
-    // lost them all). From the last heading back, so that a heading whose section opens
-    // with a titled subsection follows the subsection's title (an h2 over h3s).
+    // A heading is decided by what follows it, looking past the captions, photo credits, ad
+    // slots and empty blocks between: a section's picture set right under its title says
+    // nothing of the section (wcxb-dev articles whose every h2 had a captioned screenshot
+    // under it lost them all), nor does a "PHOTOS: …" credit line under a dek (dragnet-train
+    // 321). From the last heading back, so that a heading whose section opens with a titled
+    // subsection follows the subsection's title (an h2 over h3s).
     for i in (0..n).rev() {
         if verdicts[i].label != Label::Undecided {
             continue;
@@ -271,7 +272,7 @@ pub fn revise(
             .filter(|v| {
                 !matches!(
                     v.reason,
-                    Reason::Hint(Hint::Caption | Hint::Ad) | Reason::NoWords
+                    Reason::Hint(Hint::Caption | Hint::Ad) | Reason::NoWords | Reason::Credit
                 )
             })
             .take(HEADING_LOOKAHEAD)
@@ -1283,6 +1284,24 @@ mod tests {
         revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
         assert_eq!(verdicts[1].reason, Reason::NeighboursContent);
+    }
+
+    #[test]
+    fn a_heading_looks_past_a_credit_line_under_it() {
+        // A dek set as an h2, then "PHOTOS: Life and Times of …" (a credit), then the prose.
+        let kinds = [
+            BlockKind::Heading(2),
+            BlockKind::Heading(4),
+            BlockKind::Paragraph,
+        ];
+        let feats = [f(true), f(false), f(true)];
+        let mut verdicts = [
+            Verdict::new(Label::Undecided, Reason::Heading),
+            Verdict::new(Label::Boilerplate, Reason::Credit),
+            v(Label::Content),
+        ];
+        revise(&kinds, &feats, &[true; 3], &mut verdicts);
+        assert_eq!(verdicts[0].reason, Reason::HeadingBeforeContent);
     }
 
     #[test]
