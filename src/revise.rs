@@ -45,10 +45,16 @@ pub fn revise(
     // nothing of the text around it (a how-to step between two photo captions, a subhead
     // after an "Advertisement" label), so the sweeps look past it. A run of them is a
     // gallery or an ad rail, and decides its neighbours (the "1 / 5" counter before it).
+    // The sweeps look past a lone block without words too (not a quote): a formula's "."
+    // left when its maths is dropped, a "*" between two paragraphs, an icon. A run of them
+    // is a menu's separators or a row of icons; a quote of emoji is a post's own.
     let inset = |i: usize| matches!(before[i].reason, Reason::Hint(Hint::Caption | Hint::Ad));
-    let lone_inset =
-        |i: usize| inset(i) && !(i > 0 && inset(i - 1)) && !(i + 1 < n && inset(i + 1));
-    let neighbour = |i: usize| before[i].label != Label::Undecided && !lone_inset(i);
+    let bare = |i: usize| before[i].reason == Reason::NoWords && kinds[i] != BlockKind::Quote;
+    let lone = |of: &dyn Fn(usize) -> bool, i: usize| {
+        of(i) && !(i > 0 && of(i - 1)) && !(i + 1 < n && of(i + 1))
+    };
+    let neighbour =
+        |i: usize| before[i].label != Label::Undecided && !lone(&inset, i) && !lone(&bare, i);
     let mut prev = vec![Label::Boilerplate; n];
     let mut last = Label::Boilerplate;
     for i in 0..n {
@@ -250,11 +256,12 @@ pub fn revise(
         }
         i = end;
     }
-    // A heading is decided by what follows it, looking past the captions, ad slots and
-    // empty blocks between: a section's picture set right under its title says nothing of
-    // the section (wcxb-dev articles whose every h2 had a captioned screenshot under it
-    // lost them all). From the last heading back, so that a heading whose section opens
-    // with a titled subsection follows the subsection's title (an h2 over h3s).
+    // A heading is decided by what follows it, looking past the captions, photo credits, ad
+    // slots and empty blocks between: a section's picture set right under its title says
+    // nothing of the section (wcxb-dev articles whose every h2 had a captioned screenshot
+    // under it lost them all), nor does a "PHOTOS: …" credit line under a dek (dragnet-train
+    // 321). From the last heading back, so that a heading whose section opens with a titled
+    // subsection follows the subsection's title (an h2 over h3s).
     for i in (0..n).rev() {
         if verdicts[i].label != Label::Undecided {
             continue;
@@ -265,7 +272,7 @@ pub fn revise(
             .filter(|v| {
                 !matches!(
                     v.reason,
-                    Reason::Hint(Hint::Caption | Hint::Ad) | Reason::NoWords
+                    Reason::Hint(Hint::Caption | Hint::Ad) | Reason::NoWords | Reason::Credit
                 )
             })
             .take(HEADING_LOOKAHEAD)
@@ -1277,6 +1284,46 @@ mod tests {
         revise(&kinds, &feats, &[true; 5][..kinds.len()], &mut verdicts);
         assert_eq!(verdicts[1].label, Label::Content);
         assert_eq!(verdicts[1].reason, Reason::NeighboursContent);
+    }
+
+    #[test]
+    fn a_heading_looks_past_a_credit_line_under_it() {
+        // A dek set as an h2, then "PHOTOS: Life and Times of …" (a credit), then the prose.
+        let kinds = [
+            BlockKind::Heading(2),
+            BlockKind::Heading(4),
+            BlockKind::Paragraph,
+        ];
+        let feats = [f(true), f(false), f(true)];
+        let mut verdicts = [
+            Verdict::new(Label::Undecided, Reason::Heading),
+            Verdict::new(Label::Boilerplate, Reason::Credit),
+            v(Label::Content),
+        ];
+        revise(&kinds, &feats, &[true; 3], &mut verdicts);
+        assert_eq!(verdicts[0].reason, Reason::HeadingBeforeContent);
+    }
+
+    #[test]
+    fn a_lone_block_without_words_does_not_decide_its_neighbours() {
+        // "or in matrix form:", then the formula's lone "." (its maths left out), then prose.
+        let kinds = [BlockKind::Paragraph; 5];
+        let feats = [f(true), f(false), f(false), f(false), f(true)];
+        let bare = Verdict::new(Label::Boilerplate, Reason::NoWords);
+        let run = |second_bare: bool| {
+            let mut verdicts = [
+                v(Label::Content),
+                v(Label::Undecided),
+                bare,
+                if second_bare { bare } else { v(Label::Content) },
+                v(Label::Content),
+            ];
+            revise(&kinds, &feats, &[true; 5], &mut verdicts);
+            verdicts[1].label
+        };
+        assert_eq!(run(false), Label::Content);
+        // A run of them (a menu's separators, a row of icons) is chrome's, and decides.
+        assert_eq!(run(true), Label::Boilerplate);
     }
 
     #[test]
