@@ -594,7 +594,7 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                 None => (0, u32::MAX),
                 Some(m) => m.range_of(block.owner)?,
             };
-            let local = block
+            let hinted: Vec<(u32, Hints)> = block
                 .hinted_ancestors
                 .iter()
                 .filter(|(at, h)| {
@@ -609,31 +609,62 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                     };
                     let dominant = main.is_some_and(|m| within_core(elements, m, *at))
                         && !h.has(Hint::Comment)
+                        // An `<aside>` is a side column by its tag: never the article
+                        // under a misleading name (see [`side_column_teaser`]).
                         && elements.get(*at as usize).is_some_and(|e| {
-                            e.unlinked_words() as f32 >= DOMINANT_HINT_SHARE * main_words
+                            e.name != local_name!("aside")
+                                && e.unlinked_words() as f32 >= DOMINANT_HINT_SHARE * main_words
                         });
                     inside && !dominant && !named_by_layout(elements, *at, *h, &layout)
                 })
                 .map(|(at, h)| {
-                    if questionnaires.contains(at) {
+                    let h = if questionnaires.contains(at) {
                         h.without(Hint::Form)
                     } else if testimonials.contains(at) {
                         h.without(Hint::Comment)
                     } else {
                         *h
-                    }
+                    };
+                    (*at, h)
                 })
-                .fold(Hints::NONE, |acc, h| acc.union(h));
+                .collect();
+            let local = hinted.iter().fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
             Some(if discussion {
                 local.without(Hint::Comment)
             } else {
-                local
+                side_column_teaser(elements, &hinted, local)
             })
         })
         .collect();
     for (block, local) in blocks.iter_mut().zip(local) {
         block.in_main = local.is_some();
         block.local_hints = local.unwrap_or(block.hints);
+    }
+}
+
+/// A block's local hints (`local`, the union of its `hinted` ancestors inside the main
+/// container, outermost first) without the content name when that name sits inside an
+/// `<aside>` side column and no content name inside the container encloses the aside: the
+/// column's teasers (`div.text` under each "Most popular" story) are its own, not the
+/// article's, so [`crate::select::select`] drops them beside the post as it drops a
+/// sidebar's profile. An `<aside>` within a content-named post (a forum's quoted reply) keeps
+/// it. dragnet-train T83 .13 -> .92.
+fn side_column_teaser(elements: &[Element], hinted: &[(u32, Hints)], local: Hints) -> Hints {
+    let aside = hinted.iter().find(|(at, h)| {
+        h.has(Hint::Sidebar)
+            && elements
+                .get(*at as usize)
+                .is_some_and(|e| e.name == local_name!("aside"))
+    });
+    match aside {
+        Some(&(aside, _))
+            if !hinted
+                .iter()
+                .any(|&(at, h)| at < aside && h.has(Hint::Content)) =>
+        {
+            local.without(Hint::Content)
+        }
+        _ => local,
     }
 }
 
@@ -908,6 +939,34 @@ mod tests {
             PARAGRAPH.repeat(summary),
             row.repeat(rows)
         )
+    }
+
+    #[test]
+    fn a_content_name_inside_an_aside_belongs_to_the_side_column() {
+        let html = format!(
+            "<body><div class=wrap><aside class=sidebar><div class=entry-content>{}</div>\
+             </aside><div class=entry-content><aside class=quote>{}</aside></div></div></body>",
+            PARAGRAPH.replace("harbour", "teaser"),
+            PARAGRAPH.replace("harbour", "quoted")
+        );
+        let (page, _) = located_in(&html);
+        let local = |word: &str| {
+            let block = page
+                .blocks
+                .iter()
+                .find(|b| b.text.contains(word))
+                .expect("the block");
+            let union = block
+                .hinted_ancestors
+                .iter()
+                .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
+            side_column_teaser(&page.elements, &block.hinted_ancestors, union)
+        };
+        // The teaser's content name is the side column's.
+        let teaser = local("teaser");
+        assert!(teaser.has(Hint::Sidebar) && !teaser.has(Hint::Content));
+        // An `<aside>` quoted inside a content-named post is part of the post.
+        assert!(local("quoted").has(Hint::Content));
     }
 
     #[test]
