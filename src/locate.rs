@@ -577,9 +577,14 @@ fn same_class(a: &str, b: &str) -> bool {
 /// Inside the container, the core candidate or an element inside it holding at least
 /// [`DOMINANT_HINT_SHARE`] of its words is the article itself under a misleading name
 /// (`quicktags-toolbar` around a WordPress post): its hints are dropped too, except
-/// [`Hint::Comment`], since a comment section can outweigh the article it follows. Beside
-/// the core, such an element is a competitor (a live feed in an `aside`): its name stands. So are the hints of a class name that the elements
-/// holding that share of the words all carry (see [`layout_names`]).
+/// [`Hint::Comment`], since a comment section can outweigh the article it follows, and
+/// [`Hint::Sidebar`], since a side column's long "About me" profile or its teasers can
+/// outweigh a short post beside them (`crate::select::select` keeps an article that does
+/// sit in a box named so, when no content name stands outside it; corpus
+/// `blog/sidebar-first-long-profile`; dragnet-train R569 .35 -> .90, T83). Beside the core,
+/// such an element is a competitor (a live feed in an `aside`): its name stands. So are the
+/// hints of a class name that the elements holding that share of the words all carry (see
+/// [`layout_names`]).
 pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&MainContainer>) {
     let main_words = main.map_or(0, |m| words_inside(blocks, m)) as f32;
     let discussion = main.is_some_and(|m| m.discussion);
@@ -609,11 +614,9 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                     };
                     let dominant = main.is_some_and(|m| within_core(elements, m, *at))
                         && !h.has(Hint::Comment)
-                        // An `<aside>` is a side column by its tag: never the article
-                        // under a misleading name (see [`side_column_teaser`]).
+                        && !h.has(Hint::Sidebar)
                         && elements.get(*at as usize).is_some_and(|e| {
-                            e.name != local_name!("aside")
-                                && e.unlinked_words() as f32 >= DOMINANT_HINT_SHARE * main_words
+                            e.unlinked_words() as f32 >= DOMINANT_HINT_SHARE * main_words
                         });
                     inside && !dominant && !named_by_layout(elements, *at, *h, &layout)
                 })
