@@ -479,10 +479,27 @@ fn choose(
             .filter(|&i| elements[i as usize].parent == parent)
             .collect()
     };
+    // The heading that opens an element as its first child (a titled section's `<h2>`). A
+    // sibling titled like the top, by the same heading tag, is another section of the same
+    // document (a reference page's Synopsis beside its long Parameters section, a
+    // `refsynopsisdiv` beside the `refsect1`s): it joins with [`SIBLING_MIN_SCORE`] of its
+    // own, not the share of the top's that an untitled sibling needs. wcxb-dev +0.00007
+    // (PostgreSQL reference pages 0670 and 2863, 4055, a journal article 2020), nothing down.
+    let title_of = |at: u32| {
+        elements
+            .get(at as usize + 1)
+            .filter(|h| h.tag == TagClass::Heading && h.parent == at)
+            .map(|h| h.name.clone())
+    };
+    let top_title = title_of(top);
     let mut ranges = Vec::new();
     for s in siblings {
         let e = &elements[s as usize];
         let keep = s == top || {
+            let titled_like_top = top_title.is_some()
+                && title_of(s) == top_title
+                && !unlikely(e)
+                && final_score[s as usize] >= SIBLING_MIN_SCORE;
             // A sibling of the top's class is another part of the same whole (a manual's
             // `sect1` sections): it joins with any prose of its own, however short (a
             // one-line NAME or FILES section) and however weakly the top itself scored.
@@ -502,7 +519,7 @@ fn choose(
                 && ((chars[s as usize] > SIBLING_PARAGRAPH_CHARS
                     && ld < SIBLING_PARAGRAPH_LINK_DENSITY)
                     || (chars[s as usize] > 0 && ld == 0.0 && ends_sentence[s as usize]));
-            strong || paragraph
+            strong || paragraph || titled_like_top
         };
         if keep {
             ranges.push((s, e.end));
@@ -970,6 +987,26 @@ mod tests {
         assert!(teaser.has(Hint::Sidebar) && !teaser.has(Hint::Content));
         // An `<aside>` quoted inside a content-named post is part of the post.
         assert!(local("quoted").has(Hint::Content));
+    }
+
+    #[test]
+    fn a_section_titled_like_the_top_joins_it() {
+        // A reference page: a synopsis section (h2 + 2 paragraphs, under a fifth of the
+        // description's score) beside the long description (h2 + 20 paragraphs), in one
+        // wrapper with a footer note; the description alone wins the scoring.
+        let page = |synopsis_title: &str| {
+            format!(
+                "<body><nav><a href=/>Home</a></nav><div class=doc>\
+                 <div class=synopsis>{synopsis_title}{}</div>\
+                 <div class=sect><h2>Description</h2>{}</div></div>\
+                 <footer><p>Copyright the manual</p></footer></body>",
+                PARAGRAPH.replace("harbour", "synopsis").repeat(2),
+                PARAGRAPH.repeat(20)
+            )
+        };
+        assert!(inside(&page("<h2>Synopsis</h2>"), "The synopsis board"));
+        // Not under another kind of title.
+        assert!(!inside(&page("<h3>Synopsis</h3>"), "The synopsis board"));
     }
 
     #[test]
