@@ -479,10 +479,27 @@ fn choose(
             .filter(|&i| elements[i as usize].parent == parent)
             .collect()
     };
+    // The heading that opens an element as its first child (a titled section's `<h2>`). A
+    // sibling titled like the top, by the same heading tag, is another section of the same
+    // document (a reference page's Synopsis beside its long Parameters section, a
+    // `refsynopsisdiv` beside the `refsect1`s): it joins with [`SIBLING_MIN_SCORE`] of its
+    // own, not the share of the top's that an untitled sibling needs. wcxb-dev +0.00007
+    // (PostgreSQL reference pages 0670 and 2863, 4055, a journal article 2020), nothing down.
+    let title_of = |at: u32| {
+        elements
+            .get(at as usize + 1)
+            .filter(|h| h.tag == TagClass::Heading && h.parent == at)
+            .map(|h| h.name.clone())
+    };
+    let top_title = title_of(top);
     let mut ranges = Vec::new();
     for s in siblings {
         let e = &elements[s as usize];
         let keep = s == top || {
+            let titled_like_top = top_title.is_some()
+                && title_of(s) == top_title
+                && !unlikely(e)
+                && final_score[s as usize] >= SIBLING_MIN_SCORE;
             // A sibling of the top's class is another part of the same whole (a manual's
             // `sect1` sections): it joins with any prose of its own, however short (a
             // one-line NAME or FILES section) and however weakly the top itself scored.
@@ -502,7 +519,7 @@ fn choose(
                 && ((chars[s as usize] > SIBLING_PARAGRAPH_CHARS
                     && ld < SIBLING_PARAGRAPH_LINK_DENSITY)
                     || (chars[s as usize] > 0 && ld == 0.0 && ends_sentence[s as usize]));
-            strong || paragraph
+            strong || paragraph || titled_like_top
         };
         if keep {
             ranges.push((s, e.end));
@@ -577,9 +594,14 @@ fn same_class(a: &str, b: &str) -> bool {
 /// Inside the container, the core candidate or an element inside it holding at least
 /// [`DOMINANT_HINT_SHARE`] of its words is the article itself under a misleading name
 /// (`quicktags-toolbar` around a WordPress post): its hints are dropped too, except
-/// [`Hint::Comment`], since a comment section can outweigh the article it follows. Beside
-/// the core, such an element is a competitor (a live feed in an `aside`): its name stands. So are the hints of a class name that the elements
-/// holding that share of the words all carry (see [`layout_names`]).
+/// [`Hint::Comment`], since a comment section can outweigh the article it follows, and
+/// [`Hint::Sidebar`], since a side column's long "About me" profile or its teasers can
+/// outweigh a short post beside them (`crate::select::select` keeps an article that does
+/// sit in a box named so, when no content name stands outside it; corpus
+/// `blog/sidebar-first-long-profile`; dragnet-train R569 .35 -> .90, T83). Beside the core,
+/// such an element is a competitor (a live feed in an `aside`): its name stands. So are the
+/// hints of a class name that the elements holding that share of the words all carry (see
+/// [`layout_names`]).
 pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&MainContainer>) {
     let main_words = main.map_or(0, |m| words_inside(blocks, m)) as f32;
     let discussion = main.is_some_and(|m| m.discussion);
@@ -594,7 +616,7 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                 None => (0, u32::MAX),
                 Some(m) => m.range_of(block.owner)?,
             };
-            let local = block
+            let hinted: Vec<(u32, Hints)> = block
                 .hinted_ancestors
                 .iter()
                 .filter(|(at, h)| {
@@ -609,31 +631,60 @@ pub(crate) fn mark(blocks: &mut [Block], elements: &[Element], main: Option<&Mai
                     };
                     let dominant = main.is_some_and(|m| within_core(elements, m, *at))
                         && !h.has(Hint::Comment)
+                        && !h.has(Hint::Sidebar)
                         && elements.get(*at as usize).is_some_and(|e| {
                             e.unlinked_words() as f32 >= DOMINANT_HINT_SHARE * main_words
                         });
                     inside && !dominant && !named_by_layout(elements, *at, *h, &layout)
                 })
                 .map(|(at, h)| {
-                    if questionnaires.contains(at) {
+                    let h = if questionnaires.contains(at) {
                         h.without(Hint::Form)
                     } else if testimonials.contains(at) {
                         h.without(Hint::Comment)
                     } else {
                         *h
-                    }
+                    };
+                    (*at, h)
                 })
-                .fold(Hints::NONE, |acc, h| acc.union(h));
+                .collect();
+            let local = hinted.iter().fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
             Some(if discussion {
                 local.without(Hint::Comment)
             } else {
-                local
+                side_column_teaser(elements, &hinted, local)
             })
         })
         .collect();
     for (block, local) in blocks.iter_mut().zip(local) {
         block.in_main = local.is_some();
         block.local_hints = local.unwrap_or(block.hints);
+    }
+}
+
+/// A block's local hints (`local`, the union of its `hinted` ancestors inside the main
+/// container, outermost first) without the content name when that name sits inside an
+/// `<aside>` side column and no content name inside the container encloses the aside: the
+/// column's teasers (`div.text` under each "Most popular" story) are its own, not the
+/// article's, so [`crate::select::select`] drops them beside the post as it drops a
+/// sidebar's profile. An `<aside>` within a content-named post (a forum's quoted reply) keeps
+/// it. dragnet-train T83 .13 -> .92.
+fn side_column_teaser(elements: &[Element], hinted: &[(u32, Hints)], local: Hints) -> Hints {
+    let aside = hinted.iter().find(|(at, h)| {
+        h.has(Hint::Sidebar)
+            && elements
+                .get(*at as usize)
+                .is_some_and(|e| e.name == local_name!("aside"))
+    });
+    match aside {
+        Some(&(aside, _))
+            if !hinted
+                .iter()
+                .any(|&(at, h)| at < aside && h.has(Hint::Content)) =>
+        {
+            local.without(Hint::Content)
+        }
+        _ => local,
     }
 }
 
@@ -908,6 +959,54 @@ mod tests {
             PARAGRAPH.repeat(summary),
             row.repeat(rows)
         )
+    }
+
+    #[test]
+    fn a_content_name_inside_an_aside_belongs_to_the_side_column() {
+        let html = format!(
+            "<body><div class=wrap><aside class=sidebar><div class=entry-content>{}</div>\
+             </aside><div class=entry-content><aside class=quote>{}</aside></div></div></body>",
+            PARAGRAPH.replace("harbour", "teaser"),
+            PARAGRAPH.replace("harbour", "quoted")
+        );
+        let (page, _) = located_in(&html);
+        let local = |word: &str| {
+            let block = page
+                .blocks
+                .iter()
+                .find(|b| b.text.contains(word))
+                .expect("the block");
+            let union = block
+                .hinted_ancestors
+                .iter()
+                .fold(Hints::NONE, |acc, (_, h)| acc.union(*h));
+            side_column_teaser(&page.elements, &block.hinted_ancestors, union)
+        };
+        // The teaser's content name is the side column's.
+        let teaser = local("teaser");
+        assert!(teaser.has(Hint::Sidebar) && !teaser.has(Hint::Content));
+        // An `<aside>` quoted inside a content-named post is part of the post.
+        assert!(local("quoted").has(Hint::Content));
+    }
+
+    #[test]
+    fn a_section_titled_like_the_top_joins_it() {
+        // A reference page: a synopsis section (h2 + 2 paragraphs, under a fifth of the
+        // description's score) beside the long description (h2 + 20 paragraphs), in one
+        // wrapper with a footer note; the description alone wins the scoring.
+        let page = |synopsis_title: &str| {
+            format!(
+                "<body><nav><a href=/>Home</a></nav><div class=doc>\
+                 <div class=synopsis>{synopsis_title}{}</div>\
+                 <div class=sect><h2>Description</h2>{}</div></div>\
+                 <footer><p>Copyright the manual</p></footer></body>",
+                PARAGRAPH.replace("harbour", "synopsis").repeat(2),
+                PARAGRAPH.repeat(20)
+            )
+        };
+        assert!(inside(&page("<h2>Synopsis</h2>"), "The synopsis board"));
+        // Not under another kind of title.
+        assert!(!inside(&page("<h3>Synopsis</h3>"), "The synopsis board"));
     }
 
     #[test]

@@ -241,7 +241,7 @@ pub const THREAD_POST_RATIO: f32 = 3.0;
 
 /// A sibling of the main container joins it when it scores this share of the main one...
 pub const SIBLING_SCORE_SHARE: f32 = 0.2;
-/// ...and at least this many points.
+/// ...and at least this many points (all a sibling titled like the top needs: see `choose`).
 pub const SIBLING_MIN_SCORE: f32 = 10.0;
 /// A paragraph sibling joins when it has at least this many characters...
 pub const SIBLING_PARAGRAPH_CHARS: u32 = 80;
