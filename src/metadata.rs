@@ -738,15 +738,22 @@ impl Collector {
                 _ => h1,
             };
             // An h1 that puts a label before the declared title ("Blog: Rain in Spain",
-            // "Title:Rain in Spain") shows the declared title.
+            // "Title:Rain in Spain", a forum's prefix "Tips - Rain in Spain" where the
+            // structured data's headline is the topic alone) shows the declared title.
             let h1 = references
                 .iter()
                 .find_map(|(r, _)| {
                     let label = h1.strip_suffix(r)?.trim_end();
-                    (!r.is_empty()
-                        && label.ends_with(':')
-                        && label.split_whitespace().count() <= MAX_TITLE_LABEL_WORDS)
-                        .then(|| r.to_string())
+                    let words = label
+                        .strip_suffix(':')
+                        .or_else(|| {
+                            TITLE_SEPARATORS
+                                .iter()
+                                .find_map(|sep| label.strip_suffix(sep.trim_end()))
+                        })?
+                        .split_whitespace()
+                        .count();
+                    (!r.is_empty() && words <= MAX_TITLE_LABEL_WORDS).then(|| r.to_string())
                 })
                 .unwrap_or(h1);
             return (Some(headline_part(&strip_site_name(&h1, &sites))), Some(at));
@@ -3402,6 +3409,28 @@ mod tests {
             )
             .as_deref(),
             Some("Why the weather changed: Rain in Spain")
+        );
+        // A forum's prefix set in its own element before the topic: the sharing card joins
+        // them with a dash, the structured data's headline is the topic alone.
+        for shown in ["Tips Rain in Spain", "Tips - Rain in Spain"] {
+            let mut c = Collector::default();
+            meta(&mut c, "og:title", "Tips - Rain in Spain");
+            c.json_ld(r#"{"@type": "DiscussionForumPosting", "headline": "Rain in Spain"}"#);
+            h1(&mut c, shown);
+            assert_eq!(
+                c.finish(None, "").title.as_deref(),
+                Some("Rain in Spain"),
+                "{shown}"
+            );
+        }
+        // Without the topic alone among the declared titles, the prefix stays.
+        assert_eq!(
+            title_with(
+                &[("og:title", "Tips - Rain in Spain")],
+                "Tips Rain in Spain"
+            )
+            .as_deref(),
+            Some("Tips - Rain in Spain")
         );
     }
 
