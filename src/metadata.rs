@@ -842,6 +842,23 @@ impl Collector {
             .iter()
             .map(|(stripped, full)| (WordsIn::new(stripped, &vocab), WordsIn::new(full, &vocab)))
             .collect();
+        // An h1 set in capitals with a word that no declared title has is display type (a
+        // banner's slogan, "SUPPORTING GAAP COMPLIANCE" over "GAAP Compliance: Applying
+        // ..."): the declared titles name the page in its written form.
+        let h1_words: Vec<Option<Vec<usize>>> = h1_words
+            .into_iter()
+            .zip(&self.h1s)
+            .map(|(h1_words, (_, h))| {
+                h1_words.filter(|h1_words| {
+                    let capitals =
+                        h.chars().any(char::is_uppercase) && !h.chars().any(char::is_lowercase);
+                    !capitals
+                        || h1_words
+                            .iter()
+                            .all(|&w| references.iter().any(|(_, full)| full.has[w]))
+                })
+            })
+            .collect();
         let several = self.h1s.len() > 1;
         // The best h1 and its rank: (words shared with a headline part, with a full text).
         let mut best: Option<&(usize, String)> = None;
@@ -3555,6 +3572,30 @@ mod tests {
         meta(&mut c, "og:title", "Rain In Spain");
         h1(&mut c, "Rain in Spain");
         assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+
+        // An h1 in capitals worded apart from the declared title is a banner's slogan.
+        assert_eq!(
+            title_with(
+                &[("og:title", "Rain in Spain: Where It Falls")],
+                "WHERE THE RAIN FALLS IN SPAIN"
+            )
+            .as_deref(),
+            Some("Rain in Spain: Where It Falls")
+        );
+        // One with the declared title's words in another order stays the headline, and
+        // so does one in lowercase letters.
+        assert_eq!(
+            title_with(&[("og:title", "Spain Rain Report")], "RAIN REPORT SPAIN").as_deref(),
+            Some("RAIN REPORT SPAIN")
+        );
+        assert_eq!(
+            title_with(
+                &[("og:title", "Rain in Spain: Where It Falls")],
+                "Where the Rain Falls in Spain"
+            )
+            .as_deref(),
+            Some("Where the Rain Falls in Spain")
+        );
     }
 
     #[test]
