@@ -148,8 +148,9 @@ pub struct Metadata {
 #[derive(Debug, Default)]
 pub(crate) struct Collector {
     html_lang: Option<String>,
-    /// `(lowercased name, property, http-equiv or itemprop, content)` of each `<meta>`.
-    metas: Vec<(String, String)>,
+    /// `(key, content, from property)` of each `<meta>`: the key of its name, property,
+    /// http-equiv or itemprop attribute, lowercased, and whether that was `property`.
+    metas: Vec<(String, String, bool)>,
     canonical: Option<String>,
     json_ld_blocks: usize,
     /// Typed JSON-LD objects from every script, in document order.
@@ -219,13 +220,23 @@ impl Collector {
             return;
         }
         // An attribute may hold several keys: property="og:title twitter:title".
-        let keys = [name, property, http_equiv, itemprop]
-            .into_iter()
-            .flatten()
-            .flat_map(str::split_ascii_whitespace);
-        for key in keys {
+        let keys = [
+            (name, false),
+            (property, true),
+            (http_equiv, false),
+            (itemprop, false),
+        ]
+        .into_iter()
+        .filter_map(|(attribute, is_property)| Some((attribute?, is_property)))
+        .flat_map(|(attribute, is_property)| {
+            attribute
+                .split_ascii_whitespace()
+                .map(move |key| (key, is_property))
+        });
+        for (key, is_property) in keys {
             if self.metas.len() < MAX_META_ENTRIES {
-                self.metas.push((meta_key(key), content.clone()));
+                self.metas
+                    .push((meta_key(key), content.clone(), is_property));
             }
         }
     }
@@ -555,13 +566,19 @@ impl Collector {
         }
     }
 
-    /// Content of the first `<meta>` with the first of `keys` that the page has.
+    /// Content of the first `<meta>` with the first of `keys` that the page has; one that
+    /// names its key in `property` (RDFa, as Open Graph and Dublin Core define it) before
+    /// one that names it in `name`.
     fn meta_first(&self, keys: &[&str]) -> Option<&str> {
         keys.iter().find_map(|key| {
-            self.metas
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str())
+            let mut with_key = self.metas.iter().filter(|(k, _, _)| k == key);
+            let first = with_key.next()?;
+            let entry = if first.2 {
+                first
+            } else {
+                with_key.find(|(_, _, p)| *p).unwrap_or(first)
+            };
+            Some(entry.1.as_str())
         })
     }
 
@@ -569,8 +586,8 @@ impl Collector {
     fn meta_all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.metas
             .iter()
-            .filter(move |(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+            .filter(move |(k, _, _)| k == key)
+            .map(|(_, v, _)| v.as_str())
     }
 
     /// The first date among the `<meta>`s with `keys`, in the order of `keys`.
@@ -3559,6 +3576,26 @@ mod tests {
         c.title_tag("Example News");
         meta(&mut c, "parsely-title", "Rain in Spain");
         assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+
+        // A key named in `property` (as RDFa defines it) outranks the same key in `name`,
+        // whichever comes first.
+        for property_first in [false, true] {
+            let mut c = Collector::default();
+            let by_name = |c: &mut Collector| {
+                c.meta(Some("og:title"), None, None, None, "Rain in Spain (name)");
+            };
+            let by_property = |c: &mut Collector| {
+                c.meta(None, Some("og:title"), None, None, "Rain in Spain");
+            };
+            if property_first {
+                by_property(&mut c);
+                by_name(&mut c);
+            } else {
+                by_name(&mut c);
+                by_property(&mut c);
+            }
+            assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+        }
     }
 
     #[test]
