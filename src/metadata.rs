@@ -714,6 +714,20 @@ impl Collector {
             {
                 return (Some(shown), Some(shown_at));
             }
+            // Another h1 that is this one's start before a separator is the headline, this
+            // one the page's title repeated with its section or site ("Tips for a first
+            // visit - Japan Forum" over "Tips for a first visit"). Not one that is an end
+            // part: that is the site's or the section's name.
+            let (at, h1) = self
+                .h1s
+                .iter()
+                .find(|(_, other)| {
+                    separators(&h1)
+                        .iter()
+                        .any(|&(start, _)| h1[..start].trim() == other)
+                })
+                .cloned()
+                .unwrap_or((at, h1));
             // An h1 set in capitals shows the declared title of the same words.
             let capitals = !h1.chars().any(char::is_lowercase);
             let h1 = references
@@ -4192,6 +4206,28 @@ mod tests {
         assert_eq!(part_text("Example", &[2]), "Example");
         assert_eq!(part_text("By Jane", &[2, 3]), "By Jane");
         assert_eq!(part_text("iPhone", &[]), "iPhone");
+    }
+
+    #[test]
+    fn an_h1_that_repeats_another_with_its_section_gives_way_to_it() {
+        let mut c = Collector::default();
+        c.title_tag("Tips for a first visit - Japan Forum - Example Travel");
+        h1(&mut c, "Tips for a first visit - Japan Forum");
+        c.block("Japan Forum");
+        h1(&mut c, "Tips for a first visit");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Tips for a first visit")
+        );
+        // An h1 that is only one part of the other (the site's name) does not.
+        let mut c = Collector::default();
+        c.title_tag("Tips for a first visit - Japan Forum");
+        h1(&mut c, "Japan Forum");
+        h1(&mut c, "Tips for a first visit - Japan Forum");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Tips for a first visit - Japan Forum")
+        );
     }
 
     #[test]
