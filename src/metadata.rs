@@ -476,7 +476,15 @@ impl Collector {
             .map(|s| site_without_tagline(&s))
             .filter(|s| !s.is_empty());
         let (title, headline_at) = self.title(&ld, site_name.as_deref(), url);
-        let title = title.map(|t| undo_double_utf8(&t));
+        // Without the pilcrow that documentation generators (Sphinx, MkDocs) append to a
+        // heading as its permalink.
+        let title = title.map(|t| {
+            let t = undo_double_utf8(&t);
+            match t.strip_suffix('\u{b6}') {
+                Some(rest) if !rest.trim().is_empty() => rest.trim_end().to_string(),
+                _ => t,
+            }
+        });
         let authors = self
             .authors(&ld, site_name.as_deref(), headline_at)
             .iter()
@@ -4206,6 +4214,18 @@ mod tests {
         assert_eq!(part_text("Example", &[2]), "Example");
         assert_eq!(part_text("By Jane", &[2, 3]), "By Jane");
         assert_eq!(part_text("iPhone", &[]), "iPhone");
+    }
+
+    #[test]
+    fn the_permalink_pilcrow_of_an_h1_is_no_part_of_the_title() {
+        assert_eq!(
+            title_with(
+                &[],
+                "itertools \u{2014} Functions creating iterators \u{b6}"
+            )
+            .as_deref(),
+            Some("itertools \u{2014} Functions creating iterators")
+        );
     }
 
     #[test]
