@@ -148,8 +148,9 @@ pub struct Metadata {
 #[derive(Debug, Default)]
 pub(crate) struct Collector {
     html_lang: Option<String>,
-    /// `(lowercased name, property, http-equiv or itemprop, content)` of each `<meta>`.
-    metas: Vec<(String, String)>,
+    /// `(key, content, from property)` of each `<meta>`: the key of its name, property,
+    /// http-equiv or itemprop attribute, lowercased, and whether that was `property`.
+    metas: Vec<(String, String, bool)>,
     canonical: Option<String>,
     json_ld_blocks: usize,
     /// Typed JSON-LD objects from every script, in document order.
@@ -219,13 +220,23 @@ impl Collector {
             return;
         }
         // An attribute may hold several keys: property="og:title twitter:title".
-        let keys = [name, property, http_equiv, itemprop]
-            .into_iter()
-            .flatten()
-            .flat_map(str::split_ascii_whitespace);
-        for key in keys {
+        let keys = [
+            (name, false),
+            (property, true),
+            (http_equiv, false),
+            (itemprop, false),
+        ]
+        .into_iter()
+        .filter_map(|(attribute, is_property)| Some((attribute?, is_property)))
+        .flat_map(|(attribute, is_property)| {
+            attribute
+                .split_ascii_whitespace()
+                .map(move |key| (key, is_property))
+        });
+        for (key, is_property) in keys {
             if self.metas.len() < MAX_META_ENTRIES {
-                self.metas.push((meta_key(key), content.clone()));
+                self.metas
+                    .push((meta_key(key), content.clone(), is_property));
             }
         }
     }
@@ -465,7 +476,15 @@ impl Collector {
             .map(|s| site_without_tagline(&s))
             .filter(|s| !s.is_empty());
         let (title, headline_at) = self.title(&ld, site_name.as_deref(), url);
-        let title = title.map(|t| undo_double_utf8(&t));
+        // Without the pilcrow that documentation generators (Sphinx, MkDocs) append to a
+        // heading as its permalink.
+        let title = title.map(|t| {
+            let t = undo_double_utf8(&t);
+            match t.strip_suffix('\u{b6}') {
+                Some(rest) if !rest.trim().is_empty() => rest.trim_end().to_string(),
+                _ => t,
+            }
+        });
         let authors = self
             .authors(&ld, site_name.as_deref(), headline_at)
             .iter()
@@ -555,13 +574,19 @@ impl Collector {
         }
     }
 
-    /// Content of the first `<meta>` with the first of `keys` that the page has.
+    /// Content of the first `<meta>` with the first of `keys` that the page has; one that
+    /// names its key in `property` (RDFa, as Open Graph and Dublin Core define it) before
+    /// one that names it in `name`.
     fn meta_first(&self, keys: &[&str]) -> Option<&str> {
         keys.iter().find_map(|key| {
-            self.metas
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str())
+            let mut with_key = self.metas.iter().filter(|(k, _, _)| k == key);
+            let first = with_key.next()?;
+            let entry = if first.2 {
+                first
+            } else {
+                with_key.find(|(_, _, p)| *p).unwrap_or(first)
+            };
+            Some(entry.1.as_str())
         })
     }
 
@@ -569,8 +594,8 @@ impl Collector {
     fn meta_all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.metas
             .iter()
-            .filter(move |(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+            .filter(move |(k, _, _)| k == key)
+            .map(|(_, v, _)| v.as_str())
     }
 
     /// The first date among the `<meta>`s with `keys`, in the order of `keys`.
@@ -697,6 +722,20 @@ impl Collector {
             {
                 return (Some(shown), Some(shown_at));
             }
+            // Another h1 that is this one's start before a separator is the headline, this
+            // one the page's title repeated with its section or site ("Tips for a first
+            // visit - Japan Forum" over "Tips for a first visit"). Not one that is an end
+            // part: that is the site's or the section's name.
+            let (at, h1) = self
+                .h1s
+                .iter()
+                .find(|(_, other)| {
+                    separators(&h1)
+                        .iter()
+                        .any(|&(start, _)| h1[..start].trim() == other)
+                })
+                .cloned()
+                .unwrap_or((at, h1));
             // An h1 set in capitals shows the declared title of the same words.
             let capitals = !h1.chars().any(char::is_lowercase);
             let h1 = references
@@ -738,15 +777,22 @@ impl Collector {
                 _ => h1,
             };
             // An h1 that puts a label before the declared title ("Blog: Rain in Spain",
-            // "Title:Rain in Spain") shows the declared title.
+            // "Title:Rain in Spain", a forum's prefix "Tips - Rain in Spain" where the
+            // structured data's headline is the topic alone) shows the declared title.
             let h1 = references
                 .iter()
                 .find_map(|(r, _)| {
                     let label = h1.strip_suffix(r)?.trim_end();
-                    (!r.is_empty()
-                        && label.ends_with(':')
-                        && label.split_whitespace().count() <= MAX_TITLE_LABEL_WORDS)
-                        .then(|| r.to_string())
+                    let words = label
+                        .strip_suffix(':')
+                        .or_else(|| {
+                            TITLE_SEPARATORS
+                                .iter()
+                                .find_map(|sep| label.strip_suffix(sep.trim_end()))
+                        })?
+                        .split_whitespace()
+                        .count();
+                    (!r.is_empty() && words <= MAX_TITLE_LABEL_WORDS).then(|| r.to_string())
                 })
                 .unwrap_or(h1);
             return (Some(headline_part(&strip_site_name(&h1, &sites))), Some(at));
@@ -834,6 +880,23 @@ impl Collector {
         let references: Vec<(WordsIn, WordsIn)> = references
             .iter()
             .map(|(stripped, full)| (WordsIn::new(stripped, &vocab), WordsIn::new(full, &vocab)))
+            .collect();
+        // An h1 set in capitals with a word that no declared title has is display type (a
+        // banner's slogan, "SUPPORTING GAAP COMPLIANCE" over "GAAP Compliance: Applying
+        // ..."): the declared titles name the page in its written form.
+        let h1_words: Vec<Option<Vec<usize>>> = h1_words
+            .into_iter()
+            .zip(&self.h1s)
+            .map(|(h1_words, (_, h))| {
+                h1_words.filter(|h1_words| {
+                    let capitals =
+                        h.chars().any(char::is_uppercase) && !h.chars().any(char::is_lowercase);
+                    !capitals
+                        || h1_words
+                            .iter()
+                            .all(|&w| references.iter().any(|(_, full)| full.has[w]))
+                })
+            })
             .collect();
         let several = self.h1s.len() > 1;
         // The best h1 and its rank: (words shared with a headline part, with a full text).
@@ -3403,6 +3466,28 @@ mod tests {
             .as_deref(),
             Some("Why the weather changed: Rain in Spain")
         );
+        // A forum's prefix set in its own element before the topic: the sharing card joins
+        // them with a dash, the structured data's headline is the topic alone.
+        for shown in ["Tips Rain in Spain", "Tips - Rain in Spain"] {
+            let mut c = Collector::default();
+            meta(&mut c, "og:title", "Tips - Rain in Spain");
+            c.json_ld(r#"{"@type": "DiscussionForumPosting", "headline": "Rain in Spain"}"#);
+            h1(&mut c, shown);
+            assert_eq!(
+                c.finish(None, "").title.as_deref(),
+                Some("Rain in Spain"),
+                "{shown}"
+            );
+        }
+        // Without the topic alone among the declared titles, the prefix stays.
+        assert_eq!(
+            title_with(
+                &[("og:title", "Tips - Rain in Spain")],
+                "Tips Rain in Spain"
+            )
+            .as_deref(),
+            Some("Tips - Rain in Spain")
+        );
     }
 
     #[test]
@@ -3513,6 +3598,26 @@ mod tests {
         c.title_tag("Example News");
         meta(&mut c, "parsely-title", "Rain in Spain");
         assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+
+        // A key named in `property` (as RDFa defines it) outranks the same key in `name`,
+        // whichever comes first.
+        for property_first in [false, true] {
+            let mut c = Collector::default();
+            let by_name = |c: &mut Collector| {
+                c.meta(Some("og:title"), None, None, None, "Rain in Spain (name)");
+            };
+            let by_property = |c: &mut Collector| {
+                c.meta(None, Some("og:title"), None, None, "Rain in Spain");
+            };
+            if property_first {
+                by_property(&mut c);
+                by_name(&mut c);
+            } else {
+                by_name(&mut c);
+                by_property(&mut c);
+            }
+            assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+        }
     }
 
     #[test]
@@ -3526,6 +3631,30 @@ mod tests {
         meta(&mut c, "og:title", "Rain In Spain");
         h1(&mut c, "Rain in Spain");
         assert_eq!(c.finish(None, "").title.as_deref(), Some("Rain in Spain"));
+
+        // An h1 in capitals worded apart from the declared title is a banner's slogan.
+        assert_eq!(
+            title_with(
+                &[("og:title", "Rain in Spain: Where It Falls")],
+                "WHERE THE RAIN FALLS IN SPAIN"
+            )
+            .as_deref(),
+            Some("Rain in Spain: Where It Falls")
+        );
+        // One with the declared title's words in another order stays the headline, and
+        // so does one in lowercase letters.
+        assert_eq!(
+            title_with(&[("og:title", "Spain Rain Report")], "RAIN REPORT SPAIN").as_deref(),
+            Some("RAIN REPORT SPAIN")
+        );
+        assert_eq!(
+            title_with(
+                &[("og:title", "Rain in Spain: Where It Falls")],
+                "Where the Rain Falls in Spain"
+            )
+            .as_deref(),
+            Some("Where the Rain Falls in Spain")
+        );
     }
 
     #[test]
@@ -4085,6 +4214,40 @@ mod tests {
         assert_eq!(part_text("Example", &[2]), "Example");
         assert_eq!(part_text("By Jane", &[2, 3]), "By Jane");
         assert_eq!(part_text("iPhone", &[]), "iPhone");
+    }
+
+    #[test]
+    fn the_permalink_pilcrow_of_an_h1_is_no_part_of_the_title() {
+        assert_eq!(
+            title_with(
+                &[],
+                "itertools \u{2014} Functions creating iterators \u{b6}"
+            )
+            .as_deref(),
+            Some("itertools \u{2014} Functions creating iterators")
+        );
+    }
+
+    #[test]
+    fn an_h1_that_repeats_another_with_its_section_gives_way_to_it() {
+        let mut c = Collector::default();
+        c.title_tag("Tips for a first visit - Japan Forum - Example Travel");
+        h1(&mut c, "Tips for a first visit - Japan Forum");
+        c.block("Japan Forum");
+        h1(&mut c, "Tips for a first visit");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Tips for a first visit")
+        );
+        // An h1 that is only one part of the other (the site's name) does not.
+        let mut c = Collector::default();
+        c.title_tag("Tips for a first visit - Japan Forum");
+        h1(&mut c, "Japan Forum");
+        h1(&mut c, "Tips for a first visit - Japan Forum");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("Tips for a first visit - Japan Forum")
+        );
     }
 
     #[test]

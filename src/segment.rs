@@ -651,13 +651,14 @@ impl Walker {
         let (words, chars) = count_words_and_chars(&text);
         let kind = self.block_kind(owner, ctx);
         if let Some(m) = self.page.metadata.as_mut() {
+            let parts = metadata::part_text(&text, self.buffer.taken_edges());
             if let BlockKind::Heading(level) = kind {
                 let chrome = link_words * 2 > words
                     || ctx.hints.has(Hint::Footer)
                     || ctx.hints.has(Hint::Nav);
-                m.heading(level, &text, chrome);
+                m.heading(level, &parts, chrome);
             }
-            m.block(&metadata::part_text(&text, self.buffer.taken_edges()));
+            m.block(&parts);
         }
         if let Some(e) = self.page.elements.get_mut(owner as usize) {
             e.words += words;

@@ -506,7 +506,8 @@ pub const MIN_PIPE_HEAD_WORDS: usize = 3;
 /// with one of them to be the headline (shorter words are "the", "to", "and").
 pub const MIN_SHARED_WORD_CHARS: usize = 4;
 
-/// Most words of a label an `h1` puts before the declared title ("Blog:", "Case study:").
+/// Most words of a label an `h1` puts before the declared title ("Blog:", "Case study:",
+/// a forum's prefix "Tips -" before the topic).
 pub const MAX_TITLE_LABEL_WORDS: usize = 2;
 
 /// Most words of a site name the `<title>` adds to the headline.

@@ -105,3 +105,18 @@ fn a_title_whose_end_tag_is_garbled_ends_at_the_first_tag_it_swallowed() {
     let long = format!("<title>{}</title>", "word ".repeat(100));
     assert_eq!(title(&long), "");
 }
+
+#[test]
+fn an_h1_set_in_two_elements_keeps_its_parts_apart() {
+    // A headline and its subtitle in a span shown as a block, glued in the markup.
+    let html = format!(
+        "<html><head><title>Library wing funded</title></head><body><article>\
+         <h1>Library wing funded<span class=\"block\">Council agrees the budget</span></h1>\
+         <p>{PROSE}</p></article></body></html>"
+    );
+    let title = Extractor::default().extract(&html, None).metadata.title;
+    assert_eq!(
+        title.as_deref(),
+        Some("Library wing funded Council agrees the budget")
+    );
+}
