@@ -941,7 +941,16 @@ impl Collector {
             false => split_names(value),
         };
         let mut sources: Vec<Vec<String>> = Vec::new();
-        sources.push(ld.authors().iter().flat_map(|a| names_of(a)).collect());
+        let mut declared_ld: Vec<String> = ld.authors().iter().flat_map(|a| names_of(a)).collect();
+        // A page signed by its publisher that names a person as its `contributor` (a
+        // member's post on a publishing platform): the contributor wrote it.
+        if !declared_ld.is_empty() && declared_ld.iter().all(is_organisation) {
+            let people = ld.contributors();
+            if !people.is_empty() {
+                declared_ld = people;
+            }
+        }
+        sources.push(declared_ld);
         for key in [
             "citation_author",
             "citation_authors",
@@ -961,10 +970,18 @@ impl Collector {
             });
         }
         // Twitter's card label/value pairs, which blog engines fill with "Written by" and
-        // the author's name: twitter:label1 = "Written by", twitter:data1 = "Jane Doe".
+        // the author's name: twitter:label1 = "Written by", twitter:data1 = "Jane Doe";
+        // any credit "... by" counts ("Interview by"), but those of other people
+        // ("Reviewed by", "Edited by").
+        let credit = |label: &str| {
+            let lower = label.trim().to_lowercase();
+            lower.ends_with(" by")
+                && lower.split_whitespace().count() <= 2
+                && !OTHER_CREDITS.iter().any(|c| lower.starts_with(c))
+        };
         for n in 1..=TWITTER_LABEL_PAIRS {
             let label = self.meta_first(&[format!("twitter:label{n}").as_str()]);
-            if label.is_some_and(|l| l.eq_ignore_ascii_case("written by")) {
+            if label.is_some_and(credit) {
                 let data = format!("twitter:data{n}");
                 sources.push(self.meta_all(&data).flat_map(split_names).collect());
             }
@@ -1604,6 +1621,25 @@ impl<'a> LinkedData<'a> {
             }
         }
         Vec::new()
+    }
+
+    /// Names of the people (`Person` entities) the central entity names as its
+    /// `contributor`.
+    fn contributors(&self) -> Vec<String> {
+        let Some(value) = self.central(Rank::Page).find_map(|e| e.get("contributor")) else {
+            return Vec::new();
+        };
+        let values = match value {
+            Value::Array(items) => items.iter().take(MAX_LIST).collect(),
+            value => vec![value],
+        };
+        values
+            .into_iter()
+            .filter_map(|v| self.resolve(v))
+            .filter(|e| types(e).contains(&"Person"))
+            .filter_map(|e| e.get("name").and_then(first_text))
+            .filter(|n| !n.is_empty())
+            .collect()
     }
 
     fn site_name(&self) -> Option<String> {
@@ -3704,6 +3740,48 @@ mod tests {
         assert_eq!(author("About the author"), ["Jane Doe"]);
         // A bare "By" far off heads a filter or a list.
         assert_eq!(author("By"), ["Example Trust"]);
+    }
+
+    #[test]
+    fn a_person_contributing_to_a_page_the_publisher_signs_wrote_it() {
+        // A member's post on a publishing platform: one-word user names count too.
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "author": {"@type": "Organization", "name": "Example Hub"},
+                "contributor": {"@type": "Person", "name": "jdoe42"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["jdoe42"]);
+
+        // A person's own byline keeps its contributors out; an organisation contributing
+        // is no writer.
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "author": {"@type": "Person", "name": "Jane Doe"},
+                "contributor": {"@type": "Person", "name": "John Roe"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "author": {"@type": "Organization", "name": "Example Hub"},
+                "contributor": {"@type": "Organization", "name": "Example Labs"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Example Hub"]);
+    }
+
+    #[test]
+    fn twitter_card_credits_name_the_author() {
+        let card = |label: &str| {
+            let mut c = Collector::default();
+            meta(&mut c, "og:site_name", "Example Books");
+            meta(&mut c, "author", "Example Books");
+            meta(&mut c, "twitter:label1", label);
+            meta(&mut c, "twitter:data1", "Jane Doe");
+            c.finish(None, "").authors
+        };
+        assert_eq!(card("Written by"), ["Jane Doe"]);
+        assert_eq!(card("Interview by"), ["Jane Doe"]);
+        assert_eq!(card("Reviewed by"), ["Example Books"]);
+        assert_eq!(card("Est. reading time"), ["Example Books"]);
     }
 
     #[test]
