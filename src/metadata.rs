@@ -1037,6 +1037,7 @@ impl Collector {
             }
         }
         sources.retain(|names| !names.is_empty());
+        let declared_sources = sources.len();
         let (story, away): (Vec<_>, Vec<_>) = bylines
             .into_iter()
             .filter(|(names, _)| !names.is_empty())
@@ -1049,14 +1050,14 @@ impl Collector {
                 && names.iter().all(|n| n.split_whitespace().count() >= 2)
         };
         // A person named among comments or other stories does not replace the publisher.
-        let declared = sources
+        let (declared_at, declared) = sources
             .iter()
             .enumerate()
             .find(|(_, names)| !names.iter().all(is_organisation))
             .filter(|(i, names)| *i == 0 || (*i < story_sources && person(names)))
-            .map(|(_, names)| names)
-            .or(sources.first())
-            .cloned();
+            .or(sources.first().map(|names| (0, names)))
+            .map(|(i, names)| (Some(i), Some(names.clone())))
+            .unwrap_or_default();
         let by_line = || {
             self.by_lines(headline_at)
                 .into_iter()
@@ -1083,7 +1084,62 @@ impl Collector {
                 .map(|(_, line)| byline_names(line))
                 .find(people_in_full)
         };
+        // A login where the display name should be ("jdoe", "jane.doe42", "JaneD"): the
+        // account that posted the page, which the byline of the story, naming a person in
+        // full, corrects. Not on a forum's or a social network's post, whose author is the
+        // account and whose bylines hold rank badges ("Full Member").
+        let posted = ld
+            .main_type()
+            .is_some_and(|t| POSTING_TYPES.contains(&t.as_str()));
+        let handle = |name: &String| {
+            !name.contains(' ')
+                && (name.contains(|c: char| c.is_ascii_digit() || c == '.' || c == '_')
+                    || !name.contains(char::is_uppercase)
+                    || name.chars().skip(1).any(char::is_uppercase))
+        };
         let declared = match declared {
+            Some(names)
+                if !posted
+                    && declared_at.is_some_and(|i| i < declared_sources)
+                    && names.iter().all(handle) =>
+            {
+                sources[declared_sources..story_sources]
+                    .iter()
+                    .find(|names| people_in_full(names))
+                    .cloned()
+                    .or(Some(names))
+            }
+            Some(names)
+                if !posted
+                    && declared_at.is_some_and(|i| i < declared_sources)
+                    && !names.iter().all(is_organisation) =>
+            {
+                self.by_lines
+                    .iter()
+                    .filter(|(at, _)| near_headline(*at))
+                    .min_by_key(|(at, _)| headline_at.map(|h| h.abs_diff(*at)))
+                    .map(|(_, line)| byline_names(line))
+                    .filter(people_in_full)
+                    .filter(|by| {
+                        let shown = |name: &String| {
+                            let name = compact(name);
+                            self.bylines
+                                .iter()
+                                .any(|(b, _, _)| compact(b).contains(&name))
+                                || self
+                                    .by_lines
+                                    .iter()
+                                    .any(|(_, b)| compact(b).contains(&name))
+                        };
+                        let shared = |name: &String| {
+                            let theirs = words(name);
+                            by.iter()
+                                .any(|b| words(b).iter().any(|w| theirs.contains(w)))
+                        };
+                        !names.iter().any(|n| shown(n) || shared(n))
+                    })
+                    .or(Some(names))
+            }
             Some(names) if names.iter().all(is_organisation) => self
                 .by_lines
                 .iter()
@@ -1407,6 +1463,17 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 /// `WebPage` and its subtypes.
+/// JSON-LD types of pages whose author is the account that posted them (a forum's, a
+/// social network's or a Q&A site's posts).
+const POSTING_TYPES: &[&str] = &[
+    "DiscussionForumPosting",
+    "SocialMediaPosting",
+    "QAPage",
+    "Question",
+    "Answer",
+    "Comment",
+];
+
 const PAGE_TYPES: &[&str] = &[
     "WebPage",
     "ItemPage",
@@ -2646,6 +2713,10 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
             && !is_placeholder(n)
             && !n.starts_with('@')
             && !NOT_NAMES.contains(&n.to_lowercase().as_str())
+            // A credit's label alone ("Fact Checked") where a button held the name.
+            && !OTHER_CREDITS
+                .iter()
+                .any(|c| c.strip_suffix(" by") == Some(n.to_lowercase().as_str()))
             // A job title alone ("Staff Writer", "Expert Reviewer") where the name should be.
             && !(n.split_whitespace().count() >= 2
                 && words(n).iter().all(|w| ROLE_WORDS.contains(&w.as_str())))
@@ -2698,15 +2769,16 @@ fn first_name_first(name: &str) -> String {
 }
 
 /// Whether a byline part after a name describes its author rather than naming another
-/// one: a single word ("gastroenterologist", "Privacy") or words among which one, not a
-/// name particle, is lowercase ("Head of Marketing").
+/// one: a single word ("gastroenterologist", "Privacy"), words among which one, not a
+/// name particle, is lowercase ("Head of Marketing"), or a job title ("WCI Columnist").
 fn is_description(part: &str) -> bool {
     let mut words = part.split_whitespace();
     let single = words.clone().count() == 1;
     single
         || words.any(|w| {
-            w.starts_with(char::is_lowercase)
-                && !NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+            let lower = w.to_lowercase();
+            (w.starts_with(char::is_lowercase) && !NAME_PARTICLES.contains(&lower.as_str()))
+                || ROLE_WORDS.contains(&lower.as_str())
         })
 }
 
@@ -3769,6 +3841,57 @@ mod tests {
     }
 
     #[test]
+    fn the_story_byline_corrects_a_declared_login() {
+        let with = |declared: &str, page_type: &str| {
+            let mut c = Collector::default();
+            c.json_ld(&format!(
+                r#"{{"@type": "{page_type}", "author": {{"@type": "Person", "name": "{declared}"}}}}"#
+            ));
+            c.byline("Jane Doe", true);
+            c.finish(None, "").authors
+        };
+        assert_eq!(with("jane.doe42", "Article"), ["Jane Doe"]);
+        assert_eq!(with("JaneD", "BlogPosting"), ["Jane Doe"]);
+        assert_eq!(with("jdoe", "Article"), ["Jane Doe"]);
+        // A display name stays; a forum post's author is the posting account.
+        assert_eq!(with("John Roe", "Article"), ["John Roe"]);
+        assert_eq!(with("Roe", "Article"), ["Roe"]);
+        assert_eq!(with("jdoe", "DiscussionForumPosting"), ["jdoe"]);
+    }
+
+    #[test]
+    fn a_by_line_under_the_headline_outranks_a_declared_person_the_page_never_shows() {
+        let with = |declared: &str, by_line: &str, shown: Option<&str>| {
+            let mut c = Collector::default();
+            meta(&mut c, "author", declared);
+            if let Some(shown) = shown {
+                c.byline(shown, true);
+            }
+            h1(&mut c, "Rain in Spain");
+            c.block(by_line);
+            c.finish(None, "").authors
+        };
+        // The declared person posted the page; the story says who wrote it.
+        assert_eq!(with("John Roe", "By: Jane Doe", None), ["Jane Doe"]);
+        // The declared person is shown in a byline element (the "By" line is another
+        // story's), or the by-line adds a job title to the declared name.
+        assert_eq!(
+            with("John Roe", "By Jane Doe", Some("John Roe")),
+            ["John Roe"]
+        );
+        assert_eq!(
+            with("John Roe", "By John Roe Senior Editor", None),
+            ["John Roe"]
+        );
+        // Not on a forum post, whose author is the posting account.
+        let mut c = Collector::default();
+        c.json_ld(r#"{"@type": "DiscussionForumPosting", "author": {"name": "John Roe"}}"#);
+        h1(&mut c, "Rain in Spain");
+        c.block("By Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["John Roe"]);
+    }
+
+    #[test]
     fn twitter_card_credits_name_the_author() {
         let card = |label: &str| {
             let mut c = Collector::default();
@@ -3873,11 +3996,13 @@ mod tests {
         c.block("By 2030 (or so)");
         assert!(c.finish(None, "").authors.is_empty());
 
-        // Declared authors come first.
+        // Declared authors come first where the page shows them (see
+        // a_by_line_under_the_headline_outranks_a_declared_person_the_page_never_shows).
         let mut c = Collector::default();
         h1(&mut c, "Rain in Spain");
         c.block("By John Roe");
         meta(&mut c, "author", "Jane Doe");
+        c.byline("Jane Doe", true);
         assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
     }
 
@@ -3891,6 +4016,9 @@ mod tests {
             ("Jane Doe 7 min read", &["Jane Doe"]),
             ("Jane Doe Last updated: May 17, 2024", &["Jane Doe"]),
             ("Jane Doe • Editor", &["Jane Doe"]),
+            ("By Jane Doe, WCI Columnist", &["Jane Doe"]),
+            ("Jane Doe, Digital Channel Editor", &["Jane Doe"]),
+            ("Fact Checked", &[]),
             ("Jane Doe. Reviewed by John Roe, MD", &["Jane Doe"]),
             ("Jane Q.", &["Jane Q."]),
             ("Jane Doe Jane is a gardener who writes", &[]),
