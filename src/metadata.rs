@@ -1097,6 +1097,31 @@ impl Collector {
                     || !name.contains(char::is_uppercase)
                     || name.chars().skip(1).any(char::is_uppercase))
         };
+        // Else the person who reviewed a page the publisher signs ("Reviewed by Jane Doe,
+        // MD" in the story's byline): the only person who answers for it.
+        let reviewer = || {
+            self.bylines
+                .iter()
+                .filter(|(_, _, away)| !away)
+                .flat_map(|(text, _, _)| text.lines())
+                .chain(
+                    self.by_lines
+                        .iter()
+                        .filter(|(at, _)| near_headline(*at))
+                        .map(|(_, line)| line.as_str()),
+                )
+                .find_map(|line| {
+                    let lower = line.to_lowercase();
+                    let credit = OTHER_CREDITS.iter().find(|c| lower.starts_with(**c))?;
+                    // The reviewer, without the job title after a comma ("Jane Doe, Trial
+                    // Attorney").
+                    let names: Vec<String> = byline_names(line.get(credit.len()..)?)
+                        .into_iter()
+                        .take(1)
+                        .collect();
+                    people_in_full(&names).then_some(names)
+                })
+        };
         let declared = match declared {
             Some(names)
                 if !posted
@@ -1148,6 +1173,7 @@ impl Collector {
                 .map(|(_, line)| byline_names(line))
                 .filter(people_in_full)
                 .or_else(labelled)
+                .or_else(reviewer)
                 .or(Some(names)),
             declared => declared,
         };
@@ -3889,6 +3915,32 @@ mod tests {
         h1(&mut c, "Rain in Spain");
         c.block("By Jane Doe");
         assert_eq!(c.finish(None, "").authors, ["John Roe"]);
+    }
+
+    #[test]
+    fn the_reviewer_answers_for_a_page_its_publisher_signs() {
+        let with = |declared: &str, byline: &str| {
+            let mut c = Collector::default();
+            meta(&mut c, "og:site_name", "Example Law");
+            meta(&mut c, "author", declared);
+            c.byline(byline, true);
+            c.finish(None, "").authors
+        };
+        assert_eq!(
+            with("Example Law", "Reviewed by Jane Doe, Trial Attorney"),
+            ["Jane Doe"]
+        );
+        assert_eq!(
+            with("Example Law", "Example Law\nMedically reviewed by Jane Doe"),
+            ["Jane Doe"]
+        );
+        // A person who wrote the page keeps it.
+        assert_eq!(with("John Roe", "Reviewed by Jane Doe"), ["John Roe"]);
+        // A reviewing team is no person.
+        assert_eq!(
+            with("Example Law", "Reviewed by Example Law"),
+            ["Example Law"]
+        );
     }
 
     #[test]
