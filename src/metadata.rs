@@ -35,9 +35,9 @@ use crate::text::{count_words, with_ascii_lowercase};
 use crate::tuning::{
     DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, ENGLISH_FUNCTION_SHARE, H1_TITLE_COVERAGE,
     H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL, MAX_NAME_CHARS,
-    MAX_NAME_WORDS, MAX_SHORT_TEXT, MAX_SITE_WORDS, MAX_TITLE_LABEL_WORDS, MIN_AGREEING_H1_WORDS,
-    MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS, MIN_SHARED_WORD_CHARS, TWITTER_LABEL_PAIRS, URL_YEARS,
-    YEARS,
+    MAX_NAME_LINE, MAX_NAME_WORDS, MAX_SHORT_TEXT, MAX_SITE_WORDS, MAX_TITLE_LABEL_WORDS,
+    MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS, MIN_SHARED_WORD_CHARS,
+    TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
 };
 
 /// Most `<meta>` entries kept; a page with more is generated junk.
@@ -440,14 +440,21 @@ impl Collector {
 
     fn push_byline(&mut self, text: &str, whole: bool, away: bool) {
         if self.bylines.len() < MAX_EVIDENCE {
-            let parts: Vec<String> = text
+            let mut parts: Vec<String> = text
                 .lines()
                 .map(fold)
                 .filter(|p| !p.is_empty())
                 .take(if whole { usize::MAX } else { 2 })
                 .collect();
-            if !parts.is_empty() && parts.iter().map(String::len).sum::<usize>() <= MAX_SHORT_TEXT {
-                self.bylines.push((parts.join("\n"), whole, away));
+            if parts.iter().map(String::len).sum::<usize>() <= MAX_SHORT_TEXT {
+                if !parts.is_empty() {
+                    self.bylines.push((parts.join("\n"), whole, away));
+                }
+            } else if !whole && parts[0].len() <= MAX_NAME_LINE {
+                // An author box whose bio runs long under the name ("Jane Doe⏎Jane Doe is
+                // a gardener who..."): the name line alone.
+                parts.truncate(1);
+                self.bylines.push((parts.remove(0), false, away));
             }
         }
     }
@@ -3941,6 +3948,20 @@ mod tests {
             with("Example Law", "Reviewed by Example Law"),
             ["Example Law"]
         );
+    }
+
+    #[test]
+    fn an_author_box_with_a_long_bio_gives_its_name_line() {
+        let bio = "Jane Doe is a gardener who has written about roses, soil and the weather \
+            for twenty years. "
+            .repeat(6);
+        let mut c = Collector::default();
+        c.byline_away(&format!("Jane Doe\n{bio}"), false);
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+        // A first line that is no name in full gives none.
+        let mut c = Collector::default();
+        c.byline_away(&format!("About us\n{bio}"), false);
+        assert!(c.finish(None, "").authors.is_empty());
     }
 
     #[test]
