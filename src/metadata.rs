@@ -35,9 +35,9 @@ use crate::text::{count_words, with_ascii_lowercase};
 use crate::tuning::{
     DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, ENGLISH_FUNCTION_SHARE, H1_TITLE_COVERAGE,
     H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL, MAX_NAME_CHARS,
-    MAX_NAME_WORDS, MAX_SHORT_TEXT, MAX_SITE_WORDS, MAX_TITLE_LABEL_WORDS, MIN_AGREEING_H1_WORDS,
-    MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS, MIN_SHARED_WORD_CHARS, TWITTER_LABEL_PAIRS, URL_YEARS,
-    YEARS,
+    MAX_NAME_LINE, MAX_NAME_WORDS, MAX_SHORT_TEXT, MAX_SITE_WORDS, MAX_TITLE_LABEL_WORDS,
+    MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS, MIN_SHARED_WORD_CHARS,
+    TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
 };
 
 /// Most `<meta>` entries kept; a page with more is generated junk.
@@ -451,14 +451,21 @@ impl Collector {
 
     fn push_byline(&mut self, text: &str, whole: bool, away: bool) {
         if self.bylines.len() < MAX_EVIDENCE {
-            let parts: Vec<String> = text
+            let mut parts: Vec<String> = text
                 .lines()
                 .map(fold)
                 .filter(|p| !p.is_empty())
                 .take(if whole { usize::MAX } else { 2 })
                 .collect();
-            if !parts.is_empty() && parts.iter().map(String::len).sum::<usize>() <= MAX_SHORT_TEXT {
-                self.bylines.push((parts.join("\n"), whole, away));
+            if parts.iter().map(String::len).sum::<usize>() <= MAX_SHORT_TEXT {
+                if !parts.is_empty() {
+                    self.bylines.push((parts.join("\n"), whole, away));
+                }
+            } else if !whole && parts[0].len() <= MAX_NAME_LINE {
+                // An author box whose bio runs long under the name ("Jane Doe⏎Jane Doe is
+                // a gardener who..."): the name line alone.
+                parts.truncate(1);
+                self.bylines.push((parts.remove(0), false, away));
             }
         }
     }
@@ -1004,7 +1011,16 @@ impl Collector {
             false => split_names(value),
         };
         let mut sources: Vec<Vec<String>> = Vec::new();
-        sources.push(ld.authors().iter().flat_map(|a| names_of(a)).collect());
+        let mut declared_ld: Vec<String> = ld.authors().iter().flat_map(|a| names_of(a)).collect();
+        // A page signed by its publisher that names a person as its `contributor` (a
+        // member's post on a publishing platform): the contributor wrote it.
+        if !declared_ld.is_empty() && declared_ld.iter().all(is_organisation) {
+            let people = ld.contributors();
+            if !people.is_empty() {
+                declared_ld = people;
+            }
+        }
+        sources.push(declared_ld);
         for key in [
             "citation_author",
             "citation_authors",
@@ -1024,10 +1040,18 @@ impl Collector {
             });
         }
         // Twitter's card label/value pairs, which blog engines fill with "Written by" and
-        // the author's name: twitter:label1 = "Written by", twitter:data1 = "Jane Doe".
+        // the author's name: twitter:label1 = "Written by", twitter:data1 = "Jane Doe";
+        // any credit "... by" counts ("Interview by"), but those of other people
+        // ("Reviewed by", "Edited by").
+        let credit = |label: &str| {
+            let lower = label.trim().to_lowercase();
+            lower.ends_with(" by")
+                && lower.split_whitespace().count() <= 2
+                && !OTHER_CREDITS.iter().any(|c| lower.starts_with(c))
+        };
         for n in 1..=TWITTER_LABEL_PAIRS {
             let label = self.meta_first(&[format!("twitter:label{n}").as_str()]);
-            if label.is_some_and(|l| l.eq_ignore_ascii_case("written by")) {
+            if label.is_some_and(credit) {
                 let data = format!("twitter:data{n}");
                 sources.push(self.meta_all(&data).flat_map(split_names).collect());
             }
@@ -1083,6 +1107,7 @@ impl Collector {
             }
         }
         sources.retain(|names| !names.is_empty());
+        let declared_sources = sources.len();
         let (story, away): (Vec<_>, Vec<_>) = bylines
             .into_iter()
             .filter(|(names, _)| !names.is_empty())
@@ -1095,14 +1120,14 @@ impl Collector {
                 && names.iter().all(|n| n.split_whitespace().count() >= 2)
         };
         // A person named among comments or other stories does not replace the publisher.
-        let declared = sources
+        let (declared_at, declared) = sources
             .iter()
             .enumerate()
             .find(|(_, names)| !names.iter().all(is_organisation))
             .filter(|(i, names)| *i == 0 || (*i < story_sources && person(names)))
-            .map(|(_, names)| names)
-            .or(sources.first())
-            .cloned();
+            .or(sources.first().map(|names| (0, names)))
+            .map(|(i, names)| (Some(i), Some(names.clone())))
+            .unwrap_or_default();
         let by_line = || {
             self.by_lines(headline_at)
                 .into_iter()
@@ -1129,7 +1154,87 @@ impl Collector {
                 .map(|(_, line)| byline_names(line))
                 .find(people_in_full)
         };
+        // A login where the display name should be ("jdoe", "jane.doe42", "JaneD"): the
+        // account that posted the page, which the byline of the story, naming a person in
+        // full, corrects. Not on a forum's or a social network's post, whose author is the
+        // account and whose bylines hold rank badges ("Full Member").
+        let posted = ld
+            .main_type()
+            .is_some_and(|t| POSTING_TYPES.contains(&t.as_str()));
+        let handle = |name: &String| {
+            !name.contains(' ')
+                && (name.contains(|c: char| c.is_ascii_digit() || c == '.' || c == '_')
+                    || !name.contains(char::is_uppercase)
+                    || name.chars().skip(1).any(char::is_uppercase))
+        };
+        // Else the person who reviewed a page the publisher signs ("Reviewed by Jane Doe,
+        // MD" in the story's byline): the only person who answers for it.
+        let reviewer = || {
+            self.bylines
+                .iter()
+                .filter(|(_, _, away)| !away)
+                .flat_map(|(text, _, _)| text.lines())
+                .chain(
+                    self.by_lines
+                        .iter()
+                        .filter(|(at, _)| near_headline(*at))
+                        .map(|(_, line)| line.as_str()),
+                )
+                .find_map(|line| {
+                    let lower = line.to_lowercase();
+                    let credit = OTHER_CREDITS.iter().find(|c| lower.starts_with(**c))?;
+                    // The reviewer, without the job title after a comma ("Jane Doe, Trial
+                    // Attorney").
+                    let names: Vec<String> = byline_names(line.get(credit.len()..)?)
+                        .into_iter()
+                        .take(1)
+                        .collect();
+                    people_in_full(&names).then_some(names)
+                })
+        };
         let declared = match declared {
+            Some(names)
+                if !posted
+                    && declared_at.is_some_and(|i| i < declared_sources)
+                    && names.iter().all(handle) =>
+            {
+                sources[declared_sources..story_sources]
+                    .iter()
+                    .find(|names| people_in_full(names))
+                    .cloned()
+                    .or(Some(names))
+            }
+            Some(names)
+                if !posted
+                    && declared_at.is_some_and(|i| i < declared_sources)
+                    && !names.iter().all(is_organisation) =>
+            {
+                self.by_lines
+                    .iter()
+                    .filter(|(at, _)| near_headline(*at))
+                    .min_by_key(|(at, _)| headline_at.map(|h| h.abs_diff(*at)))
+                    .map(|(_, line)| byline_names(line))
+                    .filter(people_in_full)
+                    .filter(|by| {
+                        let shown = |name: &String| {
+                            let name = compact(name);
+                            self.bylines
+                                .iter()
+                                .any(|(b, _, _)| compact(b).contains(&name))
+                                || self
+                                    .by_lines
+                                    .iter()
+                                    .any(|(_, b)| compact(b).contains(&name))
+                        };
+                        let shared = |name: &String| {
+                            let theirs = words(name);
+                            by.iter()
+                                .any(|b| words(b).iter().any(|w| theirs.contains(w)))
+                        };
+                        !names.iter().any(|n| shown(n) || shared(n))
+                    })
+                    .or(Some(names))
+            }
             Some(names) if names.iter().all(is_organisation) => self
                 .by_lines
                 .iter()
@@ -1138,6 +1243,7 @@ impl Collector {
                 .map(|(_, line)| byline_names(line))
                 .filter(people_in_full)
                 .or_else(labelled)
+                .or_else(reviewer)
                 .or(Some(names)),
             declared => declared,
         };
@@ -1453,6 +1559,17 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 /// `WebPage` and its subtypes.
+/// JSON-LD types of pages whose author is the account that posted them (a forum's, a
+/// social network's or a Q&A site's posts).
+const POSTING_TYPES: &[&str] = &[
+    "DiscussionForumPosting",
+    "SocialMediaPosting",
+    "QAPage",
+    "Question",
+    "Answer",
+    "Comment",
+];
+
 const PAGE_TYPES: &[&str] = &[
     "WebPage",
     "ItemPage",
@@ -1667,6 +1784,25 @@ impl<'a> LinkedData<'a> {
             }
         }
         Vec::new()
+    }
+
+    /// Names of the people (`Person` entities) the central entity names as its
+    /// `contributor`.
+    fn contributors(&self) -> Vec<String> {
+        let Some(value) = self.central(Rank::Page).find_map(|e| e.get("contributor")) else {
+            return Vec::new();
+        };
+        let values = match value {
+            Value::Array(items) => items.iter().take(MAX_LIST).collect(),
+            value => vec![value],
+        };
+        values
+            .into_iter()
+            .filter_map(|v| self.resolve(v))
+            .filter(|e| types(e).contains(&"Person"))
+            .filter_map(|e| e.get("name").and_then(first_text))
+            .filter(|n| !n.is_empty())
+            .collect()
     }
 
     fn site_name(&self) -> Option<String> {
@@ -2673,6 +2809,10 @@ fn names_in(text: &str, byline: bool) -> Vec<String> {
             && !is_placeholder(n)
             && !n.starts_with('@')
             && !NOT_NAMES.contains(&n.to_lowercase().as_str())
+            // A credit's label alone ("Fact Checked") where a button held the name.
+            && !OTHER_CREDITS
+                .iter()
+                .any(|c| c.strip_suffix(" by") == Some(n.to_lowercase().as_str()))
             // A job title alone ("Staff Writer", "Expert Reviewer") where the name should be.
             && !(n.split_whitespace().count() >= 2
                 && words(n).iter().all(|w| ROLE_WORDS.contains(&w.as_str())))
@@ -2725,15 +2865,16 @@ fn first_name_first(name: &str) -> String {
 }
 
 /// Whether a byline part after a name describes its author rather than naming another
-/// one: a single word ("gastroenterologist", "Privacy") or words among which one, not a
-/// name particle, is lowercase ("Head of Marketing").
+/// one: a single word ("gastroenterologist", "Privacy"), words among which one, not a
+/// name particle, is lowercase ("Head of Marketing"), or a job title ("WCI Columnist").
 fn is_description(part: &str) -> bool {
     let mut words = part.split_whitespace();
     let single = words.clone().count() == 1;
     single
         || words.any(|w| {
-            w.starts_with(char::is_lowercase)
-                && !NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+            let lower = w.to_lowercase();
+            (w.starts_with(char::is_lowercase) && !NAME_PARTICLES.contains(&lower.as_str()))
+                || ROLE_WORDS.contains(&lower.as_str())
         })
 }
 
@@ -3836,6 +3977,139 @@ mod tests {
     }
 
     #[test]
+    fn a_person_contributing_to_a_page_the_publisher_signs_wrote_it() {
+        // A member's post on a publishing platform: one-word user names count too.
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "author": {"@type": "Organization", "name": "Example Hub"},
+                "contributor": {"@type": "Person", "name": "jdoe42"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["jdoe42"]);
+
+        // A person's own byline keeps its contributors out; an organisation contributing
+        // is no writer.
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "author": {"@type": "Person", "name": "Jane Doe"},
+                "contributor": {"@type": "Person", "name": "John Roe"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+        let mut c = Collector::default();
+        c.json_ld(
+            r#"{"@type": "Article", "author": {"@type": "Organization", "name": "Example Hub"},
+                "contributor": {"@type": "Organization", "name": "Example Labs"}}"#,
+        );
+        assert_eq!(c.finish(None, "").authors, ["Example Hub"]);
+    }
+
+    #[test]
+    fn the_story_byline_corrects_a_declared_login() {
+        let with = |declared: &str, page_type: &str| {
+            let mut c = Collector::default();
+            c.json_ld(&format!(
+                r#"{{"@type": "{page_type}", "author": {{"@type": "Person", "name": "{declared}"}}}}"#
+            ));
+            c.byline("Jane Doe", true);
+            c.finish(None, "").authors
+        };
+        assert_eq!(with("jane.doe42", "Article"), ["Jane Doe"]);
+        assert_eq!(with("JaneD", "BlogPosting"), ["Jane Doe"]);
+        assert_eq!(with("jdoe", "Article"), ["Jane Doe"]);
+        // A display name stays; a forum post's author is the posting account.
+        assert_eq!(with("John Roe", "Article"), ["John Roe"]);
+        assert_eq!(with("Roe", "Article"), ["Roe"]);
+        assert_eq!(with("jdoe", "DiscussionForumPosting"), ["jdoe"]);
+    }
+
+    #[test]
+    fn a_by_line_under_the_headline_outranks_a_declared_person_the_page_never_shows() {
+        let with = |declared: &str, by_line: &str, shown: Option<&str>| {
+            let mut c = Collector::default();
+            meta(&mut c, "author", declared);
+            if let Some(shown) = shown {
+                c.byline(shown, true);
+            }
+            h1(&mut c, "Rain in Spain");
+            c.block(by_line);
+            c.finish(None, "").authors
+        };
+        // The declared person posted the page; the story says who wrote it.
+        assert_eq!(with("John Roe", "By: Jane Doe", None), ["Jane Doe"]);
+        // The declared person is shown in a byline element (the "By" line is another
+        // story's), or the by-line adds a job title to the declared name.
+        assert_eq!(
+            with("John Roe", "By Jane Doe", Some("John Roe")),
+            ["John Roe"]
+        );
+        assert_eq!(
+            with("John Roe", "By John Roe Senior Editor", None),
+            ["John Roe"]
+        );
+        // Not on a forum post, whose author is the posting account.
+        let mut c = Collector::default();
+        c.json_ld(r#"{"@type": "DiscussionForumPosting", "author": {"name": "John Roe"}}"#);
+        h1(&mut c, "Rain in Spain");
+        c.block("By Jane Doe");
+        assert_eq!(c.finish(None, "").authors, ["John Roe"]);
+    }
+
+    #[test]
+    fn the_reviewer_answers_for_a_page_its_publisher_signs() {
+        let with = |declared: &str, byline: &str| {
+            let mut c = Collector::default();
+            meta(&mut c, "og:site_name", "Example Law");
+            meta(&mut c, "author", declared);
+            c.byline(byline, true);
+            c.finish(None, "").authors
+        };
+        assert_eq!(
+            with("Example Law", "Reviewed by Jane Doe, Trial Attorney"),
+            ["Jane Doe"]
+        );
+        assert_eq!(
+            with("Example Law", "Example Law\nMedically reviewed by Jane Doe"),
+            ["Jane Doe"]
+        );
+        // A person who wrote the page keeps it.
+        assert_eq!(with("John Roe", "Reviewed by Jane Doe"), ["John Roe"]);
+        // A reviewing team is no person.
+        assert_eq!(
+            with("Example Law", "Reviewed by Example Law"),
+            ["Example Law"]
+        );
+    }
+
+    #[test]
+    fn an_author_box_with_a_long_bio_gives_its_name_line() {
+        let bio = "Jane Doe is a gardener who has written about roses, soil and the weather \
+            for twenty years. "
+            .repeat(6);
+        let mut c = Collector::default();
+        c.byline_away(&format!("Jane Doe\n{bio}"), false);
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+        // A first line that is no name in full gives none.
+        let mut c = Collector::default();
+        c.byline_away(&format!("About us\n{bio}"), false);
+        assert!(c.finish(None, "").authors.is_empty());
+    }
+
+    #[test]
+    fn twitter_card_credits_name_the_author() {
+        let card = |label: &str| {
+            let mut c = Collector::default();
+            meta(&mut c, "og:site_name", "Example Books");
+            meta(&mut c, "author", "Example Books");
+            meta(&mut c, "twitter:label1", label);
+            meta(&mut c, "twitter:data1", "Jane Doe");
+            c.finish(None, "").authors
+        };
+        assert_eq!(card("Written by"), ["Jane Doe"]);
+        assert_eq!(card("Interview by"), ["Jane Doe"]);
+        assert_eq!(card("Reviewed by"), ["Example Books"]);
+        assert_eq!(card("Est. reading time"), ["Example Books"]);
+    }
+
+    #[test]
     fn organisation_authors_give_way_to_people() {
         let mut c = Collector::default();
         c.json_ld(
@@ -3924,11 +4198,13 @@ mod tests {
         c.block("By 2030 (or so)");
         assert!(c.finish(None, "").authors.is_empty());
 
-        // Declared authors come first.
+        // Declared authors come first where the page shows them (see
+        // a_by_line_under_the_headline_outranks_a_declared_person_the_page_never_shows).
         let mut c = Collector::default();
         h1(&mut c, "Rain in Spain");
         c.block("By John Roe");
         meta(&mut c, "author", "Jane Doe");
+        c.byline("Jane Doe", true);
         assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
     }
 
@@ -3942,6 +4218,9 @@ mod tests {
             ("Jane Doe 7 min read", &["Jane Doe"]),
             ("Jane Doe Last updated: May 17, 2024", &["Jane Doe"]),
             ("Jane Doe • Editor", &["Jane Doe"]),
+            ("By Jane Doe, WCI Columnist", &["Jane Doe"]),
+            ("Jane Doe, Digital Channel Editor", &["Jane Doe"]),
+            ("Fact Checked", &[]),
             ("Jane Doe. Reviewed by John Roe, MD", &["Jane Doe"]),
             ("Jane Q.", &["Jane Q."]),
             ("Jane Doe Jane is a gardener who writes", &[]),

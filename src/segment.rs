@@ -227,15 +227,32 @@ impl ClassFacts {
     }
 }
 
-/// Whether a class attribute names a byline (`author` or `byline` in it, any case).
+/// Whether a class attribute names a byline (`author` or `byline` in one of its names, any
+/// case), not the author's description (`author-description`, `author_role`:
+/// [`AUTHOR_DESCRIPTIONS`]).
 fn names_byline(class: &str) -> bool {
     // The first byte folded to lowercase (`| 0x20` maps only `A` and `a` to `a`, `B` and
     // `b` to `b`) settles most windows before the comparisons.
-    class.as_bytes().windows(6).any(|w| {
-        matches!(w[0] | 0x20, b'a' | b'b')
-            && (w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
-    })
+    let names = |name: &[u8]| {
+        name.windows(6).any(|w| {
+            matches!(w[0] | 0x20, b'a' | b'b')
+                && (w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
+        })
+    };
+    names(class.as_bytes())
+        && class.split_ascii_whitespace().any(|name| {
+            names(name.as_bytes())
+                && !AUTHOR_DESCRIPTIONS.iter().any(|d| {
+                    name.as_bytes()
+                        .windows(d.len())
+                        .any(|w| w.eq_ignore_ascii_case(d.as_bytes()))
+                })
+        })
 }
+
+/// Parts of a class name that make an `author` or `byline` class the author's description
+/// rather than the byline: a job title or credentials ("Licensed Q Arabica Grader").
+const AUTHOR_DESCRIPTIONS: [&str; 4] = ["desc", "role", "job", "position"];
 
 /// Per-frame context inherited by an element's descendants.
 #[derive(Debug, Clone, Copy)]
@@ -901,9 +918,26 @@ impl Walker {
             let text = subtree_text(node, MAX_BYLINE_BYTES);
             if metadata::is_author_link(href, &text) {
                 m.byline(&text, true);
+            } else if let Some(name) = name_beside(node, href) {
+                // "Jane Doe⏎Tech Writer⏎[Articles by Jane]": the link's text is no name,
+                // but its parent shows the name the address spells in a block of its own.
+                m.byline(&name, true);
             }
         }
     }
+}
+
+/// The line of the text of `link`'s parent (a block of its own) that spells the author's
+/// name the link's address `href` leads to, if one does.
+fn name_beside(link: &Handle, href: &str) -> Option<String> {
+    let weak = link.parent.take();
+    link.parent.set(weak.clone());
+    let parent = weak?.upgrade()?;
+    let (text, _) = subtree_parts(&parent, MAX_BYLINE_BYTES);
+    text.lines()
+        .map(str::trim)
+        .find(|line| metadata::is_author_link(href, line))
+        .map(str::to_string)
 }
 
 /// Hints of the parts of a page that name people other than the story's author.
@@ -1641,6 +1675,18 @@ mod tests {
         assert_eq!(&*blocks[0].path, "body > div > p");
         assert!(Arc::ptr_eq(&blocks[0].path, &blocks[1].path));
         assert_eq!(&*blocks[2].path, "body > ul > li");
+    }
+
+    #[test]
+    fn author_classes_name_bylines_but_not_descriptions() {
+        assert!(names_byline("post-author"));
+        assert!(names_byline("entry-byline meta"));
+        assert!(names_byline("AuthorName"));
+        assert!(names_byline("author-box author-description"));
+        assert!(!names_byline("dynamic-author-description"));
+        assert!(!names_byline("author_role text-sm"));
+        assert!(!names_byline("author-job-title"));
+        assert!(!names_byline("entry-meta"));
     }
 
     #[test]

@@ -456,6 +456,12 @@ pub const DATE_LINE_REACH: usize = 12;
 /// paragraphs, not titles or names.
 pub const MAX_SHORT_TEXT: usize = 400;
 
+/// Longest first line of an author box kept alone, as the name, when the bio under it
+/// runs past [`MAX_SHORT_TEXT`], in bytes ("Jane Doe" over "Jane Doe is a gardener
+/// who..."). Default 40, a name with a short title. Tuned on wcxb-dev: fixes 0306; 100
+/// also took "My Top" from a longer first line (4662).
+pub const MAX_NAME_LINE: usize = 40;
+
 /// Longest author name kept, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
 

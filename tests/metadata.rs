@@ -33,6 +33,24 @@ fn a_link_to_the_authors_page_names_the_author() {
 }
 
 #[test]
+fn a_link_to_the_authors_page_beside_the_name_names_the_author() {
+    // "Articles by Jane" leads to the page of the name its parent shows in a block of its own.
+    let story = format!(
+        "<article><h1>Library wing funded</h1>\
+         <div><div><p>Jane Doe</p><p>Tech Writer</p></div>\
+         <a href=\"/blog/authors/jane-doe\">Articles by Jane</a></div><p>{PROSE}</p></article>"
+    );
+    assert_eq!(authors(&story), ["Jane Doe"]);
+    // A name the address does not spell is someone else.
+    let story = format!(
+        "<article><h1>Library wing funded</h1>\
+         <div><p>John Roe</p><a href=\"/blog/authors/jane-doe\">Articles by Jane</a></div>\
+         <p>{PROSE}</p></article>"
+    );
+    assert!(authors(&story).is_empty());
+}
+
+#[test]
 fn a_name_in_its_own_element_ends_a_byline_that_runs_on_into_the_job() {
     let story = format!(
         "<article><h1>Library wing funded</h1>\
