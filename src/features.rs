@@ -199,9 +199,12 @@ fn dateline_word(w: &str) -> Option<bool> {
         && w.chars().next().is_some_and(|c| c.is_ascii_digit())
         && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s));
     let month = crate::metadata::month(w).is_some();
-    let calendar = month || WEEKDAYS.contains(&w);
-    (number || ordinal || calendar || DATELINE_WORDS.contains(&w))
-        .then_some(year || (month && w.len() > 3))
+    // The weekday names and the dateline words, indexed by first byte.
+    static OTHERS: LazyLock<Patterns<()>> =
+        LazyLock::new(|| Patterns::new(WEEKDAYS.iter().chain(DATELINE_WORDS).map(|w| (*w, ()))));
+    let mut other = false;
+    OTHERS.each_equal(w.as_bytes(), |()| other = true);
+    (number || ordinal || month || other).then_some(year || (month && w.len() > 3))
 }
 
 /// Terms of site notices (consent, subscription, legal), lowercase. A paragraph using
@@ -435,8 +438,12 @@ pub fn is_credit(text: &str, words: u32) -> bool {
     if !CREDIT_OPENERS.iter().any(|o| o.chars().next() == first) {
         return false;
     }
-    let lower = text.to_lowercase();
-    CREDIT_OPENERS.iter().any(|o| lower.starts_with(o))
+    // Lowercased as far as an opener reaches, without a copy (no opener holds a sigma,
+    // the one letter `str::to_lowercase` lowercases by its context).
+    CREDIT_OPENERS.iter().any(|o| {
+        let mut lower = text.chars().flat_map(char::to_lowercase);
+        o.chars().all(|c| lower.next() == Some(c))
+    })
 }
 
 #[cfg(test)]
@@ -502,6 +509,9 @@ mod tests {
         assert!(is_credit("© Sputnik / Sergey Guneev", 3));
         assert!(is_credit("Photo: Jane Roe/Agency", 3));
         assert!(!is_credit("Photosynthesis is a process", 4));
+        assert!(is_credit("PHOTOS: Jane Roe", 3));
+        assert!(!is_credit("Pho", 1));
+        assert!(!is_credit("(cf. the map)", 3));
     }
 
     #[test]
