@@ -2,6 +2,9 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::Span;
+use aho_corasick::packed;
+
 use crate::block::Block;
 use crate::patterns::Patterns;
 use crate::text::with_ascii_lowercase;
@@ -199,9 +202,12 @@ fn dateline_word(w: &str) -> Option<bool> {
         && w.chars().next().is_some_and(|c| c.is_ascii_digit())
         && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s));
     let month = crate::metadata::month(w).is_some();
-    let calendar = month || WEEKDAYS.contains(&w);
-    (number || ordinal || calendar || DATELINE_WORDS.contains(&w))
-        .then_some(year || (month && w.len() > 3))
+    // The weekday names and the dateline words, indexed by first byte.
+    static OTHERS: LazyLock<Patterns<()>> =
+        LazyLock::new(|| Patterns::new(WEEKDAYS.iter().chain(DATELINE_WORDS).map(|w| (*w, ()))));
+    let mut other = false;
+    OTHERS.each_equal(w.as_bytes(), |()| other = true);
+    (number || ordinal || month || other).then_some(year || (month && w.len() > 3))
 }
 
 /// Terms of site notices (consent, subscription, legal), lowercase. A paragraph using
@@ -244,10 +250,18 @@ pub fn notice_terms(text: &str) -> u32 {
     notice_terms_in(text, &mut Vec::new())
 }
 
+/// The searcher of [`NOTICE_TERMS`] (leftmost-first; `None` only for an empty list or one of
+/// over a hundred terms, which a test rules out).
+static NOTICE_SEARCHER: LazyLock<Option<packed::Searcher>> = LazyLock::new(|| {
+    packed::Config::new()
+        .match_kind(packed::MatchKind::LeftmostFirst)
+        .builder()
+        .extend(NOTICE_TERMS)
+        .build()
+});
+
 /// [`notice_terms`], lowercasing into `lower` (a buffer reused from block to block).
 fn notice_terms_in(text: &str, lower: &mut Vec<u8>) -> u32 {
-    static TERMS: LazyLock<Patterns<u32>> =
-        LazyLock::new(|| Patterns::new(NOTICE_TERMS.iter().zip(0..).map(|(t, i)| (*t, i))));
     // The terms are ASCII, and only two characters outside ASCII lowercase to ASCII
     // letters (the Kelvin sign to `k`, `İ` to `i` and a combining dot): without them, ASCII
     // lowercasing finds the same terms as `to_lowercase`, without its per-character cost.
@@ -258,8 +272,17 @@ fn notice_terms_in(text: &str, lower: &mut Vec<u8>) -> u32 {
         lower.extend_from_slice(text.as_bytes());
         lower.make_ascii_lowercase();
     }
+    // No term starts another (a test checks it), so at most one matches at a position:
+    // searching again from the position after each match's start finds every occurrence.
+    let Some(searcher) = NOTICE_SEARCHER.as_ref() else {
+        return 0;
+    };
     let mut found = 0u64;
-    TERMS.each_match(lower, |i| found |= 1 << i);
+    let mut from = 0;
+    while let Some(m) = searcher.find_in(&*lower, Span::from(from..lower.len())) {
+        found |= 1 << m.pattern().as_usize();
+        from = m.start() + 1;
+    }
     found.count_ones()
 }
 
@@ -435,8 +458,12 @@ pub fn is_credit(text: &str, words: u32) -> bool {
     if !CREDIT_OPENERS.iter().any(|o| o.chars().next() == first) {
         return false;
     }
-    let lower = text.to_lowercase();
-    CREDIT_OPENERS.iter().any(|o| lower.starts_with(o))
+    // Lowercased as far as an opener reaches, without a copy (no opener holds a sigma,
+    // the one letter `str::to_lowercase` lowercases by its context).
+    CREDIT_OPENERS.iter().any(|o| {
+        let mut lower = text.chars().flat_map(char::to_lowercase);
+        o.chars().all(|c| lower.next() == Some(c))
+    })
 }
 
 #[cfg(test)]
@@ -502,6 +529,9 @@ mod tests {
         assert!(is_credit("© Sputnik / Sergey Guneev", 3));
         assert!(is_credit("Photo: Jane Roe/Agency", 3));
         assert!(!is_credit("Photosynthesis is a process", 4));
+        assert!(is_credit("PHOTOS: Jane Roe", 3));
+        assert!(!is_credit("Pho", 1));
+        assert!(!is_credit("(cf. the map)", 3));
     }
 
     #[test]
@@ -542,6 +572,21 @@ mod tests {
             .collect();
         assert_eq!(to_ascii, ['\u{130}', '\u{212A}']);
         assert_eq!(notice_terms("COO\u{212A}IE"), 1);
+    }
+
+    #[test]
+    fn no_notice_term_starts_another() {
+        // What `notice_terms_in`'s search from each match's next position relies on.
+        assert!(NOTICE_SEARCHER.is_some());
+        for a in NOTICE_TERMS {
+            for b in NOTICE_TERMS {
+                assert!(a == b || !b.starts_with(a), "{a:?} starts {b:?}");
+            }
+        }
+        // Terms inside terms and overlapping terms are all found.
+        assert_eq!(notice_terms("Unsubscribe"), 2);
+        assert_eq!(notice_terms("cookieconsent"), 2);
+        assert_eq!(notice_terms("x cookie cookie"), 1);
     }
 
     #[test]

@@ -128,10 +128,13 @@ fn located(blocks: &[Block], features: &[Features], elements: &[Element]) -> Opt
             ..m
         });
     }
+    // A strict container of some length stands: the loose pass is not scored at all.
+    if strict_words >= MIN_MAIN_WORDS {
+        return strict;
+    }
     let loose = choose(blocks, features, elements, false);
     let loose_words = loose.as_ref().map_or(0, |m| words_inside(blocks, m));
-    if strict_words < MIN_MAIN_WORDS
-        && loose_words > strict_words
+    if loose_words > strict_words
         && !(strict_words >= SHORT_ARTICLE_WORDS
             && loose.as_ref().is_some_and(|m| {
                 comment_words(blocks, m) as f32 >= COMMENTS_SHARE * loose_words as f32

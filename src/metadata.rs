@@ -31,7 +31,7 @@ use url::Url;
 
 use crate::features::WEEKDAYS;
 use crate::patterns::Patterns;
-use crate::text::{count_words, with_ascii_lowercase};
+use crate::text::{count_words, with_lowercase};
 use crate::tuning::{
     DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, ENGLISH_FUNCTION_SHARE, H1_TITLE_COVERAGE,
     H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL, MAX_NAME_CHARS,
@@ -336,11 +336,7 @@ impl Collector {
                 (updated, published)
             };
             // An ASCII line (most) lowercased on the stack.
-            if text.is_ascii() {
-                with_ascii_lowercase(text, scan)
-            } else {
-                scan(&text.to_lowercase())
-            }
+            with_lowercase(text, scan)
         };
         if !text.bytes().any(|b| b.is_ascii_digit()) {
             if text.len() <= MAX_LABEL && text.split_whitespace().count() <= 3 {
@@ -2972,18 +2968,6 @@ fn date_start(text: &str) -> Option<usize> {
 
 /// Month number of an English month name or abbreviation.
 pub(crate) fn month(word: &str) -> Option<u32> {
-    // Compared ignoring ASCII case, as the ASCII-lowercased word would be, without the copy.
-    let w = word.trim_end_matches('.');
-    // Three to nine bytes ("may" to "september"), and the first letter of one.
-    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
-    if !(3..=9).contains(&w.len())
-        || !matches!(
-            first,
-            Some(b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's')
-        )
-    {
-        return None;
-    }
     const MONTHS: [&str; 12] = [
         "january",
         "february",
@@ -2998,13 +2982,44 @@ pub(crate) fn month(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    if w.eq_ignore_ascii_case("sept") {
-        return Some(9);
+    // No two months share their first three letters: those, read as one number, pick
+    // the one month a word may name.
+    const STARTS: [u32; 12] = {
+        let mut starts = [0; 12];
+        let mut i = 0;
+        while i < 12 {
+            let b = MONTHS[i].as_bytes();
+            starts[i] = u32::from_le_bytes([b[0], b[1], b[2], 0]);
+            i += 1;
+        }
+        starts
+    };
+    // Compared ignoring ASCII case, as the ASCII-lowercased word would be, without the copy.
+    let w = word.trim_end_matches('.').as_bytes();
+    // Three to nine bytes ("may" to "september"), and the first letter of one.
+    let &[a, b, c, ..] = w else {
+        return None;
+    };
+    if w.len() > 9
+        || !matches!(
+            a.to_ascii_lowercase(),
+            b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's'
+        )
+    {
+        return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() == 3 && m[..3].eq_ignore_ascii_case(w)))
-        .map(|i| i as u32 + 1)
+    let start = u32::from_le_bytes([
+        a.to_ascii_lowercase(),
+        b.to_ascii_lowercase(),
+        c.to_ascii_lowercase(),
+        0,
+    ]);
+    let at = STARTS.iter().position(|&s| s == start)?;
+    // The abbreviation, the full name, or (September) "sept".
+    (w.len() == 3
+        || w.eq_ignore_ascii_case(MONTHS[at].as_bytes())
+        || (at == 8 && w.eq_ignore_ascii_case(b"sept")))
+    .then_some(at as u32 + 1)
 }
 
 fn is_leap(year: u32) -> bool {
@@ -3535,6 +3550,15 @@ mod tests {
         assert_eq!(month("Septembers"), None);
         assert_eq!(month("Sun."), None);
         assert_eq!(month("sep"), Some(9));
+        assert_eq!(month("Sep."), Some(9));
+        assert_eq!(month("Sepember"), None);
+        assert_eq!(month("Mayday"), None);
+        assert_eq!(month("MAY"), Some(5));
+        assert_eq!(month("nov"), Some(11));
+        assert_eq!(month("Dec"), Some(12));
+        assert_eq!(month("Decembe"), None);
+        assert_eq!(month("Janvier"), None);
+        assert_eq!(month("..."), None);
     }
 
     #[test]

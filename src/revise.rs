@@ -11,6 +11,7 @@ use crate::features::{Features, link_density};
 use crate::hints::{Hint, Hints};
 use crate::locate::{Layout, named_by_layout};
 use crate::segment::{Element, NO_ELEMENT, OrphanImage};
+use crate::text::with_lowercase;
 use crate::tuning::{
     COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, DEFINITION_TERM_MAX_WORDS, GRID_AMID_SHARE,
     GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS, GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE,
@@ -608,7 +609,9 @@ fn opens_with_section_number(text: &str) -> bool {
 /// their sources under an article reads the same (l3s-gn1).
 pub(crate) fn cards(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
     // Cards per (parent, class); a class disqualified when one sibling is no card.
-    let mut runs: foldhash::HashMap<(u32, &str), (u32, bool)> = foldhash::HashMap::default();
+    // Sized for every element at once: grown from empty, the map rehashes several times.
+    let mut runs: foldhash::HashMap<(u32, &str), (u32, bool)> =
+        foldhash::HashMap::with_capacity_and_hasher(elements.len(), Default::default());
     for e in elements {
         let Some(class) = e.class.as_deref().filter(|c| !c.is_empty()) else {
             continue;
@@ -827,7 +830,9 @@ fn grid_of_blocks(
         .iter()
         .map(|e| e.class.as_deref().map(kind_of))
         .collect();
-    let mut runs: foldhash::HashMap<(u32, &str), (u32, u32)> = foldhash::HashMap::default();
+    // Sized for every element at once, as in [`cards`].
+    let mut runs: foldhash::HashMap<(u32, &str), (u32, u32)> =
+        foldhash::HashMap::with_capacity_and_hasher(elements.len(), Default::default());
     for (i, (e, kind)) in elements.iter().zip(&kinds).enumerate() {
         let Some(kind) = kind.as_deref().filter(|_| e.class.as_deref() != Some("")) else {
             continue;
@@ -910,11 +915,12 @@ const COMMENT_SECTION_LABELS: &[&str] = &[
 
 /// Whether `text` is a line that opens a comment section.
 fn opens_comments(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
-    let bare = lower
-        .trim_end_matches(':')
-        .trim_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "()[]".contains(c));
-    COMMENT_SECTION_LABELS.contains(&bare)
+    with_lowercase(text.trim(), |lower| {
+        let bare = lower
+            .trim_end_matches(':')
+            .trim_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "()[]".contains(c));
+        COMMENT_SECTION_LABELS.contains(&bare)
+    })
 }
 
 /// Lines that open a section of other pages' content after the article, lowercase and
@@ -929,12 +935,13 @@ const RELATED_SECTION_STARTS: &[&str] = &["also on ", "related on "];
 
 /// Whether `text` is a line that opens a section of other pages' content.
 fn opens_related(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
-    let bare = lower.trim_end_matches(':').trim_end();
-    RELATED_SECTION_LABELS.contains(&bare)
-        || RELATED_SECTION_STARTS
-            .iter()
-            .any(|start| bare.starts_with(start))
+    with_lowercase(text.trim(), |lower| {
+        let bare = lower.trim_end_matches(':').trim_end();
+        RELATED_SECTION_LABELS.contains(&bare)
+            || RELATED_SECTION_STARTS
+                .iter()
+                .any(|start| bare.starts_with(start))
+    })
 }
 
 /// Lines that open the author's box after the article, lowercase and without a closing
@@ -951,18 +958,17 @@ const AUTHOR_SECTION_STARTS: &[&str] = &["written by "];
 /// close with "About Logitech", which the truths keep.
 fn opens_author(text: &str) -> bool {
     let trimmed = text.trim().trim_end_matches([':', '.', '…']).trim_end();
-    let lower = trimmed.to_lowercase();
-    if AUTHOR_SECTION_LABELS.contains(&lower.as_str()) {
-        return true;
-    }
-    AUTHOR_SECTION_STARTS.iter().any(|start| {
-        lower.starts_with(start)
-            && trimmed.get(start.len()..).is_some_and(|name| {
-                let words: Vec<&str> = name.split_whitespace().collect();
-                (1..=3).contains(&words.len())
-                    && words
-                        .iter()
-                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    with_lowercase(trimmed, |lower| {
+        AUTHOR_SECTION_LABELS.contains(&lower)
+            || AUTHOR_SECTION_STARTS.iter().any(|start| {
+                lower.starts_with(start)
+                    && trimmed.get(start.len()..).is_some_and(|name| {
+                        let words: Vec<&str> = name.split_whitespace().collect();
+                        (1..=3).contains(&words.len())
+                            && words
+                                .iter()
+                                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    })
             })
     })
 }

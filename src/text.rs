@@ -355,6 +355,16 @@ pub(crate) fn with_ascii_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> 
     f(&text.to_ascii_lowercase())
 }
 
+/// `f` of `text` lowercased (`str::to_lowercase`), without a heap copy when `text` is short
+/// and ASCII.
+pub(crate) fn with_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    if text.is_ascii() {
+        with_ascii_lowercase(text, f)
+    } else {
+        f(&text.to_lowercase())
+    }
+}
+
 /// Whether `c` is written without spaces between words (Han, Kana, Hangul syllables).
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
