@@ -282,8 +282,7 @@ impl TextBuffer {
             }
             *old = new_index;
         }
-        let trimmed_end = self.text.trim_end().len();
-        let leading = trimmed_end - self.text[..trimmed_end].trim_start().len();
+        let (leading, trimmed_end) = trim_range(&self.text);
         self.taken_edges.clear();
         self.taken_edges.extend(
             self.edges
@@ -330,11 +329,33 @@ fn fit_span(span: &mut Span, leading: u32, trimmed_end: u32, text: &str) -> bool
         return true;
     }
     let inner = text.get(start..end).unwrap_or("");
-    start += inner.len() - inner.trim_start().len();
-    end -= inner.len() - inner.trim_end().len();
+    let (lead, trimmed_end) = trim_range(inner);
+    end -= inner.len() - trimmed_end;
+    start += lead;
     span.start = start as u32;
     span.end = end.max(start) as u32;
     end > start
+}
+
+/// The bytes of `text` that `str::trim` keeps, as (start, end); `(0, 0)` when it is all
+/// whitespace. An end that is an ASCII byte other than whitespace (most: outside `pre`
+/// the buffer holds no whitespace but single spaces and line breaks) is kept without
+/// decoding a character.
+fn trim_range(text: &str) -> (usize, usize) {
+    let kept =
+        |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r'));
+    let bytes = text.as_bytes();
+    let end = if kept(bytes.last()) {
+        bytes.len()
+    } else {
+        text.trim_end().len()
+    };
+    let start = if kept(bytes.first()) {
+        0
+    } else {
+        end - text.get(..end).unwrap_or("").trim_start().len()
+    };
+    (start, end)
 }
 
 /// Bytes of text that [`with_ascii_lowercase`] lowercases on the stack; longer texts are
@@ -642,6 +663,22 @@ mod tests {
             buffer.take().as_deref(),
             Some("one two three four five x y")
         );
+    }
+
+    #[test]
+    fn trim_range_is_the_str_trim() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a b\n",
+            "\u{2003}x\u{b}",
+            "x\u{a0}",
+            "\t\u{3000}",
+        ] {
+            let (start, end) = trim_range(text);
+            assert_eq!(&text[start..end], text.trim(), "{text:?}");
+        }
     }
 
     #[test]
