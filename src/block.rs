@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::hints::Hints;
-use crate::text::Span;
+use crate::text::{Span, TextShape};
 
 /// What kind of element a block's text sits in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +97,9 @@ pub struct Block {
     pub link_words: u32,
     /// Characters that are not whitespace.
     pub chars: u32,
+    /// Sentence marks, commas, digits and text density, counted with the words for the
+    /// features.
+    pub(crate) shape: TextShape,
     /// Depth of the holding element in the tree.
     pub depth: u32,
     /// The last few tags down to the holding element, such as `div.body > p`.

@@ -141,6 +141,7 @@ mod tests {
             words: text.split_whitespace().count() as u32,
             link_words: 0,
             chars: text.len() as u32,
+            shape: crate::text::TextCounts::of(text).shape,
             depth: 2,
             path: "div > p".into(),
             container: Container::None,

@@ -7,8 +7,8 @@ use aho_corasick::packed;
 
 use crate::block::Block;
 use crate::patterns::Patterns;
-use crate::text::with_ascii_lowercase;
-use crate::tuning::{MAX_CREDIT_WORDS, MAX_DATELINE_WORDS, REFERENCE_MARK_CHARS, WRAP_COLUMNS};
+use crate::text::{TextCounts, is_sentence_mark, with_ascii_lowercase};
+use crate::tuning::{MAX_CREDIT_WORDS, MAX_DATELINE_WORDS, REFERENCE_MARK_CHARS};
 
 /// What the classifier knows about one block.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,8 +17,8 @@ pub struct Features {
     pub words: u32,
     /// Words inside links divided by words (0 for an empty block).
     pub link_density: f32,
-    /// Words per line when the text is wrapped at [`WRAP_COLUMNS`] columns, last line excluded
-    /// when there is more than one (boilerpipe's text density).
+    /// Words per line when the text is wrapped at [`crate::tuning::WRAP_COLUMNS`] columns,
+    /// last line excluded when there is more than one (boilerpipe's text density).
     pub text_density: f32,
     /// Sentence-ending punctuation marks (`.`, `!`, `?` and their CJK and Arabic forms).
     pub sentence_marks: u32,
@@ -61,13 +61,13 @@ pub fn features(block: &Block, index: usize, count: usize) -> Features {
 /// [`features`], with a buffer for the lowercase text reused from block to block.
 fn features_in(block: &Block, index: usize, count: usize, lower: &mut Vec<u8>) -> Features {
     let text = block.text.as_str();
-    let counts = TextCounts::of(text);
+    let shape = block.shape;
     Features {
         words: block.words,
         link_density: link_density(block.words, block.link_words),
-        text_density: counts.density(),
-        sentence_marks: counts.sentence_marks,
-        commas: counts.commas,
+        text_density: shape.text_density,
+        sentence_marks: shape.sentence_marks,
+        commas: shape.commas,
         ends_sentence: ends_sentence(text),
         leads_in: text.trim_end().ends_with([':', '：', ',', '，']),
         position: if count > 1 {
@@ -78,7 +78,7 @@ fn features_in(block: &Block, index: usize, count: usize, lower: &mut Vec<u8>) -
         credit: is_credit(text, block.words),
         notice_terms: notice_terms_in(text, lower),
         dateline: is_dateline(text),
-        digits: counts.digits,
+        digits: shape.digits,
     }
 }
 
@@ -295,111 +295,10 @@ pub fn link_density(words: u32, link_words: u32) -> f32 {
     }
 }
 
-/// Words per line of `text` wrapped greedily at [`WRAP_COLUMNS`] columns, without the last
-/// line when there are several (a paragraph's last line is short by nature).
+/// Words per line of `text` wrapped greedily at [`crate::tuning::WRAP_COLUMNS`] columns,
+/// without the last line when there are several (a paragraph's last line is short by nature).
 pub fn text_density(text: &str) -> f32 {
-    TextCounts::of(text).density()
-}
-
-/// What one pass over a block's characters counts: its sentence marks and commas, whether
-/// it holds a digit, and the lines and words of [`text_density`]'s wrapping.
-#[derive(Default)]
-struct TextCounts {
-    sentence_marks: u32,
-    commas: u32,
-    /// Whether a character is numeric (`char::is_numeric`).
-    digits: bool,
-    lines: u32,
-    words: u32,
-    last_line_words: u32,
-}
-
-impl TextCounts {
-    fn of(text: &str) -> TextCounts {
-        let mut counts = TextCounts::default();
-        let mut column = 0usize;
-        // The words are the runs between whitespace, as `split_whitespace` gives them; the
-        // end of the text closes the last.
-        let mut width = 0usize;
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            // A letter (most bytes of any text) only widens its word.
-            if b.is_ascii_alphabetic() {
-                i += 1;
-                width += 1;
-                continue;
-            }
-            // Other ASCII a byte at a time; other characters decoded.
-            let space = if b.is_ascii() {
-                i += 1;
-                let space = matches!(b, b' ' | b'\t'..=b'\r');
-                if !space {
-                    counts.sentence_marks += u32::from(matches!(b, b'.' | b'!' | b'?'));
-                    counts.commas += u32::from(b == b',');
-                    counts.digits |= b.is_ascii_digit();
-                }
-                space
-            } else {
-                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-                    break;
-                };
-                i += c.len_utf8();
-                let space = c.is_whitespace();
-                if !space {
-                    counts.digits |= c.is_numeric();
-                    if is_sentence_mark(c) {
-                        counts.sentence_marks += 1;
-                    } else if is_comma(c) {
-                        counts.commas += 1;
-                    }
-                }
-                space
-            };
-            if space {
-                counts.end_word(&mut column, width);
-                width = 0;
-            } else {
-                width += 1;
-            }
-        }
-        counts.end_word(&mut column, width);
-        counts
-    }
-
-    /// Count a word of `width` characters (none: nothing to count), wrapped at
-    /// [`WRAP_COLUMNS`] from `column`.
-    fn end_word(&mut self, column: &mut usize, width: usize) {
-        if width == 0 {
-            return;
-        }
-        if self.lines == 0 || (*column > 0 && *column + 1 + width > WRAP_COLUMNS) {
-            self.lines += 1;
-            *column = width;
-            self.last_line_words = 1;
-        } else {
-            *column += 1 + width;
-            self.last_line_words += 1;
-        }
-        self.words += 1;
-    }
-
-    /// [`text_density`].
-    fn density(&self) -> f32 {
-        match self.lines {
-            0 => 0.0,
-            1 => self.words as f32,
-            n => (self.words - self.last_line_words) as f32 / (n - 1) as f32,
-        }
-    }
-}
-
-fn is_sentence_mark(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '…' | '।')
-}
-
-fn is_comma(c: char) -> bool {
-    matches!(c, ',' | '，' | '、' | '،')
+    TextCounts::of(text).shape.text_density
 }
 
 /// Whether the text ends with sentence punctuation, possibly followed by closing quotes or
@@ -469,32 +368,6 @@ pub fn is_credit(text: &str, words: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_counts_read_ascii_and_other_characters_alike() {
-        // A no-break space and a vertical tab separate words; full-width marks count.
-        let counts = TextCounts::of("Yes, it\u{a0}works.\u{b}Does it？ 好、 ok!");
-        assert_eq!(counts.words, 7);
-        assert_eq!(counts.sentence_marks, 3);
-        assert_eq!(counts.commas, 2);
-        assert_eq!(counts.lines, 1);
-        assert!(!counts.digits);
-        assert!(TextCounts::of("page 2").digits);
-        assert!(TextCounts::of("part ½").digits);
-        assert_eq!(TextCounts::of("  ").words, 0);
-        assert_eq!(TextCounts::of("").lines, 0);
-    }
-
-    #[test]
-    fn text_counts_wrap_at_the_column() {
-        let word = "x".repeat(WRAP_COLUMNS / 2 - 1);
-        let counts = TextCounts::of(&format!("{word} {word} {word}"));
-        assert_eq!(
-            (counts.lines, counts.words, counts.last_line_words),
-            (2, 3, 1)
-        );
-        assert_eq!(counts.density(), 2.0);
-    }
 
     #[test]
     fn density_of_one_line_is_its_words() {

@@ -178,9 +178,10 @@ pub(crate) struct Collector {
     short_texts: String,
     /// Dates of the short blocks that hold one.
     date_lines: Vec<DateLine>,
-    /// Whether the last block was a date label alone ("Published", "Last updated:"),
-    /// and of an update.
-    after_date_label: Option<bool>,
+    /// The last block when it may be a date label alone ("Published", "Last updated:"):
+    /// short, without a digit. Read for its words only when the block after it is a date
+    /// line, as few are. Empty otherwise.
+    date_label: String,
     /// Short blocks that name the author ("By Jane Doe", "Written by" and the block after
     /// it), with their block index.
     by_lines: Vec<(usize, String)>,
@@ -308,61 +309,42 @@ impl Collector {
             self.short_ends
                 .push(short.then_some(self.short_texts.len()));
         }
-        let after_date_label = self.after_date_label.take();
         let after_label = self.after_by_label.take();
         if text.len() > MAX_DATE_LINE.max(MAX_BY_LINE) {
+            self.date_label.clear();
             return;
         }
-        // What the line says its date is; worked out only for the few lines that need it,
-        // in one pass over the line for all the words.
-        let says = || {
-            static WORDS: LazyLock<Patterns<bool>> = LazyLock::new(|| {
-                Patterns::new(
-                    UPDATE_WORDS
-                        .iter()
-                        .map(|w| (*w, true))
-                        .chain(PUBLISH_WORDS.iter().map(|w| (*w, false))),
-                )
-            });
-            let scan = |lower: &str| {
-                let (mut updated, mut published) = (false, false);
-                WORDS.each_match(lower.as_bytes(), |update| {
-                    if update {
-                        updated = true;
-                    } else {
-                        published = true;
-                    }
-                });
-                (updated, published)
-            };
-            // An ASCII line (most) lowercased on the stack.
-            with_lowercase(text, scan)
-        };
         if !text.bytes().any(|b| b.is_ascii_digit()) {
+            self.date_label.clear();
             if text.len() <= MAX_LABEL && text.split_whitespace().count() <= 3 {
-                let (updated, published) = says();
-                if updated || published {
-                    self.after_date_label = Some(updated);
-                }
+                self.date_label.push_str(text);
             }
-        } else if text.len() <= MAX_DATE_LINE
-            && self.date_lines.len() < MAX_DATED_BLOCKS
-            && let Some(date) = text_date(text)
-        {
-            let (updated, published) = says();
-            self.date_lines.push(DateLine {
-                at: index,
-                text: text
-                    .lines()
-                    .map(fold)
-                    .filter(|l| !l.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                swapped: swapped_date(text, &date),
-                date,
-                updated: updated || after_date_label == Some(true),
-                labelled: updated || published || after_date_label.is_some(),
-            });
+        } else {
+            if text.len() <= MAX_DATE_LINE
+                && self.date_lines.len() < MAX_DATED_BLOCKS
+                && let Some(date) = text_date(text)
+            {
+                // Whether the block before is a date label, and of an update.
+                let after_date_label = match date_words(&self.date_label) {
+                    (false, false) => None,
+                    (updated, _) => Some(updated),
+                };
+                let (updated, published) = date_words(text);
+                self.date_lines.push(DateLine {
+                    at: index,
+                    text: text
+                        .lines()
+                        .map(fold)
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    swapped: swapped_date(text, &date),
+                    date,
+                    updated: updated || after_date_label == Some(true),
+                    labelled: updated || published || after_date_label.is_some(),
+                });
+            }
+            self.date_label.clear();
         }
         let starts_with = |text: &str, p: &str| {
             text.get(..p.len())
@@ -374,18 +356,13 @@ impl Collector {
         // letters.)
         let short_may_name = || {
             let start = text.trim_start();
-            text.as_bytes()
-                .windows(6)
-                .any(|w| w.eq_ignore_ascii_case(b"author"))
+            holds_ascii_word(text, b"author")
                 || ["contributor", "von", "par", "door"]
                     .iter()
                     .any(|p| starts_with(start, p))
         };
         let may_name = after_label.is_some()
-            || text
-                .as_bytes()
-                .windows(2)
-                .any(|w| w.eq_ignore_ascii_case(b"by"))
+            || holds_ascii_word(text, b"by")
             || ["author"]
                 .iter()
                 .chain(FOREIGN_BY.iter())
@@ -3173,6 +3150,46 @@ fn parse_offset(s: &str) -> Option<i32> {
     Some(sign * (hours * 60 + minutes))
 }
 
+/// Whether `text` holds `word` (ASCII letters, lowercase) in any ASCII case, found from
+/// the places of its first letter (a byte search, as most lines have few of them).
+fn holds_ascii_word(text: &str, word: &[u8]) -> bool {
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).any(|at| {
+        bytes
+            .get(at + 1..at + word.len())
+            .is_some_and(|after| after.eq_ignore_ascii_case(rest))
+    })
+}
+
+/// Whether `line` holds a word of an update's date ([`UPDATE_WORDS`]), and one of a
+/// publication's ([`PUBLISH_WORDS`]), in one pass over the line for all the words.
+fn date_words(line: &str) -> (bool, bool) {
+    static WORDS: LazyLock<Patterns<bool>> = LazyLock::new(|| {
+        Patterns::new(
+            UPDATE_WORDS
+                .iter()
+                .map(|w| (*w, true))
+                .chain(PUBLISH_WORDS.iter().map(|w| (*w, false))),
+        )
+    });
+    let scan = |lower: &str| {
+        let (mut updated, mut published) = (false, false);
+        WORDS.each_match(lower.as_bytes(), |update| {
+            if update {
+                updated = true;
+            } else {
+                published = true;
+            }
+        });
+        (updated, published)
+    };
+    // An ASCII line (most) lowercased on the stack.
+    with_lowercase(line, scan)
+}
+
 /// The date in a line of text: "Published on May 17, 2024", "Last updated: 2024-05-17",
 /// "by Jane Doe, 17.05.2024". The line must not be all date: times, weekdays and words
 /// around it are skipped.
@@ -3180,15 +3197,21 @@ fn text_date(line: &str) -> Option<String> {
     const SEPARATORS: [char; 6] = ['•', '·', '|', '⋅', '—', '–'];
     // Every date read below has a year of four digits (or eight, `20240517`): a line
     // without four digits in a row (a count, a price, a page number) holds none.
-    if !line
-        .as_bytes()
-        .split(|b| !b.is_ascii_digit())
-        .any(|run| run.len() >= 4)
-    {
+    let mut run = 0;
+    if !line.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run >= 4
+    }) {
         return None;
     }
-    // Copied only when it holds a separator (a few lines do).
-    let line = if line.contains(SEPARATORS) {
+    // Copied only when it holds a separator (a few lines do). All but `|` are outside
+    // ASCII: an ASCII line (most) is searched for that one byte.
+    let separated = if line.is_ascii() {
+        line.contains('|')
+    } else {
+        line.contains(SEPARATORS)
+    };
+    let line = if separated {
         std::borrow::Cow::Owned(line.replace(SEPARATORS, " "))
     } else {
         std::borrow::Cow::Borrowed(line)
@@ -5133,6 +5156,17 @@ mod tests {
         c.block("July 1, 2025");
         assert_eq!(c.finish(None, "").published.as_deref(), Some("2025-07-08"));
 
+        // A label reads only for the block right after it.
+        let mut c = Collector::default();
+        h1(&mut c, "Rain in Spain");
+        for _ in 0..=DATE_LINE_REACH {
+            c.block("A paragraph of the article.");
+        }
+        c.block("Published");
+        c.block("A caption");
+        c.block("July 8, 2025");
+        assert_eq!(c.finish(None, "").published, None);
+
         // A label saying "Last updated" makes its date the modified one.
         let mut c = Collector::default();
         h1(&mut c, "Rain in Spain");
@@ -5150,6 +5184,16 @@ mod tests {
         h1(&mut c, "Rain in Spain");
         c.block("Jane Doe•Oct 20, 2025");
         assert_eq!(c.finish(None, "").published.as_deref(), Some("2025-10-20"));
+    }
+
+    #[test]
+    fn ascii_words_are_found_in_any_case() {
+        assert!(holds_ascii_word("Story BY Jane", b"by"));
+        assert!(holds_ascii_word("About the Author", b"author"));
+        assert!(holds_ascii_word("Baby", b"by"));
+        assert!(!holds_ascii_word("Bob, b", b"by"));
+        assert!(!holds_ascii_word("autho", b"author"));
+        assert!(!holds_ascii_word("", b"by"));
     }
 
     #[test]

@@ -1765,6 +1765,7 @@ mod tests {
             words: 1,
             link_words: 1,
             chars: 1,
+            shape: crate::text::TextCounts::of("x").shape,
             depth: 0,
             path: "".into(),
             container: crate::block::Container::None,

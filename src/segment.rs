@@ -13,7 +13,7 @@ use crate::hints::{self, Hint, Hints};
 use crate::metadata::{self, Collector};
 use crate::parse::{Limits, ParseReport, parse};
 use crate::streamed;
-use crate::text::{Mark, TextBuffer, count_words, count_words_and_chars};
+use crate::text::{Mark, TextBuffer, TextCounts, count_words};
 use crate::tuning::{
     CLOSE_BUTTON_CHILDREN, CODE_WRAPPER_DEPTH, HIDDEN_SIBLINGS_SCANNED, MAX_BYLINE_BYTES,
     MAX_SHORT_TEXT,
@@ -665,7 +665,11 @@ impl Walker {
         let Some((text, spans)) = taken else {
             return;
         };
-        let (words, chars) = count_words_and_chars(&text);
+        let TextCounts {
+            words,
+            chars,
+            shape,
+        } = TextCounts::of(&text);
         let kind = self.block_kind(owner, ctx);
         if let Some(m) = self.page.metadata.as_mut() {
             let parts = metadata::part_text(&text, self.buffer.taken_edges());
@@ -701,6 +705,7 @@ impl Walker {
             words,
             link_words: link_words.min(words),
             chars,
+            shape,
             depth: self.depth,
             path,
             container: ctx.container,

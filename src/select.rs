@@ -287,6 +287,7 @@ mod tests {
             words,
             link_words,
             chars: text.len() as u32,
+            shape: crate::text::TextCounts::of(text).shape,
             depth: 3,
             path: "div > p".into(),
             container: Container::None,

@@ -1,6 +1,6 @@
 //! Text accumulation and word counting shared by the segmenter and the features.
 
-use crate::tuning::CJK_CHARS_PER_WORD;
+use crate::tuning::{CJK_CHARS_PER_WORD, WRAP_COLUMNS};
 
 /// Characters that render as nothing and would glue or split words wrongly: soft hyphen,
 /// zero-width space, word joiner, byte order mark.
@@ -282,8 +282,7 @@ impl TextBuffer {
             }
             *old = new_index;
         }
-        let trimmed_end = self.text.trim_end().len();
-        let leading = trimmed_end - self.text[..trimmed_end].trim_start().len();
+        let (leading, trimmed_end) = trim_range(&self.text);
         self.taken_edges.clear();
         self.taken_edges.extend(
             self.edges
@@ -330,11 +329,33 @@ fn fit_span(span: &mut Span, leading: u32, trimmed_end: u32, text: &str) -> bool
         return true;
     }
     let inner = text.get(start..end).unwrap_or("");
-    start += inner.len() - inner.trim_start().len();
-    end -= inner.len() - inner.trim_end().len();
+    let (lead, trimmed_end) = trim_range(inner);
+    end -= inner.len() - trimmed_end;
+    start += lead;
     span.start = start as u32;
     span.end = end.max(start) as u32;
     end > start
+}
+
+/// The bytes of `text` that `str::trim` keeps, as (start, end); `(0, 0)` when it is all
+/// whitespace. An end that is an ASCII byte other than whitespace (most: outside `pre`
+/// the buffer holds no whitespace but single spaces and line breaks) is kept without
+/// decoding a character.
+fn trim_range(text: &str) -> (usize, usize) {
+    let kept =
+        |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r'));
+    let bytes = text.as_bytes();
+    let end = if kept(bytes.last()) {
+        bytes.len()
+    } else {
+        text.trim_end().len()
+    };
+    let start = if kept(bytes.first()) {
+        0
+    } else {
+        end - text.get(..end).unwrap_or("").trim_start().len()
+    };
+    (start, end)
 }
 
 /// Bytes of text that [`with_ascii_lowercase`] lowercases on the stack; longer texts are
@@ -379,63 +400,193 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Words in `text`: whitespace-separated tokens holding a letter or digit, where each
 /// [`CJK_CHARS_PER_WORD`] Han, Kana or Hangul characters count as one more word.
 pub(crate) fn count_words(text: &str) -> u32 {
-    count_words_and_chars(text).0
+    count::<false>(text).words
 }
 
-/// [`count_words`], and the characters that are not whitespace, in one pass.
-pub(crate) fn count_words_and_chars(text: &str) -> (u32, u32) {
-    let mut words = 0u32;
+/// What one pass over a block's text counts: its words and visible characters for the
+/// segmenter, and its [`TextShape`] for the features.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct TextCounts {
+    /// [`count_words`].
+    pub words: u32,
+    /// Characters that are not whitespace.
+    pub chars: u32,
+    /// What the features read of the text.
+    pub shape: TextShape,
+}
+
+impl TextCounts {
+    /// The counts of `text`.
+    pub fn of(text: &str) -> TextCounts {
+        count::<true>(text)
+    }
+}
+
+/// What a block's text looks like beyond its words, counted with them for the features.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct TextShape {
+    /// Sentence-ending punctuation marks (`.`, `!`, `?` and their CJK and Arabic forms).
+    pub sentence_marks: u32,
+    /// Commas (Latin, CJK, Arabic).
+    pub commas: u32,
+    /// Whether a character is numeric (`char::is_numeric`).
+    pub digits: bool,
+    /// Words per line when the text is wrapped greedily at [`WRAP_COLUMNS`] columns, the
+    /// last line left out when there are several (a paragraph's last line is short by
+    /// nature): boilerpipe's text density. The words here are all the runs between
+    /// whitespace.
+    pub text_density: f32,
+}
+
+/// The greedy wrapping of [`TextShape::text_density`], a word at a time.
+#[derive(Default)]
+struct Wrap {
+    column: usize,
+    lines: u32,
+    words: u32,
+    last_line_words: u32,
+}
+
+impl Wrap {
+    /// Place a word of `width` characters (none: nothing to place).
+    fn word(&mut self, width: usize) {
+        if width == 0 {
+            return;
+        }
+        if self.lines == 0 || self.column + 1 + width > WRAP_COLUMNS {
+            self.lines += 1;
+            self.column = width;
+            self.last_line_words = 1;
+        } else {
+            self.column += 1 + width;
+            self.last_line_words += 1;
+        }
+        self.words += 1;
+    }
+
+    /// Words per line, the last line left out when there are several.
+    fn density(&self) -> f32 {
+        match self.lines {
+            0 => 0.0,
+            1 => self.words as f32,
+            n => (self.words - self.last_line_words) as f32 / (n - 1) as f32,
+        }
+    }
+}
+
+/// [`TextCounts::of`]; without the [`TextShape`] (left at its default) when `SHAPE` is
+/// false, for [`count_words`].
+fn count<const SHAPE: bool>(text: &str) -> TextCounts {
+    let mut counts = TextCounts::default();
+    let mut wrap = Wrap::default();
     let mut cjk = 0u32;
-    let mut chars = 0u32;
-    // Whether the token read so far holds a letter or digit.
+    // The characters of the token read so far, and whether one is a letter or digit.
+    let mut width = 0usize;
     let mut alnum = false;
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // ASCII (most of any text) a byte at a time, classed by one table look-up; other
-        // characters decoded.
-        let (space, letter) = if let Some(&class) = ASCII_CLASS.get(usize::from(b)) {
+        let class = BYTE_CLASS[usize::from(b)];
+        // A letter (most bytes of any text) only widens its word.
+        if class == LETTER {
             i += 1;
-            (class == ASCII_SPACE, class == ASCII_ALNUM)
+            width += 1;
+            alnum = true;
+            continue;
+        }
+        // Other ASCII a byte at a time, classed by the table; other characters decoded.
+        let space = if class != NOT_ASCII {
+            i += 1;
+            alnum |= class == DIGIT;
+            if SHAPE {
+                counts.shape.sentence_marks += u32::from(class == SENTENCE_MARK);
+                counts.shape.commas += u32::from(class == COMMA);
+                counts.shape.digits |= class == DIGIT;
+            }
+            class == SPACE
         } else {
             let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
             i += c.len_utf8();
-            let cjk_char = is_cjk(c);
-            cjk += u32::from(cjk_char);
-            (c.is_whitespace(), !cjk_char && c.is_alphanumeric())
+            let space = c.is_whitespace();
+            if !space {
+                let cjk_char = is_cjk(c);
+                cjk += u32::from(cjk_char);
+                alnum |= !cjk_char && c.is_alphanumeric();
+                if SHAPE {
+                    counts.shape.digits |= c.is_numeric();
+                    if is_sentence_mark(c) {
+                        counts.shape.sentence_marks += 1;
+                    } else if is_comma(c) {
+                        counts.shape.commas += 1;
+                    }
+                }
+            }
+            space
         };
         if space {
-            words += u32::from(alnum);
+            counts.words += u32::from(alnum);
             alnum = false;
+            counts.chars += width as u32;
+            if SHAPE {
+                wrap.word(width);
+            }
+            width = 0;
         } else {
-            chars += 1;
-            alnum |= letter;
+            width += 1;
         }
     }
-    (
-        words + u32::from(alnum) + cjk.div_ceil(CJK_CHARS_PER_WORD),
-        chars,
-    )
+    counts.words += u32::from(alnum) + cjk.div_ceil(CJK_CHARS_PER_WORD);
+    counts.chars += width as u32;
+    if SHAPE {
+        wrap.word(width);
+        counts.shape.text_density = wrap.density();
+    }
+    counts
 }
 
-/// [`ASCII_CLASS`] of whitespace (as `char::is_whitespace` has it).
-const ASCII_SPACE: u8 = 1;
-/// [`ASCII_CLASS`] of letters and digits.
-const ASCII_ALNUM: u8 = 2;
+/// Whether `c` ends a sentence: `.`, `!`, `?` and their CJK, Arabic and Devanagari forms.
+pub(crate) fn is_sentence_mark(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '…' | '।')
+}
 
-/// The class of each ASCII byte for [`count_words_and_chars`]: [`ASCII_SPACE`],
-/// [`ASCII_ALNUM`], else 0.
-const ASCII_CLASS: [u8; 128] = {
-    let mut class = [0u8; 128];
+/// Whether `c` is a comma (Latin, CJK, Arabic).
+fn is_comma(c: char) -> bool {
+    matches!(c, ',' | '，' | '、' | '،')
+}
+
+/// [`BYTE_CLASS`] of whitespace (as `char::is_whitespace` has it).
+const SPACE: u8 = 1;
+/// [`BYTE_CLASS`] of ASCII letters.
+const LETTER: u8 = 2;
+/// [`BYTE_CLASS`] of ASCII digits.
+const DIGIT: u8 = 3;
+/// [`BYTE_CLASS`] of `.`, `!` and `?`.
+const SENTENCE_MARK: u8 = 4;
+/// [`BYTE_CLASS`] of `,`.
+const COMMA: u8 = 5;
+/// [`BYTE_CLASS`] of the bytes of characters outside ASCII.
+const NOT_ASCII: u8 = 6;
+
+/// The class of each byte for [`count`]: one of the constants above, else 0 (other ASCII).
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        class[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
-            ASCII_SPACE
-        } else if c.is_ascii_alphanumeric() {
-            ASCII_ALNUM
+        class[b] = if !c.is_ascii() {
+            NOT_ASCII
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if matches!(c, b'.' | b'!' | b'?') {
+            SENTENCE_MARK
+        } else if c == b',' {
+            COMMA
         } else {
             0
         };
@@ -459,17 +610,49 @@ mod tests {
     }
 
     #[test]
-    fn ascii_classes_are_the_char_tests() {
-        for b in 0..=127u8 {
+    fn byte_classes_are_the_char_tests() {
+        for b in 0..=255u8 {
             let c = char::from(b);
-            let class = ASCII_CLASS[usize::from(b)];
-            assert_eq!(class == ASCII_SPACE, c.is_whitespace(), "{b}");
-            assert_eq!(class == ASCII_ALNUM, c.is_alphanumeric(), "{b}");
+            let class = BYTE_CLASS[usize::from(b)];
+            assert_eq!(class == NOT_ASCII, !b.is_ascii(), "{b}");
+            if b.is_ascii() {
+                assert_eq!(class == SPACE, c.is_whitespace(), "{b}");
+                assert_eq!(class == LETTER, c.is_alphabetic(), "{b}");
+                assert_eq!(class == DIGIT, c.is_numeric(), "{b}");
+                assert_eq!(class == SENTENCE_MARK, is_sentence_mark(c), "{b}");
+                assert_eq!(class == COMMA, is_comma(c), "{b}");
+            }
         }
+        let counts = TextCounts::of(" a,b \u{3000}é 漢字漢字漢字 ! ");
+        assert_eq!((counts.words, counts.chars), (5, 11));
+        assert_eq!(count_words(" a,b \u{3000}é 漢字漢字漢字 ! "), 5);
+    }
+
+    #[test]
+    fn text_counts_read_ascii_and_other_characters_alike() {
+        // A no-break space and a vertical tab separate words; full-width marks count.
+        let counts = TextCounts::of("Yes, it\u{a0}works.\u{b}Does it？ 好、 ok!");
+        assert_eq!((counts.words, counts.chars), (7, 24));
+        assert_eq!(counts.shape.sentence_marks, 3);
+        assert_eq!(counts.shape.commas, 2);
+        assert_eq!(counts.shape.text_density, 7.0);
+        assert!(!counts.shape.digits);
+        assert!(TextCounts::of("page 2").shape.digits);
+        assert!(TextCounts::of("part ½").shape.digits);
+        assert_eq!(TextCounts::of("  "), TextCounts::default());
+        // Without the shape, only the words and characters are counted.
         assert_eq!(
-            count_words_and_chars(" a,b \u{3000}é 漢字漢字漢字 ! "),
-            (5, 11)
+            count::<false>("Yes, 2 of them.").shape,
+            TextShape::default()
         );
+    }
+
+    #[test]
+    fn text_counts_wrap_at_the_column() {
+        let word = "x".repeat(WRAP_COLUMNS / 2 - 1);
+        // Two words fill the first line, the third wraps: the last line is left out.
+        let counts = TextCounts::of(&format!("{word} {word} {word}"));
+        assert_eq!(counts.shape.text_density, 2.0);
     }
 
     #[test]
@@ -490,6 +673,22 @@ mod tests {
             buffer.take().as_deref(),
             Some("one two three four five x y")
         );
+    }
+
+    #[test]
+    fn trim_range_is_the_str_trim() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a b\n",
+            "\u{2003}x\u{b}",
+            "x\u{a0}",
+            "\t\u{3000}",
+        ] {
+            let (start, end) = trim_range(text);
+            assert_eq!(&text[start..end], text.trim(), "{text:?}");
+        }
     }
 
     #[test]
