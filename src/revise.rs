@@ -18,8 +18,8 @@ use crate::tuning::{
     GRID_SHARE, HEADING_LOOKAHEAD, KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS,
     LISTING_LIST_LINK_DENSITY, MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY,
     MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES,
-    MIN_LONE_SENTENCES, NUMBERED_RUN_CONTENT_SHARE, NUMBERED_RUN_MIN_ITEMS, SHORT_BLOCK_WORDS,
-    SPEC_LIST_MIN_PAIRS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    MIN_LONE_SENTENCES, NUMBERED_RUN_CONTENT_SHARE, NUMBERED_RUN_MIN_ITEMS, SECTION_HEADINGS,
+    SHORT_BLOCK_WORDS, SPEC_LIST_MIN_PAIRS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -300,6 +300,37 @@ pub fn revise(
             Verdict::new(Label::Boilerplate, Reason::HeadingWithoutContent)
         };
     }
+    // In the main container, after its first content other than a heading, an unlinked h2 or deeper heading
+    // left without content is its section's title when the section holds a subsection
+    // titled as content: a review list's product h2 over its rating line, a "Pros & Cons"
+    // h3 and then the h3 "Why we picked it" over prose. The section ends at the next
+    // heading of the same or a higher level; only its first [`SECTION_HEADINGS`] headings
+    // are looked at. A separate pass, so a title found this way does not in turn vouch for
+    // the headings before it (a grid of product-card titles over a titled spec box).
+    let first_content = (0..n).find(|&i| {
+        in_main[i] && verdicts[i].label == Label::Content && heading_level(kinds[i]).is_none()
+    });
+    for i in (0..n).rev() {
+        if verdicts[i].reason != Reason::HeadingWithoutContent
+            || !in_main[i]
+            || first_content.is_none_or(|first| first > i)
+            || features[i].link_density > 0.0
+        {
+            continue;
+        }
+        let titled = heading_level(kinds[i]).is_some_and(|level| {
+            level > 1
+                && (i + 1..n)
+                    .take_while(|&j| in_main[j])
+                    .filter_map(|j| heading_level(kinds[j]).map(|l| (j, l)))
+                    .take(SECTION_HEADINGS)
+                    .take_while(|&(_, l)| l > level)
+                    .any(|(j, _)| verdicts[j].label == Label::Content)
+        });
+        if titled {
+            verdicts[i] = Verdict::new(Label::Content, Reason::HeadingBeforeContent);
+        }
+    }
 }
 
 /// An element named as a caption (`caption`, `credit`) holding a paragraph of long prose,
@@ -559,6 +590,14 @@ pub(crate) fn numbered_paragraphs(
 
 /// Whether a block was dropped only for its links or its neighbours, under no chrome name of
 /// its own: an item its list or run may take back.
+/// The level of a heading block (1 for h1), `None` for any other block.
+fn heading_level(kind: BlockKind) -> Option<u8> {
+    match kind {
+        BlockKind::Heading(level) => Some(level),
+        _ => None,
+    }
+}
+
 fn dropped_item(b: &Block, v: &Verdict) -> bool {
     matches!(
         v.reason,
@@ -1308,6 +1347,37 @@ mod tests {
         ];
         revise(&kinds, &feats, &[true; 3], &mut verdicts);
         assert_eq!(verdicts[0].reason, Reason::HeadingBeforeContent);
+    }
+
+    #[test]
+    fn a_heading_over_a_titled_content_subsection_is_its_title() {
+        // A review list: intro prose, the product's h2, a rating line, an h3 "Pros & Cons"
+        // over four dropped lines, then the h3 "Why we picked it" over prose.
+        let mut kinds = vec![BlockKind::Paragraph; 10];
+        kinds[1] = BlockKind::Heading(2);
+        kinds[3] = BlockKind::Heading(3);
+        kinds[8] = BlockKind::Heading(3);
+        let heading = Verdict::new(Label::Undecided, Reason::Heading);
+        let run = |intro: Label, h2_link_density: f32| {
+            let mut feats = vec![f(true); 10];
+            feats[1].link_density = h2_link_density;
+            let mut verdicts = vec![v(Label::Boilerplate); 10];
+            verdicts[0] = v(intro);
+            verdicts[1] = heading;
+            verdicts[3] = heading;
+            verdicts[8] = heading;
+            verdicts[9] = v(Label::Content);
+            revise(&kinds, &feats, &[true; 10], &mut verdicts);
+            // "Pros & Cons" has no content in reach and titles none.
+            assert_eq!(verdicts[3].reason, Reason::HeadingWithoutContent);
+            assert_eq!(verdicts[8].reason, Reason::HeadingBeforeContent);
+            verdicts[1].label
+        };
+        assert_eq!(run(Label::Content, 0.0), Label::Content);
+        // Before the first content (a blog's name over its post) or linked (a card's
+        // title), it is not.
+        assert_eq!(run(Label::Boilerplate, 0.0), Label::Boilerplate);
+        assert_eq!(run(Label::Content, 1.0), Label::Boilerplate);
     }
 
     #[test]

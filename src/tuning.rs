@@ -298,6 +298,12 @@ pub const MIN_LONE_SENTENCES: u32 = 2;
 
 /// A heading is content when a content block follows within this many blocks.
 pub const HEADING_LOOKAHEAD: usize = 3;
+/// A heading left without content in the main container is a section title when one of
+/// the first this many headings of its section (deeper headings, up to the next heading of
+/// its level or higher) is content: a review list's product h2 over a rating line and
+/// then titled subsections. Bounds the scan per heading. Tuned on all six sets (wcxb-dev
+/// article pages, 2026-11-29).
+pub const SECTION_HEADINGS: usize = 8;
 /// Words from which an h1 to h3 in the main container that ends a sentence is a paragraph
 /// styled as a heading and classified as one (words outside and inside links). Tuned on
 /// all six sets: 10 gives wcxb-dev +0.0009 (service mean page F1 +0.006), l3s-gn1 +0.0003,
