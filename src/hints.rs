@@ -369,10 +369,11 @@ impl Matcher {
         joined.clear();
         joined.extend(name.bytes().filter(u8::is_ascii_alphanumeric));
         self.within.each_match(joined, |hint| hints.insert(hint));
-        if is_follow_up(joined) {
+        // Each exception read only where the hint it takes back was found.
+        if hints.has(Hint::Social) && is_follow_up(joined) {
             hints = hints.without(Hint::Social);
         }
-        if names_navy(name) {
+        if hints.has(Hint::Nav) && names_navy(name) {
             hints = hints.without(Hint::Nav);
         }
         hints
