@@ -2224,11 +2224,24 @@ fn dedup(items: Vec<String>) -> Vec<String> {
 
 /// Byte ranges of the title separators in `title`, in order.
 fn separators(title: &str) -> Vec<(usize, usize)> {
-    let mut found: Vec<(usize, usize)> = TITLE_SEPARATORS
-        .iter()
-        .flat_map(|sep| title.match_indices(sep).map(|(at, s)| (at, at + s.len())))
-        .collect();
-    found.sort_unstable();
+    // One pass over the spaces (every separator starts with one; no two share their
+    // second byte, so at most one starts at a space), each separator's occurrences kept
+    // apart as a search for it alone would: one overlapping the last is none.
+    let mut ends = [0usize; TITLE_SEPARATORS.len()];
+    let mut found = Vec::new();
+    let bytes = title.as_bytes();
+    for (at, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b' ') {
+        let rest = &bytes[at..];
+        for (sep, end) in TITLE_SEPARATORS.iter().zip(&mut ends) {
+            if at >= *end
+                && rest.get(1) == sep.as_bytes().get(1)
+                && rest.starts_with(sep.as_bytes())
+            {
+                *end = at + sep.len();
+                found.push((at, *end));
+            }
+        }
+    }
     found
 }
 
@@ -5333,6 +5346,26 @@ mod tests {
         meta(&mut c, "article:tag", "Mayer, Marissa");
         meta(&mut c, "article:tag", "Yahoo");
         assert_eq!(c.finish(None, "").tags, ["Mayer, Marissa", "Yahoo"]);
+    }
+
+    #[test]
+    fn separators_as_a_search_for_each_alone_finds_them() {
+        for title in [
+            "a - - b | c — d",
+            " - - - ",
+            "Rain :: in · Spain • x » y – z |",
+            "a -  - b",
+            "|||",
+            "",
+        ] {
+            let mut want: Vec<(usize, usize)> = TITLE_SEPARATORS
+                .iter()
+                .flat_map(|sep| title.match_indices(sep).map(|(at, s)| (at, at + s.len())))
+                .collect();
+            want.sort_unstable();
+            assert_eq!(separators(title), want, "{title}");
+        }
+        assert_eq!(separators("a - - b | c — d"), [(1, 4), (7, 10), (11, 16)]);
     }
 
     #[test]
