@@ -369,10 +369,11 @@ impl Matcher {
         joined.clear();
         joined.extend(name.bytes().filter(u8::is_ascii_alphanumeric));
         self.within.each_match(joined, |hint| hints.insert(hint));
-        if is_follow_up(joined) {
+        // Each exception read only where the hint it takes back was found.
+        if hints.has(Hint::Social) && is_follow_up(joined) {
             hints = hints.without(Hint::Social);
         }
-        if names_navy(name) {
+        if hints.has(Hint::Nav) && names_navy(name) {
             hints = hints.without(Hint::Nav);
         }
         hints
@@ -469,12 +470,13 @@ pub(crate) fn from_names(value: &str) -> Hints {
 /// Buffers reused from one attribute value to the next.
 #[derive(Debug, Default)]
 struct Scratch {
-    /// The value lowercased, each name cut at a camelCase state part ([`before_camel_state`]).
+    /// One name lowercased, cut at a camelCase state part ([`before_camel_state`]).
     lower: String,
     /// One name's letters and digits.
     joined: Vec<u8>,
-    /// The hints of each lowercase name matched so far (up to [`HINT_CACHE_ENTRIES`]):
-    /// class lists that differ share most of their names (`flex`, `items-center`).
+    /// The hints of each name matched so far, as written (up to [`HINT_CACHE_ENTRIES`]):
+    /// class lists that differ share most of their names (`flex`, `items-center`), and a
+    /// remembered name is neither cut nor lowercased again.
     names: foldhash::HashMap<Box<str>, Hints>,
 }
 
@@ -483,20 +485,17 @@ struct Scratch {
 fn names_hints(value: &str, scratch: &mut Scratch, remember: bool) -> Hints {
     let matcher = matcher();
     let mut hints = Hints::NONE;
-    scratch.lower.clear();
     for name in value.split_ascii_whitespace() {
-        scratch.lower.push_str(before_camel_state(name));
-        scratch.lower.push(' ');
-    }
-    scratch.lower.make_ascii_lowercase();
-    for name in scratch.lower.split_ascii_whitespace() {
         let name_hints = match scratch.names.get(name) {
             Some(known) => *known,
             None => {
-                let found = if is_taxonomy_term(name) {
+                scratch.lower.clear();
+                scratch.lower.push_str(before_camel_state(name));
+                scratch.lower.make_ascii_lowercase();
+                let found = if is_taxonomy_term(&scratch.lower) {
                     Hints::NONE
                 } else {
-                    matcher.name(name, &mut scratch.joined)
+                    matcher.name(&scratch.lower, &mut scratch.joined)
                 };
                 if remember && scratch.names.len() < HINT_CACHE_ENTRIES {
                     scratch.names.insert(name.into(), found);
@@ -709,6 +708,9 @@ mod tests {
             "AD header",
             "header ad",
             "header",
+            "NAV Share-Bar",
+            "anchorWithStickyNavbar_x nav",
+            "anchorwithstickynavbar_x",
         ];
         for value in values.iter().chain(&values) {
             assert_eq!(cache.names(value, |_| ()).0, from_names(value), "{value}");

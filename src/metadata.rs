@@ -33,11 +33,11 @@ use crate::features::WEEKDAYS;
 use crate::patterns::Patterns;
 use crate::text::{count_words, with_lowercase};
 use crate::tuning::{
-    DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, ENGLISH_FUNCTION_SHARE, H1_TITLE_COVERAGE,
-    H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL, MAX_NAME_CHARS,
-    MAX_NAME_LINE, MAX_NAME_WORDS, MAX_SHORT_TEXT, MAX_SITE_WORDS, MAX_TITLE_LABEL_WORDS,
-    MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS, MIN_SHARED_WORD_CHARS,
-    TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
+    DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, DETECT_PROBE_BYTES, ENGLISH_FUNCTION_SHARE,
+    H1_TITLE_COVERAGE, H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL,
+    MAX_NAME_CHARS, MAX_NAME_LINE, MAX_NAME_WORDS, MAX_SHORT_TEXT, MAX_SITE_WORDS,
+    MAX_TITLE_LABEL_WORDS, MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS,
+    MIN_SHARED_WORD_CHARS, TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
 };
 
 /// Most `<meta>` entries kept; a page with more is generated junk.
@@ -65,7 +65,7 @@ const MAX_HEADINGS: usize = 256;
 /// Most blocks with a date remembered (archive lists and comment threads have many).
 const MAX_DATED_BLOCKS: usize = 256;
 
-/// Most blocks whose text is remembered (as a hash) to find the headline by the title
+/// Most blocks whose text is remembered to find the headline by the title
 /// when no `h1` shows it; headlines stand in the first few hundred blocks.
 const MAX_KEYED_BLOCKS: usize = 4096;
 
@@ -171,8 +171,8 @@ pub(crate) struct Collector {
     headings: Vec<(usize, u64)>,
     /// The blocks short enough to be a headline (while there are at most
     /// [`MAX_KEYED_BLOCKS`] blocks): their texts end to end in `short_texts`, and per
-    /// block index the end of its text there (`None`: too long). Hashed by
-    /// [`block_key`] only when `finish` looks for the headline among them, which few
+    /// block index the end of its text there (`None`: too long). Compared
+    /// ([`same_compact`]) only when `finish` looks for the headline among them, which few
     /// pages need: copying a short text costs less than hashing it.
     short_ends: Vec<Option<usize>>,
     short_texts: String,
@@ -786,13 +786,14 @@ impl Collector {
                 .find(|(_, h)| h.eq_ignore_ascii_case(t))
                 .map(|(at, _)| *at)
                 .or_else(|| {
-                    let key = block_key(t);
+                    // Compared as the compact texts themselves (what the keys hash), to
+                    // leave each block at its first differing character.
                     let mut start = 0;
                     self.short_ends.iter().position(|end| {
                         end.is_some_and(|end| {
                             let text = &self.short_texts[start..end];
                             start = end;
-                            block_key(text) == key
+                            same_compact(text, t)
                         })
                     })
                 })
@@ -2200,11 +2201,24 @@ fn dedup(items: Vec<String>) -> Vec<String> {
 
 /// Byte ranges of the title separators in `title`, in order.
 fn separators(title: &str) -> Vec<(usize, usize)> {
-    let mut found: Vec<(usize, usize)> = TITLE_SEPARATORS
-        .iter()
-        .flat_map(|sep| title.match_indices(sep).map(|(at, s)| (at, at + s.len())))
-        .collect();
-    found.sort_unstable();
+    // One pass over the spaces (every separator starts with one; no two share their
+    // second byte, so at most one starts at a space), each separator's occurrences kept
+    // apart as a search for it alone would: one overlapping the last is none.
+    let mut ends = [0usize; TITLE_SEPARATORS.len()];
+    let mut found = Vec::new();
+    let bytes = title.as_bytes();
+    for (at, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b' ') {
+        let rest = &bytes[at..];
+        for (sep, end) in TITLE_SEPARATORS.iter().zip(&mut ends) {
+            if at >= *end
+                && rest.get(1) == sep.as_bytes().get(1)
+                && rest.starts_with(sep.as_bytes())
+            {
+                *end = at + sep.len();
+                found.push((at, *end));
+            }
+        }
+    }
     found
 }
 
@@ -3385,14 +3399,21 @@ fn language_tag(value: &str) -> Option<String> {
 /// The ISO 639-1 code of the language of `text`, when the detector is confident and the
 /// text is long enough.
 fn detect_language(text: &str) -> Option<String> {
-    let mut end = text.len().min(DETECT_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let sample = &text[..end];
-    // A prefix never holds more words than the whole text: counting the sample settles
-    // nearly every page without reading the whole article.
-    if count_words(sample) < MIN_DETECT_WORDS && count_words(text) < MIN_DETECT_WORDS {
+    let prefix = |bytes: usize| {
+        let mut end = text.len().min(bytes);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        &text[..end]
+    };
+    let sample = prefix(DETECT_BYTES);
+    // A prefix never holds more words than the whole text: counting a short one settles
+    // nearly every page without reading the sample, the sample nearly every other one
+    // without reading the whole article.
+    if [prefix(DETECT_PROBE_BYTES), sample, text]
+        .iter()
+        .all(|part| count_words(part) < MIN_DETECT_WORDS)
+    {
         return None;
     }
     if english_share(sample) >= ENGLISH_FUNCTION_SHARE {
@@ -3414,6 +3435,31 @@ const ENGLISH_FUNCTION_WORDS: [&[u8]; 35] = [
     b"would",
 ];
 
+/// [`ENGLISH_FUNCTION_WORDS`] as [`word_key`]s: ascending as the words are (a test), so
+/// a word is looked up by binary search on one number, not compared with each word.
+const ENGLISH_FUNCTION_KEYS: [u64; ENGLISH_FUNCTION_WORDS.len()] = {
+    let mut keys = [0; ENGLISH_FUNCTION_WORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = word_key(ENGLISH_FUNCTION_WORDS[i]);
+        i += 1;
+    }
+    keys
+};
+
+/// A word of at most eight bytes, none of them zero, as one number: its bytes from the
+/// most significant down, zeros after. Keys order as the words do, a word before the
+/// words it begins.
+const fn word_key(word: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    let mut i = 0;
+    while i < word.len() && i < bytes.len() {
+        bytes[i] = word[i];
+        i += 1;
+    }
+    u64::from_be_bytes(bytes)
+}
+
 /// The share of the words of `text` that are [`ENGLISH_FUNCTION_WORDS`], in one pass over
 /// its bytes. A word is a run of letters (any non-ASCII byte counts as a letter, so a word
 /// glued to a curly quote never matches: the share errs low).
@@ -3424,7 +3470,11 @@ fn english_share(text: &str) -> f64 {
     let mut end_word = |len: usize, word: &[u8; 5]| {
         if len > 0 {
             words += 1;
-            if len <= word.len() && ENGLISH_FUNCTION_WORDS.contains(&&word[..len]) {
+            if len <= word.len()
+                && ENGLISH_FUNCTION_KEYS
+                    .binary_search(&word_key(&word[..len]))
+                    .is_ok()
+            {
                 hits += 1;
             }
         }
@@ -5244,6 +5294,11 @@ mod tests {
         assert!(english_share(french) < 0.05);
         assert_eq!(detect_language(french).as_deref(), Some("fr"));
         assert_eq!(english_share(""), 0.0);
+        assert!(
+            ENGLISH_FUNCTION_KEYS.windows(2).all(|w| w[0] < w[1]),
+            "binary search needs ascending keys"
+        );
+        assert!(word_key(b"the") < word_key(b"their") && word_key(b"a") < word_key(b"and"));
         // Words glued to non-ASCII letters or longer than any function word never match.
         assert_eq!(english_share("théory thereby “the"), 0.0);
     }
@@ -5335,6 +5390,26 @@ mod tests {
         meta(&mut c, "article:tag", "Mayer, Marissa");
         meta(&mut c, "article:tag", "Yahoo");
         assert_eq!(c.finish(None, "").tags, ["Mayer, Marissa", "Yahoo"]);
+    }
+
+    #[test]
+    fn separators_as_a_search_for_each_alone_finds_them() {
+        for title in [
+            "a - - b | c — d",
+            " - - - ",
+            "Rain :: in · Spain • x » y – z |",
+            "a -  - b",
+            "|||",
+            "",
+        ] {
+            let mut want: Vec<(usize, usize)> = TITLE_SEPARATORS
+                .iter()
+                .flat_map(|sep| title.match_indices(sep).map(|(at, s)| (at, at + s.len())))
+                .collect();
+            want.sort_unstable();
+            assert_eq!(separators(title), want, "{title}");
+        }
+        assert_eq!(separators("a - - b | c — d"), [(1, 4), (7, 10), (11, 16)]);
     }
 
     #[test]

@@ -1326,7 +1326,7 @@ fn opens_with_close_button(node: &Handle) -> bool {
 fn holds_close_token(node: &Handle) -> bool {
     let close = |class: &str| has_class_part(class, "close");
     first_children_class(node, close)
-        || first_element_children(node).any(|c| first_children_class(&c, close))
+        || any_first_element_child(node, |c| first_children_class(c, close))
 }
 
 /// Whether `part` is a part of a class name, between ASCII letters-and-digits boundaries
@@ -1342,7 +1342,7 @@ fn has_class_part(class: &str, part: &str) -> bool {
 /// Whether the class attribute of one of the first [`CLOSE_BUTTON_CHILDREN`] element
 /// children of `node` satisfies `names`.
 fn first_children_class(node: &Handle, names: impl Fn(&str) -> bool) -> bool {
-    first_element_children(node).any(|c| match &c.data {
+    any_first_element_child(node, |c| match &c.data {
         NodeData::Element { attrs, .. } => attrs
             .borrow()
             .iter()
@@ -1351,16 +1351,16 @@ fn first_children_class(node: &Handle, names: impl Fn(&str) -> bool) -> bool {
     })
 }
 
-/// The first [`CLOSE_BUTTON_CHILDREN`] element children of `node`.
-fn first_element_children(node: &Handle) -> impl Iterator<Item = Handle> {
+/// Whether one of the first [`CLOSE_BUTTON_CHILDREN`] element children of `node`
+/// satisfies `test`: read in place, under the borrow of the children (nothing here
+/// changes the tree), without copying their handles out.
+fn any_first_element_child(node: &Handle, test: impl FnMut(&Handle) -> bool) -> bool {
     node.children
         .borrow()
         .iter()
         .filter(|c| matches!(c.data, NodeData::Element { .. }))
         .take(CLOSE_BUTTON_CHILDREN)
-        .cloned()
-        .collect::<Vec<_>>()
-        .into_iter()
+        .any(test)
 }
 
 /// Class names of CSS frameworks for screen-reader-only text, hidden from sighted readers
