@@ -1607,13 +1607,9 @@ pub fn format_metadata_mismatches(summary: &MetadataSummary, n: usize) -> String
 /// Shares are rounded down to a tenth of a percent, so a share printed at a target has
 /// reached it (555/617 is 89.9 %, not 90.0 %).
 pub fn format_metadata_table(summaries: &[MetadataSummary]) -> String {
-    let share = |n: usize, of: usize| {
-        if of == 0 {
-            "-".to_string()
-        } else {
-            let per_mille = n * 1000 / of;
-            format!("{n}/{of} {}.{}%", per_mille / 10, per_mille % 10)
-        }
+    let share = |n: usize, of: usize| match (n * 1000).checked_div(of) {
+        None => "-".to_string(),
+        Some(per_mille) => format!("{n}/{of} {}.{}%", per_mille / 10, per_mille % 10),
     };
     let mut out = format!(
         "{:<22} {:>18} {:>18} {:>18} {:>18}\n",
