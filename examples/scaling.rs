@@ -195,6 +195,20 @@ fn cases() -> Vec<Case> {
             known: false,
         },
         Case {
+            name: "unclosed <iframe>s",
+            base: KB640 / 8,
+            // Each unclosed frame's end tag is searched for once, not once per frame.
+            generate: |n| format!("{}<p>{PROSE}</p>", "<iframe>".repeat(n)).into_bytes(),
+            known: false,
+        },
+        Case {
+            name: "unclosed <svg><g> drawings",
+            base: KB640 / 8,
+            // Each drawing's end is looked for to the end of the page, within one budget.
+            generate: |n| repeat("<svg><g>", n),
+            known: false,
+        },
+        Case {
             name: "attributes on one tag",
             base: 6_250,
             generate: |n| {

@@ -301,6 +301,11 @@ fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
     // `max + 1` to the tag's end, and unread bodies of comments, raw text and drawings.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut attributes_limited = false;
+    // Per raw-text element, a position from which its end tag is known to be absent: a
+    // later unclosed one is not searched for again (`<iframe>` times thousands stays
+    // linear).
+    let mut no_end_from = [usize::MAX; RAW_TEXT.len()];
+    let mut svg_budget = bytes.len().saturating_mul(SVG_SCAN_BYTES_PER_BYTE);
     let mut i = 0;
     while let Some(at) = find(bytes, i, b"<") {
         i = at + 1;
@@ -366,12 +371,24 @@ fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
         if end_tag {
             continue;
         }
-        if let Some(raw) = RAW_TEXT.iter().find(|raw| raw.eq_ignore_ascii_case(name)) {
+        if let Some(k) = RAW_TEXT
+            .iter()
+            .position(|raw| raw.eq_ignore_ascii_case(name))
+        {
+            let raw = &RAW_TEXT[k];
             // Raw text up to the matching end tag.
             let body_end = if *raw == b"script" {
                 script_end(bytes, i)
             } else {
-                match find_end_tag(bytes, i, raw) {
+                let end = if i >= no_end_from[k] {
+                    None
+                } else {
+                    find_end_tag(bytes, i, raw)
+                };
+                if end.is_none() {
+                    no_end_from[k] = no_end_from[k].min(i);
+                }
+                match end {
                     Some(end) => end,
                     None if UNSHOWN_RAW_TEXT.contains(raw) => {
                         // Unclosed, it would swallow the rest of the page: drop its start tag
@@ -393,7 +410,7 @@ fn prepare(html: &str, max: usize) -> (Cow<'_, str>, bool) {
         } else if name.eq_ignore_ascii_case(b"svg")
             && bytes.get(j) == Some(&b'>')
             && bytes.get(j.wrapping_sub(1)) != Some(&b'/')
-            && let Some(body_end) = svg_body_end(bytes, j + 1)
+            && let Some(body_end) = svg_body_end(bytes, j + 1, &mut svg_budget)
         {
             cuts.push((j + 1, body_end));
             i = body_end;
@@ -687,14 +704,21 @@ fn names_json_ld(tag: &[u8]) -> bool {
 /// icons' paths are 6 % of wcxb-dev's bytes. `None` keeps the body: no matching
 /// end (a nested `<svg/>` counts as unclosed), or a tag inside that would break out of foreign content into HTML
 /// ([`BREAKS_OUT_OF_SVG`]: a browser shows the text after it, and the segmenter reads it).
-fn svg_body_end(bytes: &[u8], from: usize) -> Option<usize> {
+///
+/// The scan reads at most `budget` bytes and takes what it read from it; with the budget
+/// spent it answers `None`, which is always safe. Unclosed drawings inside one another are
+/// each scanned to the end of the page, and the budget keeps that linear.
+fn svg_body_end(bytes: &[u8], from: usize, budget: &mut usize) -> Option<usize> {
+    let window = &bytes[..bytes.len().min(from.saturating_add(*budget))];
     let mut depth = 1usize;
-    for (open, end_tag, name) in tags_from(bytes, from) {
+    let mut found = None;
+    for (open, end_tag, name) in tags_from(window, from) {
         if name.eq_ignore_ascii_case(b"svg") {
             if end_tag {
                 depth -= 1;
                 if depth == 0 {
-                    return Some(open);
+                    found = Some(open);
+                    break;
                 }
             } else {
                 depth += 1;
@@ -704,11 +728,19 @@ fn svg_body_end(bytes: &[u8], from: usize) -> Option<usize> {
             .any(|b| b.eq_ignore_ascii_case(name))
             && (!end_tag || name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"br"))
         {
+            *budget = budget.saturating_sub(open.saturating_sub(from));
             return None;
         }
     }
-    None
+    let read_to = found.unwrap_or(window.len());
+    *budget = budget.saturating_sub(read_to.saturating_sub(from));
+    found
 }
+
+/// Bytes the drawing scans of [`prepare`] may read in all, per byte of the page: a page's
+/// drawings are each read once, their bodies then skipped, so real pages stay far under
+/// twice their length; only unclosed drawings nested in one another read more.
+const SVG_SCAN_BYTES_PER_BYTE: usize = 2;
 
 /// The tags that end foreign content (an `<svg>`) when they start inside it, as the HTML
 /// parsing rules list them (`font` always, though only some of its attributes break out);
@@ -1573,6 +1605,27 @@ mod tests {
             let (prepared, _) = prepare(&html, MAX_ATTRIBUTES);
             assert!(prepared.len() < 64, "{}", prepared.len());
         }
+    }
+
+    #[test]
+    fn unclosed_frames_and_drawings_stay_linear() {
+        // Searching each unclosed frame's end tag, or each nested unclosed drawing's end,
+        // to the end of the page again took 15 s for 140 kB of `<svg><g>` in release.
+        let html = format!("{}<p>after</p>", "<iframe>".repeat(100_000));
+        let (prepared, _) = prepare(&html, MAX_ATTRIBUTES);
+        assert_eq!(prepared, "<p>after</p>");
+        let html = format!("{}<p>after</p>", "<svg><g>".repeat(100_000));
+        let (dom, _) = parse_within(&html, HANG);
+        assert!(text_and_depth(&dom).0.ends_with("after"));
+        // A spent budget keeps the drawing's body, as an unmatched end does.
+        let drawing = b"<svg><path/></svg>";
+        let mut budget = 100;
+        assert_eq!(svg_body_end(drawing, 5, &mut budget), Some(12));
+        assert_eq!(budget, 93);
+        let mut budget = 6;
+        assert_eq!(svg_body_end(drawing, 5, &mut budget), None);
+        assert_eq!(budget, 0);
+        assert_eq!(svg_body_end(drawing, 5, &mut budget), None);
     }
 
     #[test]
