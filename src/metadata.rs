@@ -31,7 +31,7 @@ use url::Url;
 
 use crate::features::WEEKDAYS;
 use crate::patterns::Patterns;
-use crate::text::{count_words, with_lowercase};
+use crate::text::{count_words, holds_ascii_word, with_lowercase};
 use crate::tuning::{
     DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, DETECT_PROBE_BYTES, ENGLISH_FUNCTION_SHARE,
     H1_TITLE_COVERAGE, H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL,
@@ -3164,20 +3164,6 @@ fn parse_offset(s: &str) -> Option<i32> {
     Some(sign * (hours * 60 + minutes))
 }
 
-/// Whether `text` holds `word` (ASCII letters, lowercase) in any ASCII case, found from
-/// the places of its first letter (a byte search, as most lines have few of them).
-fn holds_ascii_word(text: &str, word: &[u8]) -> bool {
-    let Some((&first, rest)) = word.split_first() else {
-        return true;
-    };
-    let bytes = text.as_bytes();
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).any(|at| {
-        bytes
-            .get(at + 1..at + word.len())
-            .is_some_and(|after| after.eq_ignore_ascii_case(rest))
-    })
-}
-
 /// Whether `line` holds a word of an update's date ([`UPDATE_WORDS`]), and one of a
 /// publication's ([`PUBLISH_WORDS`]), in one pass over the line for all the words.
 fn date_words(line: &str) -> (bool, bool) {
@@ -5234,16 +5220,6 @@ mod tests {
         h1(&mut c, "Rain in Spain");
         c.block("Jane Doe•Oct 20, 2025");
         assert_eq!(c.finish(None, "").published.as_deref(), Some("2025-10-20"));
-    }
-
-    #[test]
-    fn ascii_words_are_found_in_any_case() {
-        assert!(holds_ascii_word("Story BY Jane", b"by"));
-        assert!(holds_ascii_word("About the Author", b"author"));
-        assert!(holds_ascii_word("Baby", b"by"));
-        assert!(!holds_ascii_word("Bob, b", b"by"));
-        assert!(!holds_ascii_word("autho", b"author"));
-        assert!(!holds_ascii_word("", b"by"));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::hints::{self, Hint, Hints};
 use crate::metadata::{self, Collector};
 use crate::parse::{Limits, ParseReport, parse};
 use crate::streamed;
-use crate::text::{Mark, TextBuffer, TextCounts, count_words};
+use crate::text::{Mark, TextBuffer, TextCounts, count_words, holds_ascii_word};
 use crate::tuning::{
     CLOSE_BUTTON_CHILDREN, CODE_WRAPPER_DEPTH, HIDDEN_SIBLINGS_SCANNED, MAX_BYLINE_BYTES,
     MAX_SHORT_TEXT,
@@ -231,22 +231,13 @@ impl ClassFacts {
 /// case), not the author's description (`author-description`, `author_role`:
 /// [`AUTHOR_DESCRIPTIONS`]).
 fn names_byline(class: &str) -> bool {
-    // The first byte folded to lowercase (`| 0x20` maps only `A` and `a` to `a`, `B` and
-    // `b` to `b`) settles most windows before the comparisons.
-    let names = |name: &[u8]| {
-        name.windows(6).any(|w| {
-            matches!(w[0] | 0x20, b'a' | b'b')
-                && (w.eq_ignore_ascii_case(b"author") || w.eq_ignore_ascii_case(b"byline"))
-        })
-    };
-    names(class.as_bytes())
+    let names = |name: &str| holds_ascii_word(name, b"author") || holds_ascii_word(name, b"byline");
+    names(class)
         && class.split_ascii_whitespace().any(|name| {
-            names(name.as_bytes())
-                && !AUTHOR_DESCRIPTIONS.iter().any(|d| {
-                    name.as_bytes()
-                        .windows(d.len())
-                        .any(|w| w.eq_ignore_ascii_case(d.as_bytes()))
-                })
+            names(name)
+                && !AUTHOR_DESCRIPTIONS
+                    .iter()
+                    .any(|d| holds_ascii_word(name, d.as_bytes()))
         })
 }
 

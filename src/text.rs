@@ -425,6 +425,20 @@ pub(crate) fn with_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Whether `text` holds `word` (ASCII letters, lowercase) in any ASCII case, found from
+/// the places of its first letter (a byte search, as most lines have few of them).
+pub(crate) fn holds_ascii_word(text: &str, word: &[u8]) -> bool {
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes).any(|at| {
+        bytes
+            .get(at + 1..at + word.len())
+            .is_some_and(|after| after.eq_ignore_ascii_case(rest))
+    })
+}
+
 /// Whether `c` is written without spaces between words (Han, Kana, Hangul syllables).
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
@@ -637,6 +651,16 @@ const BYTE_CLASS: [u8; 256] = {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_words_are_found_in_any_case() {
+        assert!(holds_ascii_word("Story BY Jane", b"by"));
+        assert!(holds_ascii_word("About the Author", b"author"));
+        assert!(holds_ascii_word("Baby", b"by"));
+        assert!(!holds_ascii_word("Bob, b", b"by"));
+        assert!(!holds_ascii_word("autho", b"author"));
+        assert!(!holds_ascii_word("", b"by"));
+    }
 
     #[test]
     fn ascii_lowercase_on_the_stack_or_the_heap() {
