@@ -8,6 +8,7 @@
 use std::fmt;
 
 use crate::patterns::Patterns;
+use crate::text::find_bytes;
 use crate::tuning::MAX_ID_PARTS;
 
 /// One thing a class, id or tag can say about an element.
@@ -302,17 +303,10 @@ const PATTERNS: &[(Match, Hint)] = &[
 /// `node--promoted` for a node promoted to the front page): the term's words are the
 /// topic, and the flag its state, not the element's role.
 fn is_taxonomy_term(name: &str) -> bool {
-    // Byte windows: `str::contains` sets up a substring searcher per call, which costs more
-    // than the scan on names this short.
     let bytes = name.as_bytes();
-    // Each window's first byte is tested before the comparison: most differ there.
     name.starts_with("tag-")
-        || bytes
-            .windows(9)
-            .any(|w| w.first() == Some(&b'c') && w == b"category-")
-        || bytes
-            .windows(8)
-            .any(|w| w.first() == Some(&b'p') && w == b"promoted")
+        || find_bytes(bytes, b"category-").is_some()
+        || find_bytes(bytes, b"promoted").is_some()
 }
 
 /// [`PATTERNS`] indexed for matching many names (see [`crate::patterns`]).
@@ -399,9 +393,7 @@ fn names_navy(name: &str) -> bool {
 /// Whether a name's letters and digits hold `followup`: a follow-up (the next step, a
 /// testimonials box after a pitch), not a follow-us button row, whatever `follow` says.
 fn is_follow_up(joined: &[u8]) -> bool {
-    joined
-        .windows(8)
-        .any(|w| w.first() == Some(&b'f') && w == b"followup")
+    find_bytes(joined, b"followup").is_some()
 }
 
 /// `name` up to its first [`STATE_PREFIXES`] part, unless that part is the last one

@@ -31,7 +31,7 @@ use url::Url;
 
 use crate::features::WEEKDAYS;
 use crate::patterns::Patterns;
-use crate::text::{count_words, holds_ascii_word, with_lowercase};
+use crate::text::{count_words, find_bytes, holds_ascii_word, with_lowercase};
 use crate::tuning::{
     DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, DETECT_PROBE_BYTES, ENGLISH_FUNCTION_SHARE,
     H1_TITLE_COVERAGE, H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL,
@@ -1166,6 +1166,15 @@ impl Collector {
                     people_in_full(&names).then_some(names)
                 })
         };
+        // The names of the "By" line nearest the headline, when it names people in full.
+        let story_by_line = || {
+            self.by_lines
+                .iter()
+                .filter(|(at, _)| near_headline(*at))
+                .min_by_key(|(at, _)| headline_at.map(|h| h.abs_diff(*at)))
+                .map(|(_, line)| byline_names(line))
+                .filter(people_in_full)
+        };
         let declared = match declared {
             Some(names)
                 if !posted
@@ -1183,12 +1192,7 @@ impl Collector {
                     && declared_at.is_some_and(|i| i < declared_sources)
                     && !names.iter().all(is_organisation) =>
             {
-                self.by_lines
-                    .iter()
-                    .filter(|(at, _)| near_headline(*at))
-                    .min_by_key(|(at, _)| headline_at.map(|h| h.abs_diff(*at)))
-                    .map(|(_, line)| byline_names(line))
-                    .filter(people_in_full)
+                story_by_line()
                     .filter(|by| {
                         let shown = |name: &String| {
                             let name = compact(name);
@@ -1209,13 +1213,7 @@ impl Collector {
                     })
                     .or(Some(names))
             }
-            Some(names) if names.iter().all(is_organisation) => self
-                .by_lines
-                .iter()
-                .filter(|(at, _)| near_headline(*at))
-                .min_by_key(|(at, _)| headline_at.map(|h| h.abs_diff(*at)))
-                .map(|(_, line)| byline_names(line))
-                .filter(people_in_full)
+            Some(names) if names.iter().all(is_organisation) => story_by_line()
                 .or_else(labelled)
                 .or_else(reviewer)
                 .or(Some(names)),
@@ -1398,14 +1396,7 @@ fn by_line_names(line: &str) -> Option<&str> {
             return Some(line);
         }
     }
-    // Byte windows: `str::find` sets up a substring searcher per call, which costs more
-    // than the scan on lines this short.
-    let find = |pattern: &[u8]| {
-        lower
-            .as_bytes()
-            .windows(pattern.len())
-            .position(|w| w.first() == pattern.first() && w == pattern)
-    };
+    let find = |pattern: &[u8]| find_bytes(lower.as_bytes(), pattern);
     let at = if lower.starts_with("by ") || lower.starts_with("by:") {
         0
     } else {
@@ -1532,7 +1523,6 @@ const ARTICLE_TYPES: &[&str] = &[
     "CriticReview",
 ];
 
-/// `WebPage` and its subtypes.
 /// JSON-LD types of pages whose author is the account that posted them (a forum's, a
 /// social network's or a Q&A site's posts).
 const POSTING_TYPES: &[&str] = &[
@@ -1544,6 +1534,7 @@ const POSTING_TYPES: &[&str] = &[
     "Comment",
 ];
 
+/// `WebPage` and its subtypes.
 const PAGE_TYPES: &[&str] = &[
     "WebPage",
     "ItemPage",

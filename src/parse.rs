@@ -946,11 +946,18 @@ struct Dom {
     attr_names: RefCell<Vec<(Handle, HashSet<QualName>)>>,
 }
 
+/// The parent of `node`, if it has one (the weak link is taken out of its cell to be read,
+/// and put back).
+pub(crate) fn parent(node: &Handle) -> Option<Handle> {
+    let weak = node.parent.take();
+    let parent = weak.as_ref().and_then(|w| w.upgrade());
+    node.parent.set(weak);
+    parent
+}
+
 /// `target`'s parent and its index among the parent's children, searched from the end.
 fn parent_and_index(target: &Handle) -> Option<(Handle, usize)> {
-    let weak = target.parent.take()?;
-    target.parent.set(Some(weak.clone()));
-    let parent = weak.upgrade()?;
+    let parent = parent(target)?;
     let index = parent
         .children
         .borrow()

@@ -588,8 +588,6 @@ pub(crate) fn numbered_paragraphs(
     }
 }
 
-/// Whether a block was dropped only for its links or its neighbours, under no chrome name of
-/// its own: an item its list or run may take back.
 /// The level of a heading block (1 for h1), `None` for any other block.
 fn heading_level(kind: BlockKind) -> Option<u8> {
     match kind {
@@ -598,6 +596,8 @@ fn heading_level(kind: BlockKind) -> Option<u8> {
     }
 }
 
+/// Whether a block was dropped only for its links or its neighbours, under no chrome name of
+/// its own: an item its list or run may take back.
 fn dropped_item(b: &Block, v: &Verdict) -> bool {
     matches!(
         v.reason,

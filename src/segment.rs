@@ -11,9 +11,9 @@ use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use crate::block::{Block, BlockKind, Container};
 use crate::hints::{self, Hint, Hints};
 use crate::metadata::{self, Collector};
-use crate::parse::{Limits, ParseReport, parse};
+use crate::parse::{Limits, ParseReport, parent, parse};
 use crate::streamed;
-use crate::text::{Mark, TextBuffer, TextCounts, count_words, holds_ascii_word};
+use crate::text::{Mark, TextBuffer, TextCounts, count_words, find_bytes, holds_ascii_word};
 use crate::tuning::{
     CLOSE_BUTTON_CHILDREN, CODE_WRAPPER_DEPTH, HIDDEN_SIBLINGS_SCANNED, MAX_BYLINE_BYTES,
     MAX_SHORT_TEXT,
@@ -926,10 +926,7 @@ impl Walker {
 /// The line of the text of `link`'s parent (a block of its own) that spells the author's
 /// name the link's address `href` leads to, if one does.
 fn name_beside(link: &Handle, href: &str) -> Option<String> {
-    let weak = link.parent.take();
-    link.parent.set(weak.clone());
-    let parent = weak?.upgrade()?;
-    let (text, _) = subtree_parts(&parent, MAX_BYLINE_BYTES);
+    let (text, _) = subtree_parts(&parent(link)?, MAX_BYLINE_BYTES);
     text.lines()
         .map(str::trim)
         .find(|line| metadata::is_author_link(href, line))
@@ -1384,8 +1381,7 @@ fn names_hidden_utility(class: &str) -> bool {
 /// is part of the page. Only the first [`HIDDEN_SIBLINGS_SCANNED`] siblings are looked at.
 fn hidden_by_utility(node: &Handle, class: &str) -> bool {
     let own = classes_but_hidden(class);
-    let parent = node.parent.take();
-    let shown_sibling = parent.as_ref().and_then(|w| w.upgrade()).is_some_and(|p| {
+    let shown_sibling = parent(node).is_some_and(|p| {
         p.children
             .borrow()
             .iter()
@@ -1399,7 +1395,6 @@ fn hidden_by_utility(node: &Handle, class: &str) -> bool {
                 _ => false,
             })
     });
-    node.parent.set(parent);
     !shown_sibling
 }
 
@@ -1449,13 +1444,9 @@ const STYLE_STACK_BYTES: usize = 256;
 /// `needles` (lowercase, without whitespace).
 fn style_has(style: &str, needles: &[&str]) -> bool {
     let holds = |squeezed: &[u8]| {
-        needles.iter().any(|n| {
-            let n = n.as_bytes();
-            // The first byte before the comparison: most windows differ there.
-            squeezed
-                .windows(n.len())
-                .any(|w| w.first() == n.first() && w == n)
-        })
+        needles
+            .iter()
+            .any(|n| find_bytes(squeezed, n.as_bytes()).is_some())
     };
     // An ASCII style (nearly all) a byte at a time: its whitespace is ASCII whitespace.
     if style.is_ascii() && style.len() <= STYLE_STACK_BYTES {

@@ -15,6 +15,7 @@ use std::rc::Rc;
 use html5ever::local_name;
 use markup5ever_rcdom::{Handle, NodeData};
 
+use crate::parse::parent;
 use crate::tuning::{MAX_STREAMED_SEGMENTS, STREAMED_FALLBACK_WORDS};
 
 /// Whether `html` holds streamed segments (React writes them as `<div hidden id="S:…">`):
@@ -62,14 +63,6 @@ pub(crate) fn place_streamed_segments(document: &Handle) {
         };
         place(&template, &segment, id.starts_with('B'));
     }
-}
-
-/// The parent of `node`, if it has one.
-fn parent(node: &Handle) -> Option<Handle> {
-    let weak = node.parent.take();
-    let parent = weak.as_ref().and_then(|w| w.upgrade());
-    node.parent.set(weak);
-    parent
 }
 
 /// Whether `node` is the comment closing a Suspense boundary.

@@ -425,6 +425,19 @@ pub(crate) fn with_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// The first position of `needle` in `haystack`, by byte windows: on the short texts this
+/// is asked of (class names, styles, byline lines), a substring searcher's set-up costs more
+/// than the scan. Each window's first byte is tested before the comparison, where most
+/// windows differ.
+pub(crate) fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    haystack
+        .windows(needle.len())
+        .position(|w| w.first() == needle.first() && w == needle)
+}
+
 /// Whether `text` holds `word` (ASCII letters, lowercase) in any ASCII case, found from
 /// the places of its first letter (a byte search, as most lines have few of them).
 pub(crate) fn holds_ascii_word(text: &str, word: &[u8]) -> bool {
@@ -651,6 +664,15 @@ const BYTE_CLASS: [u8; 256] = {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_strings_are_found_at_their_first_place() {
+        assert_eq!(find_bytes(b"post-category-news", b"category-"), Some(5));
+        assert_eq!(find_bytes(b"cat category-", b"category-"), Some(4));
+        assert_eq!(find_bytes(b"followu", b"followup"), None);
+        assert_eq!(find_bytes(b"", b"x"), None);
+        assert_eq!(find_bytes(b"abc", b""), Some(0));
+    }
 
     #[test]
     fn ascii_words_are_found_in_any_case() {
