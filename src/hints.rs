@@ -250,6 +250,10 @@ const PATTERNS: &[(Match, Hint)] = &[
     (Match::Token("replies"), Hint::Comment),
     (Match::Token("respond"), Hint::Comment),
     (Match::Within("footer"), Hint::Footer),
+    // The short form, a whole token only (`blq-foot`, `page-foot`; not `footnote`,
+    // `barefoot`): 2026-11-29, dragnet-train 268's 60-word "best viewed with style sheets"
+    // notice in `div#blq-foot.blq-foot-text-dark` outscored a 45-word video story.
+    (Match::Token("foot"), Hint::Footer),
     (Match::Within("sidebar"), Hint::Sidebar),
     (Match::Token("aside"), Hint::Sidebar),
     (Match::Within("rightrail"), Hint::Sidebar),
@@ -575,6 +579,14 @@ mod tests {
         assert!(!from_names("wprm-recipe-header").has(Hint::Header));
         assert!(from_id("header").has(Hint::Header));
         assert!(!from_names("header").has(Hint::Header));
+    }
+
+    #[test]
+    fn foot_names_a_footer_as_a_whole_token() {
+        assert!(from_id("blq-foot").has(Hint::Footer));
+        assert!(from_names("page-foot links").has(Hint::Footer));
+        assert!(!from_names("footnote").has(Hint::Footer));
+        assert!(!from_names("barefoot-shoes").has(Hint::Footer));
     }
 
     #[test]
