@@ -35,7 +35,7 @@ use crate::text::{count_words, find_bytes, holds_ascii_word, with_lowercase};
 use crate::tuning::{
     DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, DETECT_PROBE_BYTES, ENGLISH_FUNCTION_SHARE,
     H1_TITLE_COVERAGE, H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL,
-    MAX_NAME_CHARS, MAX_NAME_LINE, MAX_NAME_WORDS, MAX_SHORT_TEXT, MAX_SITE_WORDS,
+    MAX_NAME_CHARS, MAX_NAME_LINE, MAX_NAME_WORDS, MAX_ROLE_WORDS, MAX_SHORT_TEXT, MAX_SITE_WORDS,
     MAX_TITLE_LABEL_WORDS, MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS,
     MIN_SHARED_WORD_CHARS, TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
 };
@@ -121,7 +121,9 @@ pub(crate) const TITLE_SEPARATORS: [&str; 8] =
 pub struct Metadata {
     /// The article's title, without the site name.
     pub title: Option<String>,
-    /// Author names, in page order, without duplicates.
+    /// Author names, in page order, without duplicates. Where the page declares no
+    /// person, a job title its byline sets after the name stays, as the byline credits
+    /// the author ("Jane Doe, Dietitian").
     pub authors: Vec<String>,
     /// Publication date, ISO 8601 (`2024-05-17` or `2024-05-17T10:00:00+02:00`).
     pub published: Option<String>,
@@ -1228,12 +1230,38 @@ impl Collector {
                 names.into_iter().filter(|n| !is_organisation(n)).collect()
             }
         };
-        declared
+        let names = declared
             .or_else(by_line)
             .or_else(|| headline_at.and_then(|at| self.dated_byline(at, &organisations)))
             .map(people_only)
             .map(dedup)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        // Where the page declares no person, its byline is the credit, and a job title
+        // it sets after the name in the same line ("by Jane Doe, Dietitian") is part of
+        // that credit as shown. The first line that sets a comma after the name decides.
+        // A name the page sets in an element of its own (a link to the author's page)
+        // ends there: the job title beside it describes her.
+        let shown = match names.as_slice() {
+            [only]
+                if sources[..declared_sources]
+                    .iter()
+                    .flatten()
+                    .all(is_organisation)
+                    && !self.bylines.iter().any(|(b, _, _)| b == only) =>
+            {
+                let after = format!("{only},");
+                self.bylines
+                    .iter()
+                    .filter(|(_, _, away)| !away)
+                    .flat_map(|(text, _, _)| text.lines())
+                    .chain(self.by_lines.iter().map(|(_, line)| line.as_str()))
+                    .find(|line| line.contains(&after))
+                    .and_then(|line| role_after(line, only))
+                    .map(|role| format!("{only}, {role}"))
+            }
+            _ => None,
+        };
+        shown.map_or(names, |credit| vec![credit])
     }
 
     /// The names of the date line right under the headline at block `headline_at` that
@@ -2856,6 +2884,49 @@ fn is_description(part: &str) -> bool {
         })
 }
 
+/// The job title that follows `name` after a comma in a byline `line` ("Jane Doe,
+/// Senior Dietitian • May 3" gives "Senior Dietitian"), up to the line's end or the
+/// first part separator or date: a description ([`is_description`]) of at most
+/// [`MAX_ROLE_WORDS`] words in letters, not a sentence of a bio.
+fn role_after<'a>(line: &'a str, name: &str) -> Option<&'a str> {
+    let start = line.find(name)?;
+    // The line is the byline itself ("By Jane Doe, ..."), not a sentence that names her
+    // ("This post was written by Jane Doe, ...").
+    let label = line[..start].trim().to_ascii_lowercase();
+    if !(label.is_empty() || BY_LABELS.contains(&label.trim_end_matches(':'))) {
+        return None;
+    }
+    let rest = line[start + name.len()..].strip_prefix(", ")?;
+    let lower = rest.to_ascii_lowercase();
+    let weekday = rest.split(' ').scan(0, |offset, token| {
+        let at = *offset;
+        *offset += token.len() + 1;
+        Some((at, token))
+    });
+    let cut = BYLINE_ENDS
+        .iter()
+        .filter_map(|marker| lower.find(marker))
+        .chain(date_start(rest))
+        .chain(weekday.filter_map(|(at, token)| {
+            let word = token.trim_end_matches(['.', ',']).to_ascii_lowercase();
+            WEEKDAYS
+                .iter()
+                .any(|d| d.get(..3) == Some(word.as_str()) || *d == word)
+                .then_some(at)
+        }))
+        .min()
+        .unwrap_or(rest.len());
+    let role = rest.get(..cut)?.trim();
+    (role.starts_with(char::is_uppercase)
+        && role.split_whitespace().count() <= MAX_ROLE_WORDS
+        && is_plain_name(role)
+        && !role.contains(',')
+        && !is_credential(role)
+        && is_description(role)
+        && !role.split_whitespace().any(|w| SENTENCE_VERBS.contains(&w)))
+    .then_some(role)
+}
+
 /// Whether `name` is written in letters only (and `.`, `-`, `'`, `’`, spaces, commas):
 /// a "By ..." line in the text may be code (`by\n intro ⟨h1, h2⟩`) or a sentence.
 fn is_plain_name(name: &str) -> bool {
@@ -4150,6 +4221,52 @@ mod tests {
         assert_eq!(
             with("Example Law", "Reviewed by Example Law"),
             ["Example Law"]
+        );
+    }
+
+    #[test]
+    fn a_byline_that_is_the_only_credit_keeps_its_job_title() {
+        let with = |declared: Option<&str>, byline: &str| {
+            let mut c = Collector::default();
+            meta(&mut c, "og:site_name", "Example Health");
+            if let Some(declared) = declared {
+                meta(&mut c, "author", declared);
+            }
+            c.byline(byline, true);
+            c.finish(None, "").authors
+        };
+        assert_eq!(
+            with(None, "by Jane Doe, Dietitian"),
+            ["Jane Doe, Dietitian"]
+        );
+        assert_eq!(
+            with(
+                Some("Example Health"),
+                "By Jane Doe, Head of Nutrition • May 3, 2025"
+            ),
+            ["Jane Doe, Head of Nutrition"]
+        );
+        // A declared person is the credit: the byline's job title describes her.
+        assert_eq!(
+            with(Some("Jane Doe"), "By Jane Doe, Dietitian"),
+            ["Jane Doe"]
+        );
+        // So does a name in an element of its own.
+        let mut c = Collector::default();
+        c.byline("By Jane Doe, Dietitian", true);
+        c.byline("Jane Doe", true);
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+        // A sentence that names her, and a bio's run after the comma, are no credit.
+        assert_eq!(
+            with(None, "This post was written by Jane Doe, Head of Nutrition"),
+            ["Jane Doe"]
+        );
+        assert_eq!(
+            with(
+                None,
+                "By Jane Doe, who has grown roses for twenty years in the hills"
+            ),
+            ["Jane Doe"]
         );
     }
 
