@@ -101,6 +101,25 @@ fn author_slug(href: &str) -> Option<&str> {
         .flatten()
 }
 
+/// Whether a link's `href` leads to the site's home page: `/`, `./`, an index file at
+/// the root, or an absolute address without a path.
+pub(crate) fn is_home_link(href: &str) -> bool {
+    let href = href.trim();
+    let path = match href.split_once("://") {
+        Some((scheme, rest))
+            if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") =>
+        {
+            match rest.find('/') {
+                Some(at) => &rest[at..],
+                None => return !rest.is_empty() && !rest.contains(['?', '#']),
+            }
+        }
+        Some(_) => return false,
+        None => href,
+    };
+    matches!(path, "/" | "./" | "/index.html" | "/index.php")
+}
+
 /// Whether a link to `href` with `text` names the author whose page it leads to: the
 /// text is the name its address spells, letter for letter ("Jane Doe" for
 /// "/author/jane-doe/"). Menus ("Authors") and "More by Jane" links fail.
@@ -168,6 +187,8 @@ pub(crate) struct Collector {
     h1s: Vec<(usize, String)>,
     /// Whether each of `h1s` is a link or in a footer or the navigation.
     h1_chrome: Vec<bool>,
+    /// Texts of the headings that are wholly a link to the home page.
+    home_headings: Vec<String>,
     /// `(block index, [`block_key`])` of the headings of every level (at most
     /// [`MAX_HEADINGS`]).
     headings: Vec<(usize, u64)>,
@@ -294,6 +315,18 @@ impl Collector {
                 self.h1s.push((self.blocks, text));
                 self.h1_chrome.push(chrome);
             }
+        }
+    }
+
+    /// The text of a heading that is wholly a link to the site's home page: the site's
+    /// name, not a headline.
+    pub(crate) fn home_heading(&mut self, text: &str) {
+        let text = fold(text);
+        if self.home_headings.len() < MAX_EVIDENCE
+            && !text.is_empty()
+            && text.split_whitespace().count() <= MAX_SITE_WORDS
+        {
+            self.home_headings.push(text);
         }
     }
 
@@ -613,6 +646,7 @@ impl Collector {
         // <title> adds to the headline.
         let mut sites: Vec<String> = site_name.map(str::to_string).into_iter().collect();
         sites.extend(host_names(url));
+        sites.extend(self.home_headings.iter().cloned());
         // Dublin Core's title is the document's own, set apart from the sharing cards.
         let raw_declared: Vec<String> = [
             ld.headline(),
@@ -643,10 +677,21 @@ impl Collector {
                     .clone()
             })
             .collect();
-        let title_tag = self
-            .title_tag
-            .as_deref()
-            .map(|t| strip_title_affix(t, &sites));
+        // A <title> that opens with the site's name, as the home-page link heading shows it,
+        // and a colon ("Example Blog: Rain in Spain") (a colon joins subtitles too, so it is
+        // no separator of `strip_title_affix`).
+        let title_tag = self.title_tag.as_deref().map(|t| {
+            let t = strip_title_affix(t, &sites);
+            self.home_headings
+                .iter()
+                .find_map(|h| {
+                    let (head, rest) = t.split_once(':')?;
+                    let rest = rest.trim();
+                    (head.trim().eq_ignore_ascii_case(h) && !rest.is_empty())
+                        .then(|| rest.to_string())
+                })
+                .unwrap_or(t)
+        });
         // `self.title_tag` is folded already.
         if let (Some(full), Some(headline)) = (self.title_tag.as_deref(), title_tag.as_deref())
             && let Some((name, suffix)) = affix(full, headline)
@@ -3658,6 +3703,32 @@ mod tests {
         let has: Vec<bool> = vocab.iter().map(|v| words(text).contains(v)).collect();
         assert_eq!(found.has, has);
         assert_eq!(found.has, [true, true, true, false]);
+    }
+
+    #[test]
+    fn a_heading_that_links_home_is_the_site_name() {
+        assert!(is_home_link("/"));
+        assert!(is_home_link(" https://example.org "));
+        assert!(is_home_link("https://example.org/index.html"));
+        assert!(!is_home_link("/2024/07/post.html"));
+        assert!(!is_home_link("https://example.org/?s=rain"));
+        assert!(!is_home_link("#top"));
+        assert!(!is_home_link("mailto:jane@example.org"));
+        let mut c = Collector::default();
+        c.title_tag("Gullwatch: five boats of the week");
+        c.heading(1, "gullwatch", true);
+        c.home_heading("gullwatch");
+        c.block("gullwatch");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("five boats of the week")
+        );
+        // Without the home link, the lone h1 that matches the <title> stays the headline.
+        let mut c = Collector::default();
+        c.title_tag("Gullwatch: five boats of the week");
+        c.heading(1, "Gullwatch", false);
+        c.block("Gullwatch");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Gullwatch"));
     }
 
     #[test]
