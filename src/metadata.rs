@@ -1239,24 +1239,33 @@ impl Collector {
                     && declared_at.is_some_and(|i| i < declared_sources)
                     && !names.iter().all(is_organisation) =>
             {
+                let shown = |name: &String| {
+                    let name = compact(name);
+                    self.bylines
+                        .iter()
+                        .any(|(b, _, _)| compact(b).contains(&name))
+                        || self
+                            .by_lines
+                            .iter()
+                            .any(|(_, b)| compact(b).contains(&name))
+                };
+                let unseen = !names.iter().any(shown);
                 story_by_line()
                     .filter(|by| {
-                        let shown = |name: &String| {
-                            let name = compact(name);
-                            self.bylines
-                                .iter()
-                                .any(|(b, _, _)| compact(b).contains(&name))
-                                || self
-                                    .by_lines
-                                    .iter()
-                                    .any(|(_, b)| compact(b).contains(&name))
-                        };
                         let shared = |name: &String| {
                             let theirs = words(name);
                             by.iter()
                                 .any(|b| words(b).iter().any(|w| theirs.contains(w)))
                         };
-                        !names.iter().any(|n| shown(n) || shared(n))
+                        unseen && !names.iter().any(shared)
+                    })
+                    // The story's first byline element crediting the site's team ("Example
+                    // Team", a link to its author page) is the credit readers see.
+                    .or_else(|| {
+                        sources[declared_sources..story_sources]
+                            .first()
+                            .filter(|by| unseen && by.iter().all(is_organisation))
+                            .cloned()
                     })
                     .or(Some(names))
             }
@@ -4293,6 +4302,21 @@ mod tests {
             with("Example Law", "Reviewed by Example Law"),
             ["Example Law"]
         );
+    }
+
+    #[test]
+    fn the_site_team_in_the_byline_beats_a_declared_person_the_page_never_shows() {
+        let with = |declared: &str, byline: &str| {
+            let mut c = Collector::default();
+            meta(&mut c, "og:site_name", "Example Fit");
+            meta(&mut c, "author", declared);
+            h1(&mut c, "Rain in Spain");
+            c.byline(byline, true);
+            c.finish(None, "").authors
+        };
+        assert_eq!(with("Jane Doe", "Example Fit Team"), ["Example Fit Team"]);
+        // A declared person the byline shows keeps the credit.
+        assert_eq!(with("Jane Doe", "Example Fit Team\nJane Doe"), ["Jane Doe"]);
     }
 
     #[test]
