@@ -35,7 +35,7 @@ use crate::text::{count_words, find_bytes, holds_ascii_word, with_lowercase};
 use crate::tuning::{
     DATE_LINE_REACH, DATED_BYLINE_REACH, DETECT_BYTES, DETECT_PROBE_BYTES, ENGLISH_FUNCTION_SHARE,
     H1_TITLE_COVERAGE, H1_TITLE_OVERLAP, MAX_BY_LINE, MAX_BYLINE_GROUPS, MAX_DATE_LINE, MAX_LABEL,
-    MAX_NAME_CHARS, MAX_NAME_LINE, MAX_NAME_WORDS, MAX_SHORT_TEXT, MAX_SITE_WORDS,
+    MAX_NAME_CHARS, MAX_NAME_LINE, MAX_NAME_WORDS, MAX_ROLE_WORDS, MAX_SHORT_TEXT, MAX_SITE_WORDS,
     MAX_TITLE_LABEL_WORDS, MIN_AGREEING_H1_WORDS, MIN_DETECT_WORDS, MIN_PIPE_HEAD_WORDS,
     MIN_SHARED_WORD_CHARS, TWITTER_LABEL_PAIRS, URL_YEARS, YEARS,
 };
@@ -101,6 +101,25 @@ fn author_slug(href: &str) -> Option<&str> {
         .flatten()
 }
 
+/// Whether a link's `href` leads to the site's home page: `/`, `./`, an index file at
+/// the root, or an absolute address without a path.
+pub(crate) fn is_home_link(href: &str) -> bool {
+    let href = href.trim();
+    let path = match href.split_once("://") {
+        Some((scheme, rest))
+            if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") =>
+        {
+            match rest.find('/') {
+                Some(at) => &rest[at..],
+                None => return !rest.is_empty() && !rest.contains(['?', '#']),
+            }
+        }
+        Some(_) => return false,
+        None => href,
+    };
+    matches!(path, "/" | "./" | "/index.html" | "/index.php")
+}
+
 /// Whether a link to `href` with `text` names the author whose page it leads to: the
 /// text is the name its address spells, letter for letter ("Jane Doe" for
 /// "/author/jane-doe/"). Menus ("Authors") and "More by Jane" links fail.
@@ -121,7 +140,9 @@ pub(crate) const TITLE_SEPARATORS: [&str; 8] =
 pub struct Metadata {
     /// The article's title, without the site name.
     pub title: Option<String>,
-    /// Author names, in page order, without duplicates.
+    /// Author names, in page order, without duplicates. Where the page declares no
+    /// person, a job title its byline sets after the name stays, as the byline credits
+    /// the author ("Jane Doe, Dietitian").
     pub authors: Vec<String>,
     /// Publication date, ISO 8601 (`2024-05-17` or `2024-05-17T10:00:00+02:00`).
     pub published: Option<String>,
@@ -166,6 +187,8 @@ pub(crate) struct Collector {
     h1s: Vec<(usize, String)>,
     /// Whether each of `h1s` is a link or in a footer or the navigation.
     h1_chrome: Vec<bool>,
+    /// Texts of the headings that are wholly a link to the home page.
+    home_headings: Vec<String>,
     /// `(block index, [`block_key`])` of the headings of every level (at most
     /// [`MAX_HEADINGS`]).
     headings: Vec<(usize, u64)>,
@@ -292,6 +315,18 @@ impl Collector {
                 self.h1s.push((self.blocks, text));
                 self.h1_chrome.push(chrome);
             }
+        }
+    }
+
+    /// The text of a heading that is wholly a link to the site's home page: the site's
+    /// name, not a headline.
+    pub(crate) fn home_heading(&mut self, text: &str) {
+        let text = fold(text);
+        if self.home_headings.len() < MAX_EVIDENCE
+            && !text.is_empty()
+            && text.split_whitespace().count() <= MAX_SITE_WORDS
+        {
+            self.home_headings.push(text);
         }
     }
 
@@ -611,6 +646,7 @@ impl Collector {
         // <title> adds to the headline.
         let mut sites: Vec<String> = site_name.map(str::to_string).into_iter().collect();
         sites.extend(host_names(url));
+        sites.extend(self.home_headings.iter().cloned());
         // Dublin Core's title is the document's own, set apart from the sharing cards.
         let raw_declared: Vec<String> = [
             ld.headline(),
@@ -641,10 +677,21 @@ impl Collector {
                     .clone()
             })
             .collect();
-        let title_tag = self
-            .title_tag
-            .as_deref()
-            .map(|t| strip_title_affix(t, &sites));
+        // A <title> that opens with the site's name, as the home-page link heading shows it,
+        // and a colon ("Example Blog: Rain in Spain") (a colon joins subtitles too, so it is
+        // no separator of `strip_title_affix`).
+        let title_tag = self.title_tag.as_deref().map(|t| {
+            let t = strip_title_affix(t, &sites);
+            self.home_headings
+                .iter()
+                .find_map(|h| {
+                    let (head, rest) = t.split_once(':')?;
+                    let rest = rest.trim();
+                    (head.trim().eq_ignore_ascii_case(h) && !rest.is_empty())
+                        .then(|| rest.to_string())
+                })
+                .unwrap_or(t)
+        });
         // `self.title_tag` is folded already.
         if let (Some(full), Some(headline)) = (self.title_tag.as_deref(), title_tag.as_deref())
             && let Some((name, suffix)) = affix(full, headline)
@@ -1192,24 +1239,33 @@ impl Collector {
                     && declared_at.is_some_and(|i| i < declared_sources)
                     && !names.iter().all(is_organisation) =>
             {
+                let shown = |name: &String| {
+                    let name = compact(name);
+                    self.bylines
+                        .iter()
+                        .any(|(b, _, _)| compact(b).contains(&name))
+                        || self
+                            .by_lines
+                            .iter()
+                            .any(|(_, b)| compact(b).contains(&name))
+                };
+                let unseen = !names.iter().any(shown);
                 story_by_line()
                     .filter(|by| {
-                        let shown = |name: &String| {
-                            let name = compact(name);
-                            self.bylines
-                                .iter()
-                                .any(|(b, _, _)| compact(b).contains(&name))
-                                || self
-                                    .by_lines
-                                    .iter()
-                                    .any(|(_, b)| compact(b).contains(&name))
-                        };
                         let shared = |name: &String| {
                             let theirs = words(name);
                             by.iter()
                                 .any(|b| words(b).iter().any(|w| theirs.contains(w)))
                         };
-                        !names.iter().any(|n| shown(n) || shared(n))
+                        unseen && !names.iter().any(shared)
+                    })
+                    // The story's first byline element crediting the site's team ("Example
+                    // Team", a link to its author page) is the credit readers see.
+                    .or_else(|| {
+                        sources[declared_sources..story_sources]
+                            .first()
+                            .filter(|by| unseen && by.iter().all(is_organisation))
+                            .cloned()
                     })
                     .or(Some(names))
             }
@@ -1228,12 +1284,38 @@ impl Collector {
                 names.into_iter().filter(|n| !is_organisation(n)).collect()
             }
         };
-        declared
+        let names = declared
             .or_else(by_line)
             .or_else(|| headline_at.and_then(|at| self.dated_byline(at, &organisations)))
             .map(people_only)
             .map(dedup)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        // Where the page declares no person, its byline is the credit, and a job title
+        // it sets after the name in the same line ("by Jane Doe, Dietitian") is part of
+        // that credit as shown. The first line that sets a comma after the name decides.
+        // A name the page sets in an element of its own (a link to the author's page)
+        // ends there: the job title beside it describes her.
+        let shown = match names.as_slice() {
+            [only]
+                if sources[..declared_sources]
+                    .iter()
+                    .flatten()
+                    .all(is_organisation)
+                    && !self.bylines.iter().any(|(b, _, _)| b == only) =>
+            {
+                let after = format!("{only},");
+                self.bylines
+                    .iter()
+                    .filter(|(_, _, away)| !away)
+                    .flat_map(|(text, _, _)| text.lines())
+                    .chain(self.by_lines.iter().map(|(_, line)| line.as_str()))
+                    .find(|line| line.contains(&after))
+                    .and_then(|line| role_after(line, only))
+                    .map(|role| format!("{only}, {role}"))
+            }
+            _ => None,
+        };
+        shown.map_or(names, |credit| vec![credit])
     }
 
     /// The names of the date line right under the headline at block `headline_at` that
@@ -2856,6 +2938,49 @@ fn is_description(part: &str) -> bool {
         })
 }
 
+/// The job title that follows `name` after a comma in a byline `line` ("Jane Doe,
+/// Senior Dietitian • May 3" gives "Senior Dietitian"), up to the line's end or the
+/// first part separator or date: a description ([`is_description`]) of at most
+/// [`MAX_ROLE_WORDS`] words in letters, not a sentence of a bio.
+fn role_after<'a>(line: &'a str, name: &str) -> Option<&'a str> {
+    let start = line.find(name)?;
+    // The line is the byline itself ("By Jane Doe, ..."), not a sentence that names her
+    // ("This post was written by Jane Doe, ...").
+    let label = line[..start].trim().to_ascii_lowercase();
+    if !(label.is_empty() || BY_LABELS.contains(&label.trim_end_matches(':'))) {
+        return None;
+    }
+    let rest = line[start + name.len()..].strip_prefix(", ")?;
+    let lower = rest.to_ascii_lowercase();
+    let weekday = rest.split(' ').scan(0, |offset, token| {
+        let at = *offset;
+        *offset += token.len() + 1;
+        Some((at, token))
+    });
+    let cut = BYLINE_ENDS
+        .iter()
+        .filter_map(|marker| lower.find(marker))
+        .chain(date_start(rest))
+        .chain(weekday.filter_map(|(at, token)| {
+            let word = token.trim_end_matches(['.', ',']).to_ascii_lowercase();
+            WEEKDAYS
+                .iter()
+                .any(|d| d.get(..3) == Some(word.as_str()) || *d == word)
+                .then_some(at)
+        }))
+        .min()
+        .unwrap_or(rest.len());
+    let role = rest.get(..cut)?.trim();
+    (role.starts_with(char::is_uppercase)
+        && role.split_whitespace().count() <= MAX_ROLE_WORDS
+        && is_plain_name(role)
+        && !role.contains(',')
+        && !is_credential(role)
+        && is_description(role)
+        && !role.split_whitespace().any(|w| SENTENCE_VERBS.contains(&w)))
+    .then_some(role)
+}
+
 /// Whether `name` is written in letters only (and `.`, `-`, `'`, `’`, spaces, commas):
 /// a "By ..." line in the text may be code (`by\n intro ⟨h1, h2⟩`) or a sentence.
 fn is_plain_name(name: &str) -> bool {
@@ -3590,6 +3715,32 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_that_links_home_is_the_site_name() {
+        assert!(is_home_link("/"));
+        assert!(is_home_link(" https://example.org "));
+        assert!(is_home_link("https://example.org/index.html"));
+        assert!(!is_home_link("/2024/07/post.html"));
+        assert!(!is_home_link("https://example.org/?s=rain"));
+        assert!(!is_home_link("#top"));
+        assert!(!is_home_link("mailto:jane@example.org"));
+        let mut c = Collector::default();
+        c.title_tag("Gullwatch: five boats of the week");
+        c.heading(1, "gullwatch", true);
+        c.home_heading("gullwatch");
+        c.block("gullwatch");
+        assert_eq!(
+            c.finish(None, "").title.as_deref(),
+            Some("five boats of the week")
+        );
+        // Without the home link, the lone h1 that matches the <title> stays the headline.
+        let mut c = Collector::default();
+        c.title_tag("Gullwatch: five boats of the week");
+        c.heading(1, "Gullwatch", false);
+        c.block("Gullwatch");
+        assert_eq!(c.finish(None, "").title.as_deref(), Some("Gullwatch"));
+    }
+
+    #[test]
     fn months_ignore_case_and_a_final_dot() {
         assert_eq!(month("SEPT."), Some(9));
         assert_eq!(month("Jan"), Some(1));
@@ -4150,6 +4301,67 @@ mod tests {
         assert_eq!(
             with("Example Law", "Reviewed by Example Law"),
             ["Example Law"]
+        );
+    }
+
+    #[test]
+    fn the_site_team_in_the_byline_beats_a_declared_person_the_page_never_shows() {
+        let with = |declared: &str, byline: &str| {
+            let mut c = Collector::default();
+            meta(&mut c, "og:site_name", "Example Fit");
+            meta(&mut c, "author", declared);
+            h1(&mut c, "Rain in Spain");
+            c.byline(byline, true);
+            c.finish(None, "").authors
+        };
+        assert_eq!(with("Jane Doe", "Example Fit Team"), ["Example Fit Team"]);
+        // A declared person the byline shows keeps the credit.
+        assert_eq!(with("Jane Doe", "Example Fit Team\nJane Doe"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn a_byline_that_is_the_only_credit_keeps_its_job_title() {
+        let with = |declared: Option<&str>, byline: &str| {
+            let mut c = Collector::default();
+            meta(&mut c, "og:site_name", "Example Health");
+            if let Some(declared) = declared {
+                meta(&mut c, "author", declared);
+            }
+            c.byline(byline, true);
+            c.finish(None, "").authors
+        };
+        assert_eq!(
+            with(None, "by Jane Doe, Dietitian"),
+            ["Jane Doe, Dietitian"]
+        );
+        assert_eq!(
+            with(
+                Some("Example Health"),
+                "By Jane Doe, Head of Nutrition • May 3, 2025"
+            ),
+            ["Jane Doe, Head of Nutrition"]
+        );
+        // A declared person is the credit: the byline's job title describes her.
+        assert_eq!(
+            with(Some("Jane Doe"), "By Jane Doe, Dietitian"),
+            ["Jane Doe"]
+        );
+        // So does a name in an element of its own.
+        let mut c = Collector::default();
+        c.byline("By Jane Doe, Dietitian", true);
+        c.byline("Jane Doe", true);
+        assert_eq!(c.finish(None, "").authors, ["Jane Doe"]);
+        // A sentence that names her, and a bio's run after the comma, are no credit.
+        assert_eq!(
+            with(None, "This post was written by Jane Doe, Head of Nutrition"),
+            ["Jane Doe"]
+        );
+        assert_eq!(
+            with(
+                None,
+                "By Jane Doe, who has grown roses for twenty years in the hills"
+            ),
+            ["Jane Doe"]
         );
     }
 

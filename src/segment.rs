@@ -342,8 +342,12 @@ struct Walker {
     last_path: SharedPath,
     /// Where the open link's text starts in the buffer.
     link_start: Option<usize>,
+    /// Whether the open link leads to the site's home page.
+    link_home: bool,
     /// Link words of the open block so far.
     link_words: u32,
+    /// Of `link_words`, those of links to the site's home page.
+    home_link_words: u32,
     depth: u32,
 }
 
@@ -582,6 +586,8 @@ impl Walker {
                 && !(ctx.heading > 0 && is_fragment_link(&attrs))
             {
                 self.link_start = Some(self.buffer.len());
+                self.link_home =
+                    attr_value(&attrs, local_name!("href")).is_some_and(metadata::is_home_link);
                 frame.opened_link = true;
             }
             if name == local_name!("code") && ctx.pre {
@@ -612,7 +618,11 @@ impl Walker {
         if frame.opened_link
             && let Some(start) = self.link_start.take()
         {
-            self.link_words += count_words(self.buffer.since(start));
+            let words = count_words(self.buffer.since(start));
+            self.link_words += words;
+            if self.link_home {
+                self.home_link_words += words;
+            }
         }
         if let Some(index) = frame.element {
             self.flush(frame.ctx);
@@ -639,10 +649,15 @@ impl Walker {
     /// End the open block, if it holds any text.
     fn flush(&mut self, ctx: Context) {
         if let Some(start) = self.link_start {
-            self.link_words += count_words(self.buffer.since(start));
+            let words = count_words(self.buffer.since(start));
+            self.link_words += words;
+            if self.link_home {
+                self.home_link_words += words;
+            }
             self.link_start = Some(0);
         }
         let link_words = std::mem::take(&mut self.link_words);
+        let home_link_words = std::mem::take(&mut self.home_link_words);
         let inline_hints = std::mem::take(&mut self.buffer_hints);
         let taken = self.buffer.take_marked();
         let owner = self.open_blocks.last().copied().unwrap_or(NO_ELEMENT);
@@ -669,6 +684,11 @@ impl Walker {
                     || ctx.hints.has(Hint::Footer)
                     || ctx.hints.has(Hint::Nav);
                 m.heading(level, &parts, chrome);
+                // A heading that is wholly a link to the home page is the site's name (a
+                // blog's name set as its h1 over every post).
+                if home_link_words >= words && words > 0 {
+                    m.home_heading(&parts);
+                }
             }
             m.block(&parts);
         }

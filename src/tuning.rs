@@ -474,6 +474,12 @@ pub const MAX_NAME_CHARS: usize = 100;
 /// Most words in one author name.
 pub const MAX_NAME_WORDS: usize = 10;
 
+/// Most words of a job title kept after the name in a byline that is the page's only
+/// credit ("Agatha Caleo, Candidate Representative to the Candidate Liaison Committee"
+/// has 7). Longer runs after a comma are a bio's sentence ("CEO of Example delves into
+/// ..."). Default 8, tuned on wcxb-dev articles.
+pub const MAX_ROLE_WORDS: usize = 8;
+
 /// Twitter card label/value pairs (`twitter:label1`..`twitter:labelN`) read for a
 /// "Written by" label; pages carry two (reading time, author), rarely more.
 pub const TWITTER_LABEL_PAIRS: usize = 4;
