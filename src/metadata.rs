@@ -1468,7 +1468,7 @@ const BY_VERBS: [&str; 13] = [
 /// The names part of a line that says who wrote the page: "By Jane Doe", "Written by
 /// Jane Doe", "Published May 17, 2024 by Jane Doe", "Author: Jane Doe". The part before
 /// "by" must be a short label or a date, so that sentences with "by" do not count.
-fn by_line_names(line: &str) -> Option<&str> {
+pub(crate) fn by_line_names(line: &str) -> Option<&str> {
     let lower = line.to_ascii_lowercase();
     for label in ["author:", "authors:", "contributor:", "contributors:"]
         .iter()

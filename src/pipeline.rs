@@ -11,7 +11,8 @@ use crate::locate::{locate, mark};
 use crate::metadata::Collector;
 use crate::parse::Limits;
 use crate::revise::{
-    cards, closing_sections, grids, lists, numbered_paragraphs, prose_captions, revise, tables,
+    amid_content, cards, closing_sections, grids, lists, numbered_paragraphs, prose_captions,
+    revise, tables,
 };
 use crate::segment::{Element, OrphanImage, Page, Reveal, parse_page, segment};
 use crate::select::select;
@@ -211,6 +212,7 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
         page.revealed,
     );
     closing_sections(&page.blocks, &page.elements, &mut verdicts);
+    amid_content(&page.blocks, &feats, &mut verdicts);
     let title_text = match &page.meta_title {
         Some(meta) => format!("{} {}", page.title, meta),
         None => page.title.clone(),

@@ -13,13 +13,14 @@ use crate::locate::{Layout, named_by_layout};
 use crate::segment::{Element, NO_ELEMENT, OrphanImage};
 use crate::text::with_lowercase;
 use crate::tuning::{
-    COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, DEFINITION_TERM_MAX_WORDS, GRID_AMID_SHARE,
-    GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS, GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE,
-    GRID_SHARE, HEADING_LOOKAHEAD, KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS,
-    LISTING_LIST_LINK_DENSITY, MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY,
-    MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES,
-    MIN_LONE_SENTENCES, NUMBERED_RUN_CONTENT_SHARE, NUMBERED_RUN_MIN_ITEMS, SECTION_HEADINGS,
-    SHORT_BLOCK_WORDS, SPEC_LIST_MIN_PAIRS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    AMID_CONTENT_REACH, COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, DEFINITION_TERM_MAX_WORDS,
+    GRID_AMID_SHARE, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS, GRID_MIN_WORDS, GRID_OTHER_SIBLINGS,
+    GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD, KIND_NAMES, LIST_CONTENT_SHARE,
+    LIST_MIN_CONTENT_ITEMS, LISTING_LIST_LINK_DENSITY, MAX_CARD_LINK_WORDS,
+    MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS,
+    MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES, NUMBERED_RUN_CONTENT_SHARE,
+    NUMBERED_RUN_MIN_ITEMS, SECTION_HEADINGS, SHORT_BLOCK_WORDS, SPEC_LIST_MIN_PAIRS,
+    TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -1010,6 +1011,37 @@ fn opens_author(text: &str) -> bool {
                     })
             })
     })
+}
+
+/// A short line of the main container that [`revise`] dropped for the chrome nearest to
+/// it, with content within [`AMID_CONTENT_REACH`] blocks on both sides once every pass has
+/// decided, sits inside the text: a stat between a lead and the body, a label between two
+/// paragraphs, a review's pros and cons between its verdicts. It is content. Not a single
+/// word (a "Details" label, a rank), a dateline, a byline (see
+/// [`crate::metadata::by_line_names`]) or a short line with a digit (a post count, a vote
+/// count, a star rating): those are the posts' and recipes' furniture between their texts
+/// (corpus `forum/bike-gears-slipping-thread`, `recipe/lentil-soup`). Decided on the
+/// labels as they stand, not on the ones this pass gives, so that a run of chrome is not
+/// eaten away from its ends (corpus `service/stats-amid-prose`).
+pub(crate) fn amid_content(blocks: &[Block], features: &[Features], verdicts: &mut [Verdict]) {
+    let content: Vec<bool> = verdicts.iter().map(|v| v.label == Label::Content).collect();
+    let n = content.len();
+    for (i, (block, verdict)) in blocks.iter().zip(verdicts.iter_mut()).enumerate() {
+        if verdict.reason != Reason::NeighboursBoilerplate
+            || !block.in_main
+            || features[i].words < 2
+            || features[i].dateline
+            || (features[i].digits && features[i].words < SHORT_BLOCK_WORDS)
+            || crate::metadata::by_line_names(&block.text).is_some()
+        {
+            continue;
+        }
+        let before = content[i.saturating_sub(AMID_CONTENT_REACH)..i].contains(&true);
+        let after = content[(i + 1).min(n)..(i + 1 + AMID_CONTENT_REACH).min(n)].contains(&true);
+        if before && after {
+            *verdict = Verdict::new(Label::Content, Reason::NeighboursContent);
+        }
+    }
 }
 
 /// The sections that close an article: the readers' comments, then a section of other

@@ -415,7 +415,11 @@ impl Walker {
             self.hint_cache.names(c, ClassFacts::of)
         });
         if name == local_name!("noscript")
-            || is_hidden(&attrs, facts)
+            || is_hidden(
+                &attrs,
+                facts,
+                matches!(name, local_name!("a") | local_name!("main")),
+            )
             || class.is_some_and(|c| facts.hidden_utility && hidden_by_utility(&node, c))
         {
             let walked = match self.reveal {
@@ -1235,7 +1239,15 @@ fn is_skipped(name: &LocalName) -> bool {
 /// FAQ's answer panels, collapsed by an inline style, `hidden` or `aria-hidden="true"` under
 /// their questions, are panels by their class names (see [`COLLAPSED_ANSWER_NAMES`]; corpus
 /// `product/faq-accordion-answers`).
-fn is_hidden(attrs: &[Attribute], class: ClassFacts) -> bool {
+///
+/// `aria-hidden="true"` on a link or on `<main>` (`seen`) hides nothing from sight. On a link
+/// it takes a second link to the same page out of the reading order (a teaser's picture
+/// and its standfirst, each linked again beside the linked headline, with `tabindex="-1"`),
+/// and the wcxb-dev truths keep that standfirst (2026-11-29: wcxb-dev 0.86507 -> 0.86532,
+/// a tag page of such teasers .20 -> .69; corpus `listing/redundant-teaser-links`). On
+/// `<main>` it is the state a dialog left behind, open when the page was saved: the page
+/// under it is still the page (an auction page, 0 -> .51: wcxb-dev 0.86532 -> 0.86570).
+fn is_hidden(attrs: &[Attribute], class: ClassFacts, seen: bool) -> bool {
     let mut panel = class.collapsed_answer;
     let mut labelled = false;
     let mut dialog = class.modal;
@@ -1258,7 +1270,9 @@ fn is_hidden(attrs: &[Attribute], class: ClassFacts) -> bool {
         || attrs.iter().any(|a| match a.name.local {
             local_name!("hidden") => !collapsed,
             ref name if &**name == "popover" => true,
-            local_name!("aria-hidden") => !collapsed && a.value.trim().eq_ignore_ascii_case("true"),
+            local_name!("aria-hidden") => {
+                !collapsed && !seen && a.value.trim().eq_ignore_ascii_case("true")
+            }
             local_name!("style") if !disclosure => {
                 style_has(&a.value, &["display:none", "visibility:hidden"])
             }

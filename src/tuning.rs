@@ -595,6 +595,20 @@ pub const UNDECLARED_UTF8_MAX_INVALID: (usize, usize) = (1, 10);
 /// chance, a long one practically cannot.
 pub const MIN_UTF8_SEQUENCES_AGAINST_MULTIBYTE_DECLARATION: usize = 4;
 
+/// How many blocks on each side a short line of the main container, dropped for its
+/// chrome neighbours, looks for content: with a content block that near on both sides, it
+/// sits inside the text (a stat line between a lead and the body, a label between two
+/// paragraphs, a review's pros between its verdicts) and is kept (see
+/// [`crate::revise::amid_content`]). Tuned on all six sets, 2026-11-29, first without the
+/// rule's exceptions for short lines with a digit, datelines and bylines (eval F1:
+/// cleaneval, cleanportal, dragnet, l3s, mozilla, wcxb; before 0.90238 0.94942 0.92969
+/// 0.95373 0.96392 0.86570): 1: 0.90245 0.94986 0.93008 0.95384 0.96403 0.86589; 2:
+/// 0.90291 0.94986 0.93008 0.95376 0.96412 0.86607; 3: 0.90301 0.94986 0.93029 0.95381
+/// 0.96412 0.86627; 4: 0.90303 0.94986 0.93022 0.95378 0.96420 0.86647; 6: 0.90256
+/// 0.94978 0.93020 0.95368 0.96425 0.86665 (cleaneval and l3s fall back: chrome between two
+/// stories). With the exceptions, at 4: 0.90284 0.94986 0.93011 0.95372 0.96421 0.86620.
+pub const AMID_CONTENT_REACH: usize = 4;
+
 /// Siblings sharing one class, each a card (a linked title and some words), that make a
 /// run of cards: a listing's teasers or a product grid, whose entries are its content
 /// (wcxb-dev listing and collection truths keep them). Fewer is a pair of promos. Tuned
