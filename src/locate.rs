@@ -270,6 +270,16 @@ fn choose(
         })
     };
     let strips = |at: u32| elements.get(at as usize).is_some_and(unlikely) && !wraps_page(at);
+    // A `<footer>` element scores in neither pass, whatever other name it carries (Apple's
+    // `ac-gf-content`, a content name that spares it in the strict pass): its fine print
+    // (a maker's footnotes under a product page of short marketing lines) is no article
+    // (corpus `product/footnotes-in-footer`; wcxb-dev 3061-3064, 3069 .00-.43 -> .51-.70).
+    let footers = |at: u32| {
+        elements
+            .get(at as usize)
+            .is_some_and(|e| e.name == local_name!("footer"))
+            && !wraps_page(at)
+    };
     for (block, f) in blocks.iter().zip(features) {
         let Some(owner) = elements.get(block.owner as usize) else {
             continue;
@@ -281,7 +291,11 @@ fn choose(
             *e = f.ends_sentence;
         }
         own_score_all[block.owner as usize] += block_score(block, f, None);
-        let s = block_score(block, f, strip_unlikely.then_some(&strips));
+        let s = if strip_unlikely {
+            block_score(block, f, Some(&|at| strips(at) || footers(at)))
+        } else {
+            block_score(block, f, Some(&footers))
+        };
         if s <= 0.0 {
             continue;
         }
