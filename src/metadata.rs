@@ -83,10 +83,19 @@ pub(crate) fn is_author_path(href: &str) -> bool {
 
 /// The segment after the author's directory in the path of `href`, when it is the last.
 fn author_slug(href: &str) -> Option<&str> {
-    // A byte scan: a pattern of several characters decodes each one.
-    let end = href.bytes().position(|b| matches!(b, b'?' | b'#'));
-    let path = &href.as_bytes()[..end.unwrap_or(href.len())];
-    let mut segments = path.split(|&b| b == b'/').filter(|s| !s.is_empty());
+    // Byte searches (asked of every link's address): a pattern of several characters
+    // decodes each one, a split tests each byte.
+    let bytes = href.as_bytes();
+    let path = &bytes[..memchr::memchr2(b'?', b'#', bytes).unwrap_or(bytes.len())];
+    let mut from = 0;
+    let mut segments = memchr::memchr_iter(b'/', path)
+        .chain([path.len()])
+        .map(|at| {
+            let segment = path.get(from..at).unwrap_or_default();
+            from = at + 1;
+            segment
+        })
+        .filter(|s| !s.is_empty());
     segments.position(|s| {
         AUTHOR_PATH_SEGMENTS
             .iter()
@@ -4912,6 +4921,47 @@ mod tests {
         assert!(!is_author_link("/author/jane-doe/posts", "Jane Doe"));
         assert!(!is_author_link("/jane-doe/", "Jane Doe"));
         assert!(!is_author_link("/author/1234/", "1234"));
+    }
+
+    #[test]
+    fn author_slugs_are_the_segments_split_at_slashes() {
+        // The slug by its definition: the segment after the first author's directory
+        // in the path (cut at `?` or `#`) split at every slash, when it is the last.
+        fn plain(href: &str) -> Option<&str> {
+            let path = href.split(['?', '#']).next().unwrap_or("");
+            let mut segments = path.split('/').filter(|s| !s.is_empty());
+            segments.position(|s| {
+                AUTHOR_PATH_SEGMENTS
+                    .iter()
+                    .any(|a| s.eq_ignore_ascii_case(a))
+            })?;
+            let slug = segments.next()?;
+            segments.next().is_none().then_some(slug)
+        }
+        let pieces = [
+            "/",
+            "//",
+            "author",
+            "Authors",
+            "contributor",
+            "jane-doe",
+            "é",
+            "?",
+            "#",
+            "x=1",
+            "https:",
+            "a",
+        ];
+        let mut seed = 3u32;
+        for _ in 0..3000 {
+            let mut href = String::new();
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            for _ in 0..(seed >> 16) % 12 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                href.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            assert_eq!(author_slug(&href), plain(&href), "{href:?}");
+        }
     }
 
     #[test]

@@ -732,6 +732,77 @@ mod tests {
         );
     }
 
+    /// [`TextCounts::of`] by its definition: whitespace-separated tokens, a character at
+    /// a time.
+    fn plain_counts(text: &str) -> TextCounts {
+        let mut wrap = Wrap::default();
+        let (mut words, mut chars, mut cjk) = (0, 0, 0);
+        for token in text.split(char::is_whitespace).filter(|t| !t.is_empty()) {
+            let width = token.chars().count();
+            chars += width as u32;
+            wrap.word(width);
+            words += u32::from(token.chars().any(|c| !is_cjk(c) && c.is_alphanumeric()));
+            cjk += token.chars().filter(|&c| is_cjk(c)).count() as u32;
+        }
+        TextCounts {
+            words: words + cjk.div_ceil(CJK_CHARS_PER_WORD),
+            chars,
+            shape: TextShape {
+                sentence_marks: text.chars().filter(|&c| is_sentence_mark(c)).count() as u32,
+                commas: text.chars().filter(|&c| is_comma(c)).count() as u32,
+                digits: text.chars().any(char::is_numeric),
+                text_density: wrap.density(),
+            },
+        }
+    }
+
+    #[test]
+    fn text_counts_are_their_definition() {
+        // Words of every length broken by every kind of character, at every offset.
+        let pieces = [
+            "a",
+            "Z",
+            "word",
+            "Letters",
+            "abcdefgh",
+            "ABCDEFGHIJ",
+            " ",
+            "\n",
+            "\t",
+            "  ",
+            ".",
+            ",",
+            "!",
+            "7",
+            "42",
+            "@",
+            "[",
+            "`",
+            "{",
+            "_",
+            "-",
+            "é",
+            "\u{a0}",
+            "漢",
+            "，",
+            "。",
+            "½",
+            "\u{3000}",
+            "x.y",
+        ];
+        let mut seed = 7u32;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            for _ in 0..(seed >> 16) % 50 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            assert_eq!(TextCounts::of(&text), plain_counts(&text), "{text:?}");
+            assert_eq!(count_words(&text), plain_counts(&text).words, "{text:?}");
+        }
+    }
+
     #[test]
     fn text_counts_wrap_at_the_column() {
         let word = "x".repeat(WRAP_COLUMNS / 2 - 1);
