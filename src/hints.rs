@@ -317,6 +317,9 @@ struct Matcher {
     tokens: Patterns<Hint>,
     /// `Match::Within` patterns.
     within: Patterns<Hint>,
+    /// Every pattern, whatever its kind: a name whose letters and digits hold none of them
+    /// names nothing.
+    any: Patterns<()>,
 }
 
 impl Matcher {
@@ -344,6 +347,9 @@ impl Matcher {
                 Match::Within(t) => Some(t),
                 _ => None,
             }),
+            any: Patterns::new(PATTERNS.iter().map(|&(pattern, _)| match pattern {
+                Match::Name(t) | Match::Token(t) | Match::Within(t) => (t, ()),
+            })),
         }
     }
 
@@ -471,13 +477,27 @@ struct Scratch {
 impl Scratch {
     /// The hints of one name as written (no ASCII whitespace).
     fn name_hints(&mut self, name: &str) -> Hints {
+        let matcher = matcher();
+        // Most names hold no pattern at all (`flex`, `px-4`), and that is read in one pass
+        // over their letters and digits: each pattern a name matches is in them, whole
+        // name or token, and the cuts at state parts and the taxonomy and colour
+        // exceptions only take hints back.
+        self.joined.clear();
+        self.joined.extend(
+            name.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase()),
+        );
+        if !matcher.any.any_in(&self.joined) {
+            return Hints::NONE;
+        }
         self.lower.clear();
         self.lower.push_str(before_camel_state(name));
         self.lower.make_ascii_lowercase();
         if is_taxonomy_term(&self.lower) {
             Hints::NONE
         } else {
-            matcher().name(&self.lower, &mut self.joined)
+            matcher.name(&self.lower, &mut self.joined)
         }
     }
 

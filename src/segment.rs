@@ -228,11 +228,13 @@ impl ClassFacts {
 
 impl NameFacts for ClassFacts {
     fn of(name: &str) -> ClassFacts {
+        // The three modal tests need `modal` in the name, which few names hold.
+        let modal = holds_ascii_word(name, b"modal");
         ClassFacts {
             collapsed_answer: names_collapsed_answer(name),
-            modal: names_modal(name),
-            modal_part: has_class_part(name, "modal"),
-            holds_modals: holds_modals(name),
+            modal: modal && names_modal(name),
+            modal_part: modal && has_class_part(name, "modal"),
+            holds_modals: modal && holds_modals(name),
             screen_reader: hidden_by_class(name),
             hidden: name == "hidden",
             responsive: name.contains(':'),
