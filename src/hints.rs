@@ -363,11 +363,12 @@ impl Matcher {
             }
         }
         let name = before_state(name);
+        // The tokens joined are the name's letters and digits.
+        joined.clear();
         for token in name.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
             self.tokens.each_equal(token, |hint| hints.insert(hint));
+            joined.extend_from_slice(token);
         }
-        joined.clear();
-        joined.extend(name.bytes().filter(u8::is_ascii_alphanumeric));
         self.within.each_match(joined, |hint| hints.insert(hint));
         // Each exception read only where the hint it takes back was found.
         if hints.has(Hint::Social) && is_follow_up(joined) {
@@ -494,10 +495,12 @@ impl Scratch {
         self.lower.clear();
         self.lower.push_str(before_camel_state(name));
         self.lower.make_ascii_lowercase();
-        if is_taxonomy_term(&self.lower) {
+        // A taxonomy term names nothing; asked only of a name that named something.
+        let hints = matcher.name(&self.lower, &mut self.joined);
+        if hints.is_empty() || is_taxonomy_term(&self.lower) {
             Hints::NONE
         } else {
-            matcher.name(&self.lower, &mut self.joined)
+            hints
         }
     }
 
