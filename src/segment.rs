@@ -3,7 +3,7 @@
 //! The tree is walked with an explicit stack, never recursion, so a page nested 100,000
 //! levels deep costs memory on the heap and not the thread's stack.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use html5ever::{Attribute, LocalName, local_name};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
@@ -12,8 +12,11 @@ use crate::block::{Block, BlockKind, Container};
 use crate::hints::{self, Hint, Hints, NameFacts};
 use crate::metadata::{self, Collector};
 use crate::parse::{Limits, ParseReport, parent, parse};
+use crate::patterns::Patterns;
 use crate::streamed;
-use crate::text::{Mark, TextBuffer, TextCounts, count_words, find_bytes, holds_ascii_word};
+use crate::text::{
+    Mark, TextBuffer, TextCounts, count_words, find_bytes, holds_ascii_word, with_ascii_lowercase,
+};
 use crate::tuning::{
     CLOSE_BUTTON_CHILDREN, CODE_WRAPPER_DEPTH, HIDDEN_SIBLINGS_SCANNED, MAX_BYLINE_BYTES,
     MAX_SHORT_TEXT,
@@ -218,6 +221,17 @@ struct ClassFacts {
     byline: bool,
 }
 
+/// A word that a [`ClassFacts`] test needs in a name.
+#[derive(Debug, Clone, Copy)]
+enum FactWord {
+    /// One of [`COLLAPSED_ANSWER_NAMES`].
+    Answer,
+    /// `modal`.
+    Modal,
+    /// `author` or `byline`.
+    Byline,
+}
+
 impl ClassFacts {
     /// Whether the attribute holds the utility class `hidden` (Tailwind's and many themes'
     /// `display:none`) with no responsive variant beside it (`md:block`).
@@ -228,17 +242,38 @@ impl ClassFacts {
 
 impl NameFacts for ClassFacts {
     fn of(name: &str) -> ClassFacts {
-        // The three modal tests need `modal` in the name, which few names hold.
-        let modal = holds_ascii_word(name, b"modal");
+        // Few names hold a word that one of the tests needs: all of them found in one pass
+        // over the name, ASCII-lowercased (the tests ignore ASCII case), and only those
+        // tests run.
+        static WORDS: LazyLock<Patterns<FactWord>> = LazyLock::new(|| {
+            Patterns::new(
+                COLLAPSED_ANSWER_NAMES
+                    .iter()
+                    .map(|w| (*w, FactWord::Answer))
+                    .chain([
+                        ("modal", FactWord::Modal),
+                        ("author", FactWord::Byline),
+                        ("byline", FactWord::Byline),
+                    ]),
+            )
+        });
+        let (mut answer, mut modal, mut byline) = (false, false, false);
+        with_ascii_lowercase(name, |lower| {
+            WORDS.each_match(lower.as_bytes(), |word| match word {
+                FactWord::Answer => answer = true,
+                FactWord::Modal => modal = true,
+                FactWord::Byline => byline = true,
+            });
+        });
         ClassFacts {
-            collapsed_answer: names_collapsed_answer(name),
+            collapsed_answer: answer && names_collapsed_answer(name),
             modal: modal && names_modal(name),
             modal_part: modal && has_class_part(name, "modal"),
             holds_modals: modal && holds_modals(name),
             screen_reader: hidden_by_class(name),
             hidden: name == "hidden",
             responsive: name.contains(':'),
-            byline: names_byline(name),
+            byline: byline && names_byline(name),
         }
     }
 
