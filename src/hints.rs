@@ -9,7 +9,7 @@ use std::fmt;
 
 use crate::patterns::Patterns;
 use crate::text::find_bytes;
-use crate::tuning::MAX_ID_PARTS;
+use crate::tuning::{HINT_CACHE_ENTRIES, HINT_CACHE_START, MAX_ID_PARTS};
 
 /// One thing a class, id or tag can say about an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -331,6 +331,9 @@ struct Matcher {
     lasts: Vec<(&'static str, Hint)>,
     /// `Match::Within` patterns.
     within: Patterns<Hint>,
+    /// Every pattern, whatever its kind: a name whose letters and digits hold none of them
+    /// names nothing.
+    any: Patterns<()>,
 }
 
 impl Matcher {
@@ -365,6 +368,9 @@ impl Matcher {
                 Match::Within(t) => Some(t),
                 _ => None,
             }),
+            any: Patterns::new(PATTERNS.iter().map(|&(pattern, _)| match pattern {
+                Match::Name(t) | Match::Token(t) | Match::Last(t) | Match::Within(t) => (t, ()),
+            })),
         }
     }
 
@@ -378,9 +384,12 @@ impl Matcher {
             }
         }
         let name = before_state(name);
+        // The tokens joined are the name's letters and digits.
+        joined.clear();
         let mut last: &[u8] = &[];
         for token in name.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
             self.tokens.each_equal(token, |hint| hints.insert(hint));
+            joined.extend_from_slice(token);
             if !token.is_empty() {
                 last = token;
             }
@@ -390,8 +399,6 @@ impl Matcher {
                 hints.insert(hint);
             }
         }
-        joined.clear();
-        joined.extend(name.bytes().filter(u8::is_ascii_alphanumeric));
         self.within.each_match(joined, |hint| hints.insert(hint));
         // Each exception read only where the hint it takes back was found.
         if hints.has(Hint::Social) && is_follow_up(joined) {
@@ -486,80 +493,122 @@ const STATE_PREFIXES: &[&str] = &["has", "with", "no", "without", "and"];
 
 /// The hints named by a class or id attribute value.
 pub(crate) fn from_names(value: &str) -> Hints {
-    names_hints(value, &mut Scratch::default(), false)
+    Scratch::default().value_hints(value)
 }
 
-/// Buffers reused from one attribute value to the next.
+/// Buffers reused from one name to the next.
 #[derive(Debug, Default)]
 struct Scratch {
     /// One name lowercased, cut at a camelCase state part ([`before_camel_state`]).
     lower: String,
     /// One name's letters and digits.
     joined: Vec<u8>,
-    /// The hints of each name matched so far, as written (up to [`HINT_CACHE_ENTRIES`]):
-    /// class lists that differ share most of their names (`flex`, `items-center`), and a
-    /// remembered name is neither cut nor lowercased again.
-    names: foldhash::HashMap<Box<str>, Hints>,
 }
 
-/// [`from_names`] with reused buffers; the names' hints remembered when `remember` (class
-/// lists: ids are unique per page, and so are most of their names).
-fn names_hints(value: &str, scratch: &mut Scratch, remember: bool) -> Hints {
-    let matcher = matcher();
-    let mut hints = Hints::NONE;
-    for name in value.split_ascii_whitespace() {
-        let name_hints = match scratch.names.get(name) {
-            Some(known) => *known,
-            None => {
-                scratch.lower.clear();
-                scratch.lower.push_str(before_camel_state(name));
-                scratch.lower.make_ascii_lowercase();
-                let found = if is_taxonomy_term(&scratch.lower) {
-                    Hints::NONE
-                } else {
-                    matcher.name(&scratch.lower, &mut scratch.joined)
-                };
-                if remember && scratch.names.len() < HINT_CACHE_ENTRIES {
-                    scratch.names.insert(name.into(), found);
-                }
-                found
-            }
-        };
-        hints = hints.union(name_hints);
+impl Scratch {
+    /// The hints of one name as written (no ASCII whitespace).
+    fn name_hints(&mut self, name: &str) -> Hints {
+        let matcher = matcher();
+        // Most names hold no pattern at all (`flex`, `px-4`), and that is read in one pass
+        // over their letters and digits: each pattern a name matches is in them, whole
+        // name or token, and the cuts at state parts and the taxonomy and colour
+        // exceptions only take hints back.
+        self.joined.clear();
+        self.joined.extend(
+            name.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase()),
+        );
+        if !matcher.any.any_in(&self.joined) {
+            return Hints::NONE;
+        }
+        self.lower.clear();
+        self.lower.push_str(before_camel_state(name));
+        self.lower.make_ascii_lowercase();
+        // A taxonomy term names nothing; asked only of a name that named something.
+        let hints = matcher.name(&self.lower, &mut self.joined);
+        if hints.is_empty() || is_taxonomy_term(&self.lower) {
+            Hints::NONE
+        } else {
+            hints
+        }
     }
-    hints
+
+    /// [`from_names`] with these buffers.
+    fn value_hints(&mut self, value: &str) -> Hints {
+        value
+            .split_ascii_whitespace()
+            .fold(Hints::NONE, |hints, name| {
+                hints.union(self.name_hints(name))
+            })
+    }
+}
+
+/// What the user of a [`HintCache`] works out of each class name besides its hints, once
+/// per distinct name on a page. Each fact says whether some name of a value has a
+/// property, so a value's facts are its names' [`union`](NameFacts::union).
+pub(crate) trait NameFacts: Copy + Default {
+    /// The facts of one name (no ASCII whitespace).
+    fn of(name: &str) -> Self;
+    /// The facts of the names of both sets together.
+    fn union(self, other: Self) -> Self;
+}
+
+impl NameFacts for () {
+    fn of(_: &str) {}
+    fn union(self, _: ()) {}
 }
 
 /// Hints by attribute value, remembered for one page: class lists repeat from element to
 /// element (utility-class CSS gives hundreds of elements the same long list). With each
-/// value's hints, the cache keeps what else its user works out of the value (`T`), once.
+/// value's hints, the cache keeps what else its user works out of the value's names (`F`).
 #[derive(Debug)]
-pub(crate) struct HintCache<T> {
-    names: foldhash::HashMap<Box<str>, (Hints, T)>,
+pub(crate) struct HintCache<F> {
+    /// Hints and facts by attribute value.
+    values: foldhash::HashMap<Box<str>, (Hints, F)>,
+    /// Hints and facts by name, as written: class lists that differ share most of their
+    /// names (`flex`, `items-center`), and a remembered name is neither cut, lowercased
+    /// nor matched again.
+    names: foldhash::HashMap<Box<str>, (Hints, F)>,
     scratch: Scratch,
 }
 
-impl<T> Default for HintCache<T> {
+impl<F> Default for HintCache<F> {
     fn default() -> Self {
+        let map =
+            || foldhash::HashMap::with_capacity_and_hasher(HINT_CACHE_START, Default::default());
         HintCache {
-            names: foldhash::HashMap::default(),
+            values: map(),
+            names: map(),
             scratch: Scratch::default(),
         }
     }
 }
 
-/// Distinct values a cache keeps; past it, values are matched without being remembered.
-const HINT_CACHE_ENTRIES: usize = 4096;
-
-impl<T: Copy> HintCache<T> {
-    /// [`from_names`] of a class or role value, and `facts` of it, remembered.
-    pub(crate) fn names(&mut self, value: &str, facts: impl FnOnce(&str) -> T) -> (Hints, T) {
-        if let Some(known) = self.names.get(value) {
+impl<F: NameFacts> HintCache<F> {
+    /// [`from_names`] of a class or role value, and the facts of its names, remembered
+    /// (each map up to [`HINT_CACHE_ENTRIES`] entries; past it, values and names are
+    /// matched without being remembered).
+    pub(crate) fn names(&mut self, value: &str) -> (Hints, F) {
+        if let Some(known) = self.values.get(value) {
             return *known;
         }
-        let known = (names_hints(value, &mut self.scratch, true), facts(value));
-        if self.names.len() < HINT_CACHE_ENTRIES {
-            self.names.insert(value.into(), known);
+        let mut known = (Hints::NONE, F::default());
+        for name in value.split_ascii_whitespace() {
+            let of_name = match self.names.get(name) {
+                Some(remembered) => *remembered,
+                None => {
+                    let found = (self.scratch.name_hints(name), F::of(name));
+                    if self.names.len() < HINT_CACHE_ENTRIES {
+                        self.names.insert(name.into(), found);
+                    }
+                    found
+                }
+            };
+            known = (known.0.union(of_name.0), known.1.union(of_name.1));
+        }
+        if self.values.len() < HINT_CACHE_ENTRIES {
+            self.values.insert(value.into(), known);
         }
         known
     }
@@ -589,7 +638,7 @@ fn id_hints(value: &str, scratch: &mut Scratch) -> Hints {
     } else if value.eq_ignore_ascii_case("header") {
         Hints::of(Hint::Header)
     } else {
-        names_hints(value, scratch, false)
+        scratch.value_hints(value)
     }
 }
 
@@ -753,7 +802,7 @@ mod tests {
             "anchorwithstickynavbar_x",
         ];
         for value in values.iter().chain(&values) {
-            assert_eq!(cache.names(value, |_| ()).0, from_names(value), "{value}");
+            assert_eq!(cache.names(value).0, from_names(value), "{value}");
             assert_eq!(cache.id(value), from_id(value), "{value}");
         }
     }

@@ -2323,9 +2323,36 @@ fn is_site(text: &str, sites: &[String]) -> bool {
 }
 
 /// Whether `compact(a) == compact(b)`, compared character by character: a long text
-/// differs from a short one within the short one's length, and nothing is copied.
+/// differs from a short one within the short one's length, and nothing is copied. ASCII
+/// is read a byte at a time (most texts differ at their first letter: a page's blocks
+/// against its title), the rest from the first other character through
+/// [`compact_chars`].
 fn same_compact(a: &str, b: &str) -> bool {
-    compact_chars(a).eq(compact_chars(b))
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let skipped = |bytes: &[u8], mut at: usize| {
+        while bytes
+            .get(at)
+            .is_some_and(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
+        {
+            at += 1;
+        }
+        at
+    };
+    let (mut i, mut j) = (0, 0);
+    loop {
+        (i, j) = (skipped(x, i), skipped(y, j));
+        match (x.get(i), y.get(j)) {
+            (None, None) => return true,
+            (Some(c), Some(d)) if c.is_ascii() && d.is_ascii() => {
+                if !c.eq_ignore_ascii_case(d) {
+                    return false;
+                }
+                (i, j) = (i + 1, j + 1);
+            }
+            // Both offsets are after ASCII bytes only: character boundaries.
+            _ => return compact_chars(&a[i..]).eq(compact_chars(&b[j..])),
+        }
+    }
 }
 
 /// The names a site goes by in its address: the host without `www.` and its labels
@@ -2510,6 +2537,13 @@ const BYLINE_ENDS: [&str; 26] = [
     " on ",
     "(",
 ];
+
+/// [`BYLINE_ENDS`] indexed, each with its place in the list (a bit of a `u32`: a test).
+fn byline_ends() -> &'static Patterns<usize> {
+    static ENDS: LazyLock<Patterns<usize>> =
+        LazyLock::new(|| Patterns::new(BYLINE_ENDS.iter().enumerate().map(|(i, m)| (*m, i))));
+    &ENDS
+}
 
 /// Lowercase words of job titles that follow a name in bylines whose parts the page set
 /// in separate elements ("Keith Barry Senior Autos Reporter"): the name ends there.
@@ -2759,23 +2793,37 @@ fn without_leading_date(text: &str) -> &str {
     rest
 }
 
+/// Where the names of a byline `text` end (`lower`: `text` ASCII-lowercased, so at the
+/// same byte offsets): the earliest first place of a [`BYLINE_ENDS`] marker, each found in
+/// one pass over the text for all of them ([`byline_ends`]); the text's length without one.
+fn byline_end(text: &str, lower: &str) -> usize {
+    let mut cut = text.len();
+    // Each marker's first place only.
+    let mut seen = 0u32;
+    byline_ends().each_match_at(lower.as_bytes(), |at, i| {
+        if seen & 1 << i != 0 {
+            return;
+        }
+        seen |= 1 << i;
+        let marker = BYLINE_ENDS[i];
+        if at > 0
+            // "written by hand in the field" names no one before its "in".
+            && (!matches!(marker, " in " | " at ") || text[..at].contains(char::is_uppercase))
+            // "Paramita (Guha) Ghosh": a parenthesis inside a name.
+            && !(marker == "(" && is_inner_parenthesis(text, at))
+        {
+            cut = cut.min(at);
+        }
+    });
+    cut
+}
+
 fn names_in(text: &str, byline: bool) -> Vec<String> {
     let mut text = fold(without_leading_date(text));
     // Cut at the first part separator, date or time word. ASCII lowercasing keeps the
     // byte offsets of `text`.
     let lower = text.to_ascii_lowercase();
-    let mut cut = text.len();
-    for marker in BYLINE_ENDS {
-        if let Some(at) = lower.find(marker)
-            && at > 0
-            // "written by hand in the field" names no one before its "in".
-            && (!matches!(marker, " in " | " at ") || text[..at].contains(char::is_uppercase))
-            // "Paramita (Guha) Ghosh": a parenthesis inside a name.
-            && !(marker == "(" && is_inner_parenthesis(&text, at))
-        {
-            cut = cut.min(at);
-        }
-    }
+    let mut cut = byline_end(&text, &lower);
     if let Some(at) = date_start(&text) {
         cut = cut.min(at);
     }
@@ -3571,37 +3619,65 @@ const fn word_key(word: &[u8]) -> u64 {
     u64::from_be_bytes(bytes)
 }
 
+/// Bytes in the longest of [`ENGLISH_FUNCTION_WORDS`]: a longer word is none of them.
+const LONGEST_FUNCTION_WORD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ENGLISH_FUNCTION_WORDS.len() {
+        if ENGLISH_FUNCTION_WORDS[i].len() > longest {
+            longest = ENGLISH_FUNCTION_WORDS[i].len();
+        }
+        i += 1;
+    }
+    assert!(longest <= 8, "a word key holds eight bytes");
+    longest
+};
+
+/// Each byte as [`english_share`] reads it: an ASCII letter lowercased, any other byte of
+/// a character outside ASCII as itself (a letter too), zero for the rest, which end words.
+const SHARE_LETTERS: [u8; 256] = {
+    let mut letters = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if byte.is_ascii_alphabetic() {
+            letters[b] = byte.to_ascii_lowercase();
+        } else if !byte.is_ascii() {
+            letters[b] = byte;
+        }
+        b += 1;
+    }
+    letters
+};
+
 /// The share of the words of `text` that are [`ENGLISH_FUNCTION_WORDS`], in one pass over
 /// its bytes. A word is a run of letters (any non-ASCII byte counts as a letter, so a word
-/// glued to a curly quote never matches: the share errs low).
+/// glued to a curly quote never matches: the share errs low). Each word's [`word_key`] is
+/// built as it is read, a byte at a time ([`SHARE_LETTERS`]).
 fn english_share(text: &str) -> f64 {
     let (mut words, mut hits) = (0u32, 0u32);
-    let mut word = [0u8; 5];
-    let mut len = 0usize;
-    let mut end_word = |len: usize, word: &[u8; 5]| {
+    let (mut key, mut len) = (0u64, 0usize);
+    let mut end_word = |key: u64, len: usize| {
         if len > 0 {
             words += 1;
-            if len <= word.len()
-                && ENGLISH_FUNCTION_KEYS
-                    .binary_search(&word_key(&word[..len]))
-                    .is_ok()
-            {
+            if len <= LONGEST_FUNCTION_WORD && ENGLISH_FUNCTION_KEYS.binary_search(&key).is_ok() {
                 hits += 1;
             }
         }
     };
     for &b in text.as_bytes() {
-        if b.is_ascii_alphabetic() || !b.is_ascii() {
-            if let Some(slot) = word.get_mut(len) {
-                *slot = b.to_ascii_lowercase();
+        let letter = SHARE_LETTERS[usize::from(b)];
+        if letter == 0 {
+            end_word(key, len);
+            (key, len) = (0, 0);
+        } else {
+            if len < LONGEST_FUNCTION_WORD {
+                key |= u64::from(letter) << (56 - 8 * len);
             }
             len += 1;
-        } else {
-            end_word(len, &word);
-            len = 0;
         }
     }
-    end_word(len, &word);
+    end_word(key, len);
     if words == 0 {
         0.0
     } else {
@@ -3698,6 +3774,120 @@ fn absolute(href: &str, base: Option<&Url>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    /// [`byline_end`] by one search per marker, as [`BYLINE_ENDS`] defines it.
+    fn byline_end_searched(text: &str) -> usize {
+        let lower = text.to_ascii_lowercase();
+        let mut cut = text.len();
+        for marker in BYLINE_ENDS {
+            if let Some(at) = lower.find(marker)
+                && at > 0
+                && (!matches!(marker, " in " | " at ") || text[..at].contains(char::is_uppercase))
+                && !(marker == "(" && is_inner_parenthesis(text, at))
+            {
+                cut = cut.min(at);
+            }
+        }
+        cut
+    }
+
+    #[test]
+    fn same_compact_reads_as_the_compact_texts_compare() {
+        let parts = [
+            "", "A", "a", "b", "-", " ", "É", "é", "ǅ", "İ", "i̇", "1", "ß", "SS", "½",
+        ];
+        let texts: Vec<String> = parts
+            .iter()
+            .flat_map(|a| parts.iter().map(move |b| format!("{a}{b}")))
+            .collect();
+        for a in &texts {
+            for b in &texts {
+                assert_eq!(same_compact(a, b), compact(a) == compact(b), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn english_share_counts_as_its_words_read_one_by_one() {
+        let plain = |text: &str| {
+            let words: Vec<String> = text
+                .split(|c: char| c.is_ascii() && !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect();
+            let hits = words
+                .iter()
+                .filter(|w| ENGLISH_FUNCTION_WORDS.contains(&w.as_bytes()))
+                .count();
+            if words.is_empty() {
+                0.0
+            } else {
+                hits as f64 / words.len() as f64
+            }
+        };
+        let parts = [
+            "the",
+            "The",
+            "a",
+            "which",
+            "whichever",
+            "é",
+            "’",
+            " ",
+            ",",
+            "thé",
+            "their",
+            "to",
+            "is1",
+            "WOULD",
+            "\0",
+            "",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let text = format!("{a} {b}{c} {a}");
+                    assert_eq!(english_share(&text), plain(&text), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn byline_ends_found_in_one_pass_as_searched() {
+        assert!(BYLINE_ENDS.len() <= 32, "a bit of a u32 each");
+        let parts = [
+            "by jane in",
+            "Jane",
+            " In ",
+            " at ",
+            "(Guha)",
+            "(",
+            " - ",
+            "•",
+            "Updated",
+            "posted",
+            "é",
+            "Fact-Checked by",
+            " ",
+            "Doe",
+            ")",
+            " on ",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let text = format!("{a}{b}{c}");
+                    let lower = text.to_ascii_lowercase();
+                    assert_eq!(
+                        byline_end(&text, &lower),
+                        byline_end_searched(&text),
+                        "{text}"
+                    );
+                }
+            }
+        }
+    }
+
     use super::*;
 
     fn page() -> Url {

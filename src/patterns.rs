@@ -5,6 +5,8 @@
 //! patterns are indexed by their first byte, and at each position of the text only those
 //! starting with that byte are compared.
 
+use std::ops::ControlFlow;
+
 /// Patterns with a value each, indexed by first byte.
 pub(crate) struct Patterns<T> {
     by_first: [Vec<(&'static [u8], T)>; 256],
@@ -45,6 +47,30 @@ impl<T: Copy> Patterns<T> {
     /// Call `found` with the value of every pattern occurrence in `text`, in order of
     /// position (each position: in the order the patterns were given).
     pub fn each_match(&self, text: &[u8], mut found: impl FnMut(T)) {
+        self.each_match_at(text, |_, value| found(value));
+    }
+
+    /// [`each_match`](Patterns::each_match), with the byte offset where each occurrence
+    /// starts.
+    pub fn each_match_at(&self, text: &[u8], mut found: impl FnMut(usize, T)) {
+        let _ = self.scan(text, |at, value| {
+            found(at, value);
+            ControlFlow::Continue(())
+        });
+    }
+
+    /// Whether `text` holds one of the patterns (it stops at the first).
+    pub fn any_in(&self, text: &[u8]) -> bool {
+        self.scan(text, |_, _| ControlFlow::Break(())).is_break()
+    }
+
+    /// Call `found` with the offset and value of each pattern occurrence in `text`, in
+    /// order of position, until it breaks.
+    fn scan(
+        &self,
+        text: &[u8],
+        mut found: impl FnMut(usize, T) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
         let mut rest = text;
         while let Some((&first, tail)) = rest.split_first() {
             if !self.may_start(first, tail.first().copied()) {
@@ -58,11 +84,12 @@ impl<T: Copy> Patterns<T> {
                 if tail_pattern.first().is_none_or(|b| tail.first() == Some(b))
                     && tail.starts_with(tail_pattern)
                 {
-                    found(value);
+                    found(text.len() - rest.len(), value)?;
                 }
             }
             rest = tail;
         }
+        ControlFlow::Continue(())
     }
 
     /// The patterns equal to the whole of `text`.
@@ -91,6 +118,10 @@ mod tests {
         let mut seen = Vec::new();
         q.each_match(b"abacdcab", |v| seen.push(v));
         assert_eq!(seen, [1, 2, 1]);
+        let mut at = Vec::new();
+        q.each_match_at(b"abacdcab", |i, v| at.push((i, v)));
+        assert_eq!(at, [(0, 1), (3, 2), (6, 1)]);
+        assert!(q.any_in(b"xxcd") && q.any_in(b"ab") && !q.any_in(b"acbd"));
         let mut equal = Vec::new();
         p.each_equal(b"ab", |v| equal.push(v));
         p.each_equal(b"", |v| equal.push(v));

@@ -3,17 +3,20 @@
 //! The tree is walked with an explicit stack, never recursion, so a page nested 100,000
 //! levels deep costs memory on the heap and not the thread's stack.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use html5ever::{Attribute, LocalName, local_name};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
 use crate::block::{Block, BlockKind, Container};
-use crate::hints::{self, Hint, Hints};
+use crate::hints::{self, Hint, Hints, NameFacts};
 use crate::metadata::{self, Collector};
 use crate::parse::{Limits, ParseReport, parent, parse};
+use crate::patterns::Patterns;
 use crate::streamed;
-use crate::text::{Mark, TextBuffer, TextCounts, count_words, find_bytes, holds_ascii_word};
+use crate::text::{
+    Mark, TextBuffer, TextCounts, count_words, find_bytes, holds_ascii_word, with_ascii_lowercase,
+};
 use crate::tuning::{
     CLOSE_BUTTON_CHILDREN, CODE_WRAPPER_DEPTH, HIDDEN_SIBLINGS_SCANNED, MAX_BYLINE_BYTES,
     MAX_SHORT_TEXT,
@@ -192,10 +195,13 @@ pub(crate) fn segment(doc: &Document, reveal: Reveal) -> Page {
     walker.page
 }
 
-/// What the walk asks of a class attribute, worked out once per distinct value on a page
+/// What the walk asks of a class attribute, worked out once per distinct name on a page
 /// (kept with its hints in the [`hints::HintCache`]): utility-class CSS repeats one long
-/// class list on hundreds of elements.
-#[derive(Debug, Clone, Copy, Default)]
+/// class list on hundreds of elements, and different lists share most of their names. Each
+/// field says whether some name of the attribute has the property (so the attribute's facts
+/// are its names' [`union`](NameFacts::union)); each test below is defined on the whole
+/// attribute and reads it name by name.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct ClassFacts {
     /// [`names_collapsed_answer`].
     collapsed_answer: bool,
@@ -207,22 +213,80 @@ struct ClassFacts {
     holds_modals: bool,
     /// [`hidden_by_class`]: screen-reader-only text.
     screen_reader: bool,
-    /// [`names_hidden_utility`].
-    hidden_utility: bool,
+    /// A name is the utility class `hidden` (see [`ClassFacts::hidden_utility`]).
+    hidden: bool,
+    /// A name holds a colon: a responsive variant (`md:block`).
+    responsive: bool,
     /// [`names_byline`].
     byline: bool,
 }
 
+/// A word that a [`ClassFacts`] test needs in a name.
+#[derive(Debug, Clone, Copy)]
+enum FactWord {
+    /// One of [`COLLAPSED_ANSWER_NAMES`].
+    Answer,
+    /// `modal`.
+    Modal,
+    /// `author` or `byline`.
+    Byline,
+}
+
 impl ClassFacts {
-    fn of(class: &str) -> ClassFacts {
+    /// Whether the attribute holds the utility class `hidden` (Tailwind's and many themes'
+    /// `display:none`) with no responsive variant beside it (`md:block`).
+    fn hidden_utility(self) -> bool {
+        self.hidden && !self.responsive
+    }
+}
+
+impl NameFacts for ClassFacts {
+    fn of(name: &str) -> ClassFacts {
+        // Few names hold a word that one of the tests needs: all of them found in one pass
+        // over the name, ASCII-lowercased (the tests ignore ASCII case), and only those
+        // tests run.
+        static WORDS: LazyLock<Patterns<FactWord>> = LazyLock::new(|| {
+            Patterns::new(
+                COLLAPSED_ANSWER_NAMES
+                    .iter()
+                    .map(|w| (*w, FactWord::Answer))
+                    .chain([
+                        ("modal", FactWord::Modal),
+                        ("author", FactWord::Byline),
+                        ("byline", FactWord::Byline),
+                    ]),
+            )
+        });
+        let (mut answer, mut modal, mut byline) = (false, false, false);
+        with_ascii_lowercase(name, |lower| {
+            WORDS.each_match(lower.as_bytes(), |word| match word {
+                FactWord::Answer => answer = true,
+                FactWord::Modal => modal = true,
+                FactWord::Byline => byline = true,
+            });
+        });
         ClassFacts {
-            collapsed_answer: names_collapsed_answer(class),
-            modal: names_modal(class),
-            modal_part: has_class_part(class, "modal"),
-            holds_modals: holds_modals(class),
-            screen_reader: hidden_by_class(class),
-            hidden_utility: names_hidden_utility(class),
-            byline: names_byline(class),
+            collapsed_answer: answer && names_collapsed_answer(name),
+            modal: modal && names_modal(name),
+            modal_part: modal && has_class_part(name, "modal"),
+            holds_modals: modal && holds_modals(name),
+            screen_reader: hidden_by_class(name),
+            hidden: name == "hidden",
+            responsive: name.contains(':'),
+            byline: byline && names_byline(name),
+        }
+    }
+
+    fn union(self, other: ClassFacts) -> ClassFacts {
+        ClassFacts {
+            collapsed_answer: self.collapsed_answer || other.collapsed_answer,
+            modal: self.modal || other.modal,
+            modal_part: self.modal_part || other.modal_part,
+            holds_modals: self.holds_modals || other.holds_modals,
+            screen_reader: self.screen_reader || other.screen_reader,
+            hidden: self.hidden || other.hidden,
+            responsive: self.responsive || other.responsive,
+            byline: self.byline || other.byline,
         }
     }
 }
@@ -412,7 +476,7 @@ impl Walker {
             .find(|a| a.name.local == local_name!("class"))
             .map(|a| &*a.value);
         let (class_hints, facts) = class.map_or((Hints::NONE, ClassFacts::default()), |c| {
-            self.hint_cache.names(c, ClassFacts::of)
+            self.hint_cache.names(c)
         });
         if name == local_name!("noscript")
             || is_hidden(
@@ -420,7 +484,7 @@ impl Walker {
                 facts,
                 matches!(name, local_name!("a") | local_name!("main")),
             )
-            || class.is_some_and(|c| facts.hidden_utility && hidden_by_utility(&node, c))
+            || class.is_some_and(|c| facts.hidden_utility() && hidden_by_utility(&node, c))
         {
             let walked = match self.reveal {
                 Reveal::Nothing => false,
@@ -478,7 +542,7 @@ impl Walker {
             match attr.name.local {
                 local_name!("id") => own = own.union(self.hint_cache.id(&attr.value)),
                 local_name!("role") => {
-                    own = own.union(self.hint_cache.names(&attr.value, ClassFacts::of).0);
+                    own = own.union(self.hint_cache.names(&attr.value).0);
                     role = Some(attr.value.trim());
                 }
                 _ => {}
@@ -1403,13 +1467,7 @@ fn hidden_by_class(class: &str) -> bool {
     })
 }
 
-/// Whether a class attribute holds the utility class `hidden` (Tailwind's and many themes'
-/// `display:none`) with no responsive variant beside it (`md:block`).
-fn names_hidden_utility(class: &str) -> bool {
-    class.split_ascii_whitespace().any(|n| n == "hidden") && !class.contains(':')
-}
-
-/// Whether an element whose `class` names the utility `hidden` ([`names_hidden_utility`]) has
+/// Whether an element whose `class` names the utility `hidden` ([`ClassFacts::hidden_utility`]) has
 /// no sibling of the same classes shown: a sibling shown marks a set of tab panels or options
 /// of which a script shows one at a time (the other categories' lists of templates), which
 /// is part of the page. Only the first [`HIDDEN_SIBLINGS_SCANNED`] siblings are looked at.
@@ -1710,21 +1768,78 @@ mod tests {
         assert!(!names_byline("entry-meta"));
     }
 
+    /// The facts of a class attribute read whole, by each test's definition: what the
+    /// cache's name by name reading must agree with.
+    fn facts_read_whole(class: &str) -> [bool; 7] {
+        [
+            names_collapsed_answer(class),
+            names_modal(class),
+            has_class_part(class, "modal"),
+            holds_modals(class),
+            hidden_by_class(class),
+            class.split_ascii_whitespace().any(|n| n == "hidden") && !class.contains(':'),
+            names_byline(class),
+        ]
+    }
+
     #[test]
-    fn class_facts_are_read_once_per_value() {
-        let mut cache = hints::HintCache::default();
-        let (hints, facts) = cache.names("pricing-modal Byline-box hidden", ClassFacts::of);
-        assert!(facts.modal_part && facts.byline && facts.hidden_utility);
+    fn class_facts_by_name_agree_with_the_whole_attribute() {
+        let names = [
+            "",
+            "modal",
+            "Modal",
+            "x-modals",
+            "modals-x",
+            "sr-only",
+            "Visually-Hidden",
+            "hidden",
+            "Hidden",
+            "md:hidden",
+            "faq__answer",
+            "ACCORDION",
+            "author",
+            "author-role",
+            "Byline",
+            "pricing-modal",
+            "é",
+            "flex",
+            "ans",
+            "wer",
+        ];
+        let mut cache: hints::HintCache<ClassFacts> = hints::HintCache::default();
+        let mut fresh = 0;
+        for a in names {
+            for b in names {
+                for c in names {
+                    for sep in [" ", "\t", " \n ", "-"] {
+                        let value = format!("{a}{sep}{b} {c}");
+                        let (hints, facts) = cache.names(&value);
+                        let read = [
+                            facts.collapsed_answer,
+                            facts.modal,
+                            facts.modal_part,
+                            facts.holds_modals,
+                            facts.screen_reader,
+                            facts.hidden_utility(),
+                            facts.byline,
+                        ];
+                        assert_eq!(read, facts_read_whole(&value), "{value:?}");
+                        assert_eq!(hints, hints::from_names(&value), "{value:?}");
+                        // Remembered values and names give what a new cache reads.
+                        if fresh % 97 == 0 {
+                            let new = hints::HintCache::<ClassFacts>::default().names(&value);
+                            assert_eq!(new, (hints, facts), "{value:?}");
+                        }
+                        fresh += 1;
+                    }
+                }
+            }
+        }
+        let (_, facts) = cache.names("pricing-modal Byline-box hidden");
+        assert!(facts.modal_part && facts.byline && facts.hidden_utility());
         assert!(!(facts.modal || facts.screen_reader));
-        // Remembered: the second look-up returns the first one's facts.
-        let (again, same) = cache.names("pricing-modal Byline-box hidden", |_| ClassFacts {
-            modal: true,
-            ..ClassFacts::default()
-        });
-        assert_eq!(again, hints);
-        assert!(!same.modal);
-        let shown = ClassFacts::of("sr-only md:hidden");
-        assert!(shown.screen_reader && !shown.hidden_utility);
+        let (_, shown) = cache.names("sr-only md:hidden");
+        assert!(shown.screen_reader && !shown.hidden_utility());
     }
 
     #[test]
