@@ -12,7 +12,7 @@ use crate::metadata::Collector;
 use crate::parse::Limits;
 use crate::revise::{
     amid_content, cards, closing_sections, grids, lists, numbered_paragraphs, prose_captions,
-    revise, tables,
+    revise, tables, teaser_lists,
 };
 use crate::segment::{Element, OrphanImage, Page, Reveal, parse_page, segment};
 use crate::select::select;
@@ -202,6 +202,7 @@ fn run_page(mut page: Page, laps: &mut Laps<'_>) -> Outcome {
     revise(&kinds, &feats, &in_main, &mut verdicts);
     tables(&page.blocks, &page.elements, &mut verdicts);
     lists(&page.blocks, &feats, &page.elements, &mut verdicts);
+    teaser_lists(&page.blocks, &page.elements, &mut verdicts);
     numbered_paragraphs(&page.blocks, &feats, &mut verdicts);
     cards(&page.blocks, &page.elements, &mut verdicts);
     grids(

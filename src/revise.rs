@@ -20,7 +20,7 @@ use crate::tuning::{
     MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS,
     MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES, NUMBERED_RUN_CONTENT_SHARE,
     NUMBERED_RUN_MIN_ITEMS, SECTION_HEADINGS, SHORT_BLOCK_WORDS, SPEC_LIST_MIN_PAIRS,
-    TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    TABLE_CELL_SHARE, TABLE_CONTENT_SHARE, TEASER_LIST_MIN_PAIRS,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -536,6 +536,76 @@ pub(crate) fn lists(
                 *v = Verdict::new(Label::Content, Reason::InTextList);
                 revive_heading_before(blocks, verdicts, i);
             }
+        }
+    }
+}
+
+/// A list of the main container whose items alternate a linked headline (all its words in
+/// links; a `<dt>` of more words than [`DEFINITION_TERM_MAX_WORDS`] stays dropped) and an
+/// item of unlinked text (its `<dd>`) is a box of other stories, each title over
+/// its summary ("B.C. Headlines": "Hops shortage spurs…", then "A worldwide shortage of hops
+/// is forcing…"). The headlines go for their links; with [`TEASER_LIST_MIN_PAIRS`] or more
+/// such pairs, and every text item of the list after a headline, the summaries go with
+/// them (corpus `news/story-with-headline-summaries`). An article's own list of links with
+/// notes holds both in one item, or has text items of its own.
+pub(crate) fn teaser_lists(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
+    let list_of = |b: &Block| {
+        if b.kind != BlockKind::ListItem || !b.in_main {
+            return None;
+        }
+        let item = elements.get(b.owner as usize)?;
+        let list = elements.get(item.parent as usize)?;
+        matches!(
+            list.name,
+            local_name!("ul") | local_name!("ol") | local_name!("dl")
+        )
+        .then_some(item.parent)
+    };
+    let headline = |b: &Block, v: &Verdict| {
+        v.label == Label::Boilerplate && b.words >= 2 && b.link_words >= b.words
+    };
+    // Per list: (pairs, text items not after a headline).
+    let mut lists: foldhash::HashMap<u32, (u32, u32)> = foldhash::HashMap::default();
+    for i in 0..blocks.len() {
+        let Some(list) = list_of(&blocks[i]) else {
+            continue;
+        };
+        let e = lists.entry(list).or_default();
+        let b = &blocks[i];
+        if verdicts[i].label != Label::Content || b.unlinked_words() == 0 {
+            continue;
+        }
+        let after_headline = i > 0
+            && list_of(&blocks[i - 1]) == Some(list)
+            && blocks[i - 1].owner != b.owner
+            && headline(&blocks[i - 1], &verdicts[i - 1]);
+        if after_headline {
+            e.0 += 1;
+        } else {
+            e.1 += 1;
+        }
+    }
+    let mut open = NO_ELEMENT;
+    for i in 0..blocks.len() {
+        let Some(list) = list_of(&blocks[i]) else {
+            continue;
+        };
+        let (pairs, others) = lists.get(&list).copied().unwrap_or_default();
+        if pairs < TEASER_LIST_MIN_PAIRS || others > 0 {
+            continue;
+        }
+        // The box's title ("Region Headlines") right before its first item goes with it.
+        if open != list {
+            open = list;
+            if i > 0
+                && heading_level(blocks[i - 1].kind).is_some()
+                && verdicts[i - 1].label == Label::Content
+            {
+                verdicts[i - 1] = Verdict::new(Label::Boilerplate, Reason::HeadingWithoutContent);
+            }
+        }
+        if verdicts[i].label == Label::Content {
+            verdicts[i] = Verdict::new(Label::Boilerplate, Reason::NeighboursBoilerplate);
         }
     }
 }

@@ -401,6 +401,15 @@ pub const NUMBERED_RUN_CONTENT_SHARE: f32 = 0.1;
 /// most 0.002), the other sets unchanged.
 pub const LIST_MIN_CONTENT_ITEMS: u32 = 1;
 
+/// Pairs a list (`<ul>`, `<ol>`, `<dl>`) needs to read as a list of teasers (see
+/// `revise::teaser_lists`): an item that is one linked headline, then an item of unlinked
+/// text, its summary. Three pairs tell a "Headlines" box of other stories (title, one-line
+/// dek, title, dek…) from an article's list where one linked source is followed by a note.
+/// Tuned 2026-11-29 on the six sets: l3s-gn1 +0.0008 (two regional headline boxes inside
+/// the story's layout cell, 0.72 -> 0.96 and 0.60 -> 0.94), the others unchanged; 2 pairs
+/// gives the same figures.
+pub const TEASER_LIST_MIN_PAIRS: u32 = 3;
+
 /// Words at most of a definition list's term (`<dt>`) that comes back with the content
 /// definition after it: a reference page's member names ("WebSocket.close()") are a word or
 /// two, a news box's linked headlines set as terms above their teasers are sentences.
