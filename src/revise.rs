@@ -13,14 +13,14 @@ use crate::locate::{Layout, named_by_layout};
 use crate::segment::{Element, NO_ELEMENT, OrphanImage};
 use crate::text::with_lowercase;
 use crate::tuning::{
-    AMID_CONTENT_REACH, COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS, DEFINITION_TERM_MAX_WORDS,
-    GRID_AMID_SHARE, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS, GRID_MIN_WORDS, GRID_OTHER_SIBLINGS,
-    GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD, KIND_NAMES, LIST_CONTENT_SHARE,
-    LIST_MIN_CONTENT_ITEMS, LISTING_LIST_LINK_DENSITY, MAX_CARD_LINK_WORDS,
-    MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS,
-    MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES, NUMBERED_RUN_CONTENT_SHARE,
-    NUMBERED_RUN_MIN_ITEMS, SECTION_HEADINGS, SHORT_BLOCK_WORDS, SPEC_LIST_MIN_PAIRS,
-    TABLE_CELL_SHARE, TABLE_CONTENT_SHARE, TEASER_LIST_MIN_PAIRS,
+    AMID_CONTENT_REACH, BARE_TABLE_MIN_BLOCKS, COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS,
+    DEFINITION_TERM_MAX_WORDS, GRID_AMID_SHARE, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
+    GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD,
+    KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS, LISTING_LIST_LINK_DENSITY,
+    MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
+    MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES,
+    NUMBERED_RUN_CONTENT_SHARE, NUMBERED_RUN_MIN_ITEMS, SECTION_HEADINGS, SHORT_BLOCK_WORDS,
+    SPEC_LIST_MIN_PAIRS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE, TEASER_LIST_MIN_PAIRS,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -377,29 +377,41 @@ pub(crate) fn prose_captions(blocks: &[Block], features: &[Features], verdicts: 
 /// least [`TABLE_CELL_SHARE`] of its blocks are cells) is one data table: when it lies in
 /// the main container and one of its cells is content, or when [`TABLE_CONTENT_SHARE`] of
 /// its blocks are content, its other rows (the header, the rows before the first
-/// sentence, a description without a full stop) are content too. Blocks under a chrome
-/// name or without words stay out either way, and links stay out but for a record's name.
+/// sentence, a description without a full stop) are content too. A data table of the main
+/// container with no content cell at all but [`BARE_TABLE_MIN_BLOCKS`] blocks, most of them
+/// holding letters, is the page's matter too (a wiki's list of laureates, every cell a
+/// linked name or a year; corpus `tables/linked-name-table`); a table of figures is not
+/// (a standings table beside its team names). Blocks under a chrome name or without words
+/// stay out either way, and links stay out but for a record's name.
 pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
     let rows: Vec<Option<u32>> = blocks
         .iter()
         .map(|b| table_part(b, elements, local_name!("tr")))
         .collect();
-    let record = |row: &[Block], _| row.iter().all(|b| b.kind == BlockKind::Cell);
+    let record = |row: &[Block], content: usize| {
+        content > 0 && row.iter().all(|b| b.kind == BlockKind::Cell)
+    };
     revive_groups(blocks, verdicts, &rows, record, true);
     let cells: Vec<Option<u32>> = blocks
         .iter()
         .map(|b| table_part(b, elements, local_name!("td")))
         .collect();
-    revive_groups(blocks, verdicts, &cells, |_, _| true, false);
+    revive_groups(blocks, verdicts, &cells, |_, content| content > 0, false);
     let tables: Vec<Option<u32>> = blocks
         .iter()
         .map(|b| table_part(b, elements, local_name!("table")))
         .collect();
     let data_table = |table: &[Block], content: usize| {
         let cells = table.iter().filter(|b| b.kind == BlockKind::Cell).count();
-        let quorum = table.iter().all(|b| b.in_main)
-            || content as f32 >= TABLE_CONTENT_SHARE * table.len() as f32;
-        quorum && cells as f32 >= TABLE_CELL_SHARE * table.len() as f32
+        let in_main = table.iter().all(|b| b.in_main);
+        let lettered = table
+            .iter()
+            .filter(|b| b.text.chars().any(char::is_alphabetic))
+            .count();
+        let bare = in_main && table.len() >= BARE_TABLE_MIN_BLOCKS && 2 * lettered >= table.len();
+        let quorum =
+            (in_main && content > 0) || content as f32 >= TABLE_CONTENT_SHARE * table.len() as f32;
+        (quorum || bare) && cells as f32 >= TABLE_CELL_SHARE * table.len() as f32
     };
     revive_groups(blocks, verdicts, &tables, data_table, true);
 }
@@ -1214,8 +1226,8 @@ fn table_part(block: &Block, elements: &[Element], part: html5ever::LocalName) -
     None
 }
 
-/// Make content the dropped blocks of each run of blocks sharing a group that holds
-/// content and that `coherent` accepts, given the run and its number of content blocks; with `names`, short links too (the name of a record; in
+/// Make content the dropped blocks of each run of blocks sharing a group that `coherent`
+/// accepts, given the run and its number of content blocks; with `names`, short links too (the name of a record; in
 /// a layout column they are a pager or a menu).
 fn revive_groups(
     blocks: &[Block],
@@ -1229,7 +1241,7 @@ fn revive_groups(
             .iter()
             .filter(|v| v.label == Label::Content)
             .count();
-        if content > 0 && coherent(&blocks[r.clone()], content) {
+        if coherent(&blocks[r.clone()], content) {
             for j in r {
                 let revive = verdicts[j].label == Label::Boilerplate
                     && match verdicts[j].reason {
