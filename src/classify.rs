@@ -76,6 +76,9 @@ pub enum Reason {
     /// Revised: a card of a run of same-class cards in the main container (a listing's
     /// teasers, a grid of products).
     InCardRun,
+    /// Revised: the summary under a linked headline in a list of other stories (see
+    /// [`crate::revise::teaser_lists`]); no later pass brings it back for its neighbours.
+    TeaserList,
     /// Selected out: not inside the main container.
     OutsideMain,
     /// Selected in: the article's headline.
@@ -117,6 +120,7 @@ impl fmt::Display for Reason {
             Reason::InTableWithContent => f.write_str("table-with-content"),
             Reason::InTextList => f.write_str("text-list"),
             Reason::InCardRun => f.write_str("card-run"),
+            Reason::TeaserList => f.write_str("teaser-list"),
             Reason::OutsideMain => f.write_str("outside-main"),
             Reason::Headline => f.write_str("headline"),
             Reason::Fallback => f.write_str("fallback"),

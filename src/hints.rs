@@ -374,8 +374,8 @@ impl Matcher {
         }
     }
 
-    /// The hints of one lowercase name: its whole self, its tokens, and its letters and digits
-    /// (`joined`: scratch space).
+    /// The hints of one lowercase name: its whole self, its tokens, its last token, and its
+    /// letters and digits (`joined`: scratch space).
     fn name(&self, name: &str, joined: &mut Vec<u8>) -> Hints {
         let mut hints = Hints::NONE;
         for &(t, hint) in &self.names {
@@ -554,6 +554,8 @@ pub(crate) trait NameFacts: Copy + Default {
     fn union(self, other: Self) -> Self;
 }
 
+/// No facts: a cache that keeps hints alone (the tests').
+#[cfg(test)]
 impl NameFacts for () {
     fn of(_: &str) {}
     fn union(self, _: ()) {}

@@ -54,7 +54,8 @@ fn never_content(hints: Hints) -> bool {
 }
 
 /// A block's contribution to the score of its containers; with `strips` (which tells the
-/// ancestors whose name says chrome, but for the elements that frame the whole page),
+/// ancestors that score nothing: those whose name says chrome in the strict pass and
+/// `<footer>` elements in both, but for the elements that frame the whole page),
 /// nothing from blocks under such an ancestor, and never anything from blocks under a
 /// cookie or consent dialog.
 fn block_score(block: &Block, f: &Features, strips: Option<&dyn Fn(u32) -> bool>) -> f32 {
@@ -269,15 +270,15 @@ fn choose(
                 && (e.end - at) as f32 >= PAGE_WRAPPER_ELEMENT_SHARE * n as f32
         })
     };
-    let strips = |at: u32| elements.get(at as usize).is_some_and(unlikely) && !wraps_page(at);
-    // A `<footer>` element scores in neither pass, whatever other name it carries (Apple's
-    // `ac-gf-content`, a content name that spares it in the strict pass): its fine print
-    // (a maker's footnotes under a product page of short marketing lines) is no article
-    // (corpus `product/footnotes-in-footer`; wcxb-dev 3061-3064, 3069 .00-.43 -> .51-.70).
-    let footers = |at: u32| {
+    // Chrome-named elements score in the strict pass only. A `<footer>` element scores in
+    // neither pass, whatever other name it carries (Apple's `ac-gf-content`, a content name
+    // that spares it in the strict pass): its fine print (a maker's footnotes under a
+    // product page of short marketing lines) is no article (corpus
+    // `product/footnotes-in-footer`; wcxb-dev 3061-3064, 3069 .00-.43 -> .51-.70).
+    let strips = |at: u32| {
         elements
             .get(at as usize)
-            .is_some_and(|e| e.name == local_name!("footer"))
+            .is_some_and(|e| (strip_unlikely && unlikely(e)) || e.name == local_name!("footer"))
             && !wraps_page(at)
     };
     for (block, f) in blocks.iter().zip(features) {
@@ -291,11 +292,7 @@ fn choose(
             *e = f.ends_sentence;
         }
         own_score_all[block.owner as usize] += block_score(block, f, None);
-        let s = if strip_unlikely {
-            block_score(block, f, Some(&|at| strips(at) || footers(at)))
-        } else {
-            block_score(block, f, Some(&footers))
-        };
+        let s = block_score(block, f, Some(&strips));
         if s <= 0.0 {
             continue;
         }

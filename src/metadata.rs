@@ -691,15 +691,12 @@ impl Collector {
         // no separator of `strip_title_affix`).
         let title_tag = self.title_tag.as_deref().map(|t| {
             let t = strip_title_affix(t, &sites);
-            self.home_headings
-                .iter()
-                .find_map(|h| {
-                    let (head, rest) = t.split_once(':')?;
-                    let rest = rest.trim();
-                    (head.trim().eq_ignore_ascii_case(h) && !rest.is_empty())
-                        .then(|| rest.to_string())
-                })
-                .unwrap_or(t)
+            let after_site = t
+                .split_once(':')
+                .map(|(head, rest)| (head, rest.trim()))
+                .filter(|(head, rest)| !rest.is_empty() && is_site(head, &self.home_headings))
+                .map(|(_, rest)| rest.to_string());
+            after_site.unwrap_or(t)
         });
         // `self.title_tag` is folded already.
         if let (Some(full), Some(headline)) = (self.title_tag.as_deref(), title_tag.as_deref())
@@ -3009,21 +3006,11 @@ fn role_after<'a>(line: &'a str, name: &str) -> Option<&'a str> {
     }
     let rest = line[start + name.len()..].strip_prefix(", ")?;
     let lower = rest.to_ascii_lowercase();
-    let weekday = rest.split(' ').scan(0, |offset, token| {
-        let at = *offset;
-        *offset += token.len() + 1;
-        Some((at, token))
-    });
-    let cut = BYLINE_ENDS
-        .iter()
-        .filter_map(|marker| lower.find(marker))
+    let cut = std::iter::once(byline_end(rest, &lower))
         .chain(date_start(rest))
-        .chain(weekday.filter_map(|(at, token)| {
+        .chain(spaced_tokens(rest).filter_map(|(at, token)| {
             let word = token.trim_end_matches(['.', ',']).to_ascii_lowercase();
-            WEEKDAYS
-                .iter()
-                .any(|d| d.get(..3) == Some(word.as_str()) || *d == word)
-                .then_some(at)
+            WEEKDAYS.contains(&word.as_str()).then_some(at)
         }))
         .min()
         .unwrap_or(rest.len());
@@ -3099,18 +3086,19 @@ fn is_credential(part: &str) -> bool {
         })
 }
 
+/// The tokens of `text` between single spaces, each with its byte offset.
+fn spaced_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(' ').scan(0, |offset, token| {
+        let at = *offset;
+        *offset += token.len() + 1;
+        Some((at, token))
+    })
+}
+
 /// Byte offset where a date starts in a byline: a month name followed by a number, or a
 /// number run that looks like a date or year.
 fn date_start(text: &str) -> Option<usize> {
-    let mut offset = 0;
-    let tokens: Vec<(usize, &str)> = text
-        .split(' ')
-        .map(|t| {
-            let at = offset;
-            offset += t.len() + 1;
-            (at, t)
-        })
-        .collect();
+    let tokens: Vec<(usize, &str)> = spaced_tokens(text).collect();
     for (i, &(at, token)) in tokens.iter().enumerate() {
         let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
         if month(bare).is_some()
@@ -5142,14 +5130,7 @@ mod tests {
             "https:",
             "a",
         ];
-        let mut seed = 3u32;
-        for _ in 0..3000 {
-            let mut href = String::new();
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            for _ in 0..(seed >> 16) % 12 {
-                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                href.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
-            }
+        for href in crate::text::generated_texts(&pieces, 3, 12, 3000) {
             assert_eq!(author_slug(&href), plain(&href), "{href:?}");
         }
     }

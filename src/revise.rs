@@ -13,14 +13,15 @@ use crate::locate::{Layout, named_by_layout};
 use crate::segment::{Element, NO_ELEMENT, OrphanImage};
 use crate::text::with_lowercase;
 use crate::tuning::{
-    AMID_CONTENT_REACH, BARE_TABLE_MIN_BLOCKS, COMMENT_LABEL_RANK, COMMENTS_AFTER_WORDS,
-    DEFINITION_TERM_MAX_WORDS, GRID_AMID_SHARE, GRID_CARD_WORDS, GRID_MAX_PROSE_WORDS,
-    GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE, HEADING_LOOKAHEAD,
-    KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS, LISTING_LIST_LINK_DENSITY,
-    MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY, MAX_LINK_DENSITY_SHORT,
-    MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES, MIN_LONE_SENTENCES,
-    NUMBERED_RUN_CONTENT_SHARE, NUMBERED_RUN_MIN_ITEMS, SECTION_HEADINGS, SHORT_BLOCK_WORDS,
-    SPEC_LIST_MIN_PAIRS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE, TEASER_LIST_MIN_PAIRS,
+    AMID_CONTENT_REACH, BARE_TABLE_LETTERED_SHARE, BARE_TABLE_MIN_BLOCKS, COMMENT_LABEL_RANK,
+    COMMENTS_AFTER_WORDS, DEFINITION_TERM_MAX_WORDS, GRID_AMID_SHARE, GRID_CARD_WORDS,
+    GRID_MAX_PROSE_WORDS, GRID_MIN_WORDS, GRID_OTHER_SIBLINGS, GRID_OUTSIDE_SHARE, GRID_SHARE,
+    HEADING_LOOKAHEAD, KIND_NAMES, LIST_CONTENT_SHARE, LIST_MIN_CONTENT_ITEMS,
+    LISTING_LIST_LINK_DENSITY, MAX_CARD_LINK_WORDS, MAX_COMMENT_LABEL_WORDS, MAX_LINK_DENSITY,
+    MAX_LINK_DENSITY_SHORT, MIN_CARD_OWN_WORDS, MIN_CARD_WORDS, MIN_CARDS, MIN_LIST_LINES,
+    MIN_LONE_SENTENCES, NUMBERED_RUN_CONTENT_SHARE, NUMBERED_RUN_MIN_ITEMS, SECTION_HEADINGS,
+    SHORT_BLOCK_WORDS, SPEC_LIST_MIN_PAIRS, TABLE_CELL_SHARE, TABLE_CONTENT_SHARE,
+    TEASER_HEADLINE_MIN_WORDS, TEASER_LIST_MIN_PAIRS,
 };
 
 /// Decide every [`Label::Undecided`] block: first the short blocks from their nearest decided
@@ -408,12 +409,41 @@ pub(crate) fn tables(blocks: &[Block], elements: &[Element], verdicts: &mut [Ver
             .iter()
             .filter(|b| b.text.chars().any(char::is_alphabetic))
             .count();
-        let bare = in_main && table.len() >= BARE_TABLE_MIN_BLOCKS && 2 * lettered >= table.len();
+        let bare = in_main
+            && table.len() >= BARE_TABLE_MIN_BLOCKS
+            && lettered as f32 >= BARE_TABLE_LETTERED_SHARE * table.len() as f32;
         let quorum =
             (in_main && content > 0) || content as f32 >= TABLE_CONTENT_SHARE * table.len() as f32;
         (quorum || bare) && cells as f32 >= TABLE_CELL_SHARE * table.len() as f32
     };
     revive_groups(blocks, verdicts, &tables, data_table, true);
+}
+
+/// A block's list item: its owner, or the `<dt>` / `<dd>` right around it (a term or a
+/// definition whose text sits in a box of its own: a shop's specification list); the item's
+/// index and element.
+fn item_of<'e>(b: &Block, elements: &'e [Element]) -> Option<(u32, &'e Element)> {
+    let owner = elements.get(b.owner as usize)?;
+    match elements.get(owner.parent as usize) {
+        Some(p) if matches!(p.name, local_name!("dt") | local_name!("dd")) => {
+            Some((owner.parent, p))
+        }
+        _ if b.kind == BlockKind::ListItem => Some((b.owner, owner)),
+        _ => None,
+    }
+}
+
+/// A block's list item (see [`item_of`]), with the index and element of the `<ol>`, `<ul>`
+/// or `<dl>` that holds it.
+fn list_of<'e>(b: &Block, elements: &'e [Element]) -> Option<(u32, u32, &'e Element)> {
+    item_of(b, elements)
+        .and_then(|(item, e)| elements.get(e.parent as usize).map(|l| (item, e.parent, l)))
+        .filter(|(_, _, l)| {
+            matches!(
+                l.name,
+                local_name!("ol") | local_name!("ul") | local_name!("dl")
+            )
+        })
 }
 
 /// A list of the main container whose words are mostly outside links (a references list, a
@@ -450,29 +480,6 @@ pub(crate) fn lists(
     elements: &[Element],
     verdicts: &mut [Verdict],
 ) {
-    // A block's item is its owner, or the `<dt>` / `<dd>` right around it (a term or a
-    // definition whose text sits in a box of its own: a shop's specification list); the
-    // item's index and the list's index and element.
-    let item_of = |b: &Block| {
-        let owner = elements.get(b.owner as usize)?;
-        match elements.get(owner.parent as usize) {
-            Some(p) if matches!(p.name, local_name!("dt") | local_name!("dd")) => {
-                Some((owner.parent, p))
-            }
-            _ if b.kind == BlockKind::ListItem => Some((b.owner, owner)),
-            _ => None,
-        }
-    };
-    let list_of = |b: &Block| {
-        item_of(b)
-            .and_then(|(item, e)| elements.get(e.parent as usize).map(|l| (item, e.parent, l)))
-            .filter(|(_, _, l)| {
-                matches!(
-                    l.name,
-                    local_name!("ol") | local_name!("ul") | local_name!("dl")
-                )
-            })
-    };
     // A page with no paragraph of an article's length is a list of resources itself.
     let listing = !blocks
         .iter()
@@ -489,7 +496,7 @@ pub(crate) fn lists(
         // Items and content items per list.
         let mut items: foldhash::HashMap<u32, (u32, u32)> = foldhash::HashMap::default();
         for (b, v) in blocks.iter().zip(verdicts.iter()) {
-            if let Some((_, l, _)) = list_of(b) {
+            if let Some((_, l, _)) = list_of(b, elements) {
                 let e = items.entry(l).or_default();
                 e.0 += 1;
                 e.1 += u32::from(v.label == Label::Content);
@@ -501,7 +508,7 @@ pub(crate) fn lists(
             if !b.in_main {
                 continue;
             }
-            let Some((item, at, list)) = list_of(b) else {
+            let Some((item, at, list)) = list_of(b, elements) else {
                 continue;
             };
             if i > 0 && announced != at {
@@ -510,7 +517,7 @@ pub(crate) fn lists(
                     && lead.kind == BlockKind::Paragraph
                     && verdicts[i - 1].label == Label::Content
                     && lead.text.trim_end().ends_with([':', '：'])
-                    && list_of(lead).is_none()
+                    && list_of(lead, elements).is_none()
                 {
                     announced = at;
                 }
@@ -526,7 +533,7 @@ pub(crate) fn lists(
                         && d.owner < list.end
                         && verdicts[i + 1].label == Label::Content
                         && elements
-                            .get(item_of(d).map_or(d.owner, |(next, _)| next) as usize)
+                            .get(item_of(d, elements).map_or(d.owner, |(next, _)| next) as usize)
                             .is_some_and(|e| e.name != local_name!("dt"))
                 });
             let v = &mut verdicts[i];
@@ -561,35 +568,30 @@ pub(crate) fn lists(
 /// them (corpus `news/story-with-headline-summaries`). An article's own list of links with
 /// notes holds both in one item, or has text items of its own.
 pub(crate) fn teaser_lists(blocks: &[Block], elements: &[Element], verdicts: &mut [Verdict]) {
-    let list_of = |b: &Block| {
-        if b.kind != BlockKind::ListItem || !b.in_main {
-            return None;
-        }
-        let item = elements.get(b.owner as usize)?;
-        let list = elements.get(item.parent as usize)?;
-        matches!(
-            list.name,
-            local_name!("ul") | local_name!("ol") | local_name!("dl")
-        )
-        .then_some(item.parent)
+    // A block of the main container's item and list.
+    let in_list = |b: &Block| {
+        b.in_main
+            .then(|| list_of(b, elements))
+            .flatten()
+            .map(|(item, list, _)| (item, list))
     };
     let headline = |b: &Block, v: &Verdict| {
-        v.label == Label::Boilerplate && b.words >= 2 && b.link_words >= b.words
+        v.label == Label::Boilerplate
+            && b.words >= TEASER_HEADLINE_MIN_WORDS
+            && b.link_words >= b.words
     };
     // Per list: (pairs, text items not after a headline).
     let mut lists: foldhash::HashMap<u32, (u32, u32)> = foldhash::HashMap::default();
     for i in 0..blocks.len() {
-        let Some(list) = list_of(&blocks[i]) else {
+        let Some((item, list)) = in_list(&blocks[i]) else {
             continue;
         };
         let e = lists.entry(list).or_default();
-        let b = &blocks[i];
-        if verdicts[i].label != Label::Content || b.unlinked_words() == 0 {
+        if verdicts[i].label != Label::Content || blocks[i].unlinked_words() == 0 {
             continue;
         }
         let after_headline = i > 0
-            && list_of(&blocks[i - 1]) == Some(list)
-            && blocks[i - 1].owner != b.owner
+            && in_list(&blocks[i - 1]).is_some_and(|(before, at)| at == list && before != item)
             && headline(&blocks[i - 1], &verdicts[i - 1]);
         if after_headline {
             e.0 += 1;
@@ -599,7 +601,7 @@ pub(crate) fn teaser_lists(blocks: &[Block], elements: &[Element], verdicts: &mu
     }
     let mut open = NO_ELEMENT;
     for i in 0..blocks.len() {
-        let Some(list) = list_of(&blocks[i]) else {
+        let Some((_, list)) = in_list(&blocks[i]) else {
             continue;
         };
         let (pairs, others) = lists.get(&list).copied().unwrap_or_default();
@@ -617,7 +619,7 @@ pub(crate) fn teaser_lists(blocks: &[Block], elements: &[Element], verdicts: &mu
             }
         }
         if verdicts[i].label == Label::Content {
-            verdicts[i] = Verdict::new(Label::Boilerplate, Reason::NeighboursBoilerplate);
+            verdicts[i] = Verdict::new(Label::Boilerplate, Reason::TeaserList);
         }
     }
 }

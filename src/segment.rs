@@ -686,11 +686,7 @@ impl Walker {
         if frame.opened_link
             && let Some(start) = self.link_start.take()
         {
-            let words = count_words(self.buffer.since(start));
-            self.link_words += words;
-            if self.link_home {
-                self.home_link_words += words;
-            }
+            self.count_link_words(start);
         }
         if let Some(index) = frame.element {
             self.flush(frame.ctx);
@@ -714,14 +710,20 @@ impl Walker {
         }
     }
 
+    /// Add the words of the open link, from `start` in the buffer, to the block's link words,
+    /// and to its home-link words when the link goes to the home page.
+    fn count_link_words(&mut self, start: usize) {
+        let words = count_words(self.buffer.since(start));
+        self.link_words += words;
+        if self.link_home {
+            self.home_link_words += words;
+        }
+    }
+
     /// End the open block, if it holds any text.
     fn flush(&mut self, ctx: Context) {
         if let Some(start) = self.link_start {
-            let words = count_words(self.buffer.since(start));
-            self.link_words += words;
-            if self.link_home {
-                self.home_link_words += words;
-            }
+            self.count_link_words(start);
             self.link_start = Some(0);
         }
         let link_words = std::mem::take(&mut self.link_words);

@@ -661,6 +661,29 @@ const BYTE_CLASS: [u8; 256] = {
     class
 };
 
+/// Test inputs: `count` strings, each of fewer than `max_pieces` of `pieces`, picked by a
+/// fixed linear congruential sequence started at `seed` (the same strings on every run).
+#[cfg(test)]
+pub(crate) fn generated_texts(
+    pieces: &[&str],
+    mut seed: u32,
+    max_pieces: u32,
+    count: usize,
+) -> Vec<String> {
+    let mut next = || {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        seed >> 16
+    };
+    (0..count)
+        .map(|_| {
+            let n = next() % max_pieces;
+            (0..n)
+                .map(|_| pieces[next() as usize % pieces.len()])
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -790,14 +813,7 @@ mod tests {
             "\u{3000}",
             "x.y",
         ];
-        let mut seed = 7u32;
-        for _ in 0..3000 {
-            let mut text = String::new();
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            for _ in 0..(seed >> 16) % 50 {
-                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
-            }
+        for text in generated_texts(&pieces, 7, 50, 3000) {
             assert_eq!(TextCounts::of(&text), plain_counts(&text), "{text:?}");
             assert_eq!(count_words(&text), plain_counts(&text).words, "{text:?}");
         }
@@ -855,14 +871,7 @@ mod tests {
             "a", "Z", "~", "\x7f", " ", "  ", "\n", "\t", "\r", "\0", "\x0b", "\x01", "é",
             "\u{a0}", "\u{ad}", "漢", "word", "x y",
         ];
-        let mut seed = 1u32;
-        for _ in 0..2000 {
-            let mut text = String::new();
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            for _ in 0..(seed >> 16) % 40 {
-                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
-            }
+        for text in generated_texts(&pieces, 1, 40, 2000) {
             let mut whole = TextBuffer::default();
             whole.push_text(&text, false);
             let mut by_char = TextBuffer::default();

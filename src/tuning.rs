@@ -410,6 +410,11 @@ pub const LIST_MIN_CONTENT_ITEMS: u32 = 1;
 /// gives the same figures.
 pub const TEASER_LIST_MIN_PAIRS: u32 = 3;
 
+/// Words a teaser list's headline item needs (see `revise::teaser_lists`): a lone linked
+/// word ("More", a date) is no story's title. Set with [`TEASER_LIST_MIN_PAIRS`], not tuned
+/// on its own.
+pub const TEASER_HEADLINE_MIN_WORDS: u32 = 2;
+
 /// Words at most of a definition list's term (`<dt>`) that comes back with the content
 /// definition after it: a reference page's member names ("WebSocket.close()") are a word or
 /// two, a news box's linked headlines set as terms above their teasers are sentences.
@@ -438,6 +443,12 @@ pub const TABLE_CELL_SHARE: f32 = 0.9;
 /// pages -0.03 whose truth drops it); without the rule that most of the table's blocks
 /// hold letters, a standings table of figures came back (wcxb-dev 0.86741).
 pub const BARE_TABLE_MIN_BLOCKS: usize = 40;
+
+/// Share of such a table's blocks that must hold a letter (see [`BARE_TABLE_MIN_BLOCKS`]):
+/// names and titles, not a table of figures such as a league's standings, which the truths
+/// leave out. Set at "most" with `BARE_TABLE_MIN_BLOCKS` (wcxb-dev 0.86768; no share at
+/// all: 0.86741).
+pub const BARE_TABLE_LETTERED_SHARE: f32 = 0.5;
 
 /// Most elements (open elements plus active formatting elements, as the tree builder
 /// counts them) the HTML parser keeps open; deeper start tags are dropped and their text
