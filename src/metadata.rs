@@ -1437,7 +1437,8 @@ const UPDATE_WORDS: [&str; 8] = [
     "bijgewerkt",
 ];
 
-/// Blocks that only label the author's name in the next block, lowercase.
+/// Blocks that only label the author's name in the next block, lowercase; the same words
+/// before a name in its own line mark that line as the byline (see `role_after`).
 const BY_LABELS: [&str; 12] = [
     "by",
     "author",
@@ -3596,7 +3597,8 @@ const ENGLISH_FUNCTION_KEYS: [u64; ENGLISH_FUNCTION_WORDS.len()] = {
 
 /// A word of at most eight bytes, none of them zero, as one number: its bytes from the
 /// most significant down, zeros after. Keys order as the words do, a word before the
-/// words it begins.
+/// words it begins. `english_share` packs the words it reads the same way as it goes
+/// (a test holds the two in step).
 const fn word_key(word: &[u8]) -> u64 {
     let mut bytes = [0u8; 8];
     let mut i = 0;
