@@ -536,6 +536,19 @@ pub(crate) fn lists(
                             .get(item_of(d, elements).map_or(d.owner, |(next, _)| next) as usize)
                             .is_some_and(|e| e.name != local_name!("dt"))
                 });
+            // A definition that is a sentence under a linked term dropped for its link (a
+            // reference page's lone "WebSocket()" then "Returns a newly created WebSocket
+            // object.") is the page's, a one-pair list too short for the sheet rule; a
+            // forum's "Status" / "Not open for further replies." has no link. The term and
+            // the section's heading come back with it (corpus docs/lone-linked-definition).
+            // wcxb-dev +0.00001 (documentation .9126 -> .9128), no other set moved.
+            let linked_definition = list.name == local_name!("dl")
+                && features[i].ends_sentence
+                && i > 0
+                && verdicts[i - 1].reason == Reason::LinkDensity
+                && blocks[i - 1].in_main
+                && item_of(&blocks[i - 1], elements)
+                    .is_some_and(|(_, term)| term.name == local_name!("dt"));
             let v = &mut verdicts[i];
             if !dropped_item(b, v) {
                 continue;
@@ -548,12 +561,16 @@ pub(crate) fn lists(
                 && content as f32 >= LIST_CONTENT_SHARE * count as f32)
                 || (list.name == local_name!("dl")
                     && v.reason == Reason::NeighboursBoilerplate
-                    && count >= 2 * SPEC_LIST_MIN_PAIRS);
+                    && (count >= 2 * SPEC_LIST_MIN_PAIRS || linked_definition));
             let announced_item = v.reason == Reason::LinkDensity
                 && (announced == at || (listing && opens_with_section_number(&b.text)));
             if (own_text && (text_list || content_list)) || announced_item || term {
                 *v = Verdict::new(Label::Content, Reason::InTextList);
                 revive_heading_before(blocks, verdicts, i);
+                if linked_definition && content_list {
+                    verdicts[i - 1] = Verdict::new(Label::Content, Reason::InTextList);
+                    revive_heading_before(blocks, verdicts, i - 1);
+                }
             }
         }
     }
